@@ -1,0 +1,17 @@
+//! The pure core of Pressline: the dataset model, its validation and the timeline's ordering.
+//!
+//! Nothing here depends on the browser, so it compiles, tests and benchmarks natively and can be
+//! reused by any native tool. It never imports the UI.
+
+pub mod dataset;
+pub mod date;
+pub mod problem;
+pub mod safe_url;
+pub mod timeline;
+pub mod validate;
+
+pub use dataset::{Dataset, Image, LoadedDataset, Organization, Person, Release};
+pub use date::ReleaseDate;
+pub use problem::{FormatError, FormatErrorKind, Problem, ProblemKind, RecordRef};
+pub use safe_url::SafeUrl;
+pub use validate::parse_dataset;

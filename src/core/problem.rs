@@ -1,0 +1,167 @@
+//! What can be wrong with a dataset, said precisely enough to fix it.
+
+use std::fmt;
+
+/// Which release record a problem is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRef {
+    /// Position in the file's `releases` array, counting from 0.
+    pub index: usize,
+    /// The record's `id`, when it has a usable one.
+    pub id: Option<String>,
+}
+
+/// One problem with one field. Release problems mean the record was skipped; dataset-level
+/// problems (no `record`) mean only that field was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The release record, or `None` for a top-level field.
+    pub record: Option<RecordRef>,
+    /// A path to the field, e.g. `date`, `people[1].name`, `organization.url`.
+    pub field: String,
+    /// What is wrong with it.
+    pub kind: ProblemKind,
+}
+
+/// The reasons a field can be rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The record itself is not a JSON object.
+    NotAnObject {
+        /// The JSON type found instead.
+        found: &'static str,
+    },
+    /// A required field is absent or `null`.
+    Missing,
+    /// The field has the wrong JSON type.
+    WrongType {
+        /// What the format expects, e.g. "a string".
+        expected: &'static str,
+        /// The JSON type found.
+        found: &'static str,
+    },
+    /// A required text field is empty or only whitespace.
+    Empty,
+    /// The date is neither `YYYY-MM-DD` nor an RFC 3339 date-time with offset.
+    UnparseableDate {
+        /// The text as found.
+        value: String,
+    },
+    /// Another record already uses this id.
+    DuplicateId {
+        /// The index of the record that keeps the id.
+        first_index: usize,
+    },
+    /// The id has characters that would not survive in a URL path.
+    IdNotUrlSafe {
+        /// The id as found.
+        value: String,
+    },
+    /// A link or picture address with a scheme that could run code or is not on the web.
+    UnsafeUrl {
+        /// The address as found.
+        value: String,
+    },
+    /// The language is not a BCP 47 tag.
+    InvalidLanguageTag {
+        /// The tag as found.
+        value: String,
+    },
+    /// The press address is not an e-mail address.
+    InvalidEmail {
+        /// The address as found.
+        value: String,
+    },
+}
+
+impl Problem {
+    /// True when this problem caused a release record to be skipped.
+    pub fn skips_record(&self) -> bool {
+        self.record.is_some()
+    }
+
+    /// Where the problem is, e.g. `releases[3] (id "x")` or `dataset`.
+    pub fn location(&self) -> String {
+        match &self.record {
+            Some(RecordRef { index, id: Some(id) }) => format!("releases[{index}] (id \"{id}\")"),
+            Some(RecordRef { index, id: None }) => format!("releases[{index}] (no id)"),
+            None => "dataset".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, field `{}`: {}", self.location(), self.field, self.kind)
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAnObject { found } => write!(f, "expected a release object, found {found}"),
+            Self::Missing => f.write_str("missing, but required"),
+            Self::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
+            Self::Empty => f.write_str("empty, but required"),
+            Self::UnparseableDate { value } => write!(
+                f,
+                "unparseable date {value:?}; use YYYY-MM-DD or a date-time with offset such as \
+                 2022-11-10T09:30:00-05:00"
+            ),
+            Self::DuplicateId { first_index } => {
+                write!(f, "duplicate id, already used by releases[{first_index}]")
+            }
+            Self::IdNotUrlSafe { value } => write!(
+                f,
+                "id {value:?} is not URL-safe; use letters, digits, '-', '_', '.' or '~', \
+                 starting with a letter or digit, at most 200 characters"
+            ),
+            Self::UnsafeUrl { value } => write!(
+                f,
+                "refused URL {value:?}; only http:, https: or relative addresses are allowed"
+            ),
+            Self::InvalidLanguageTag { value } => {
+                write!(f, "{value:?} is not a BCP 47 language tag such as \"en\" or \"uk-UA\"")
+            }
+            Self::InvalidEmail { value } => write!(f, "{value:?} is not an e-mail address"),
+        }
+    }
+}
+
+/// Why a whole file could not be read as a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    /// Whether the text is not JSON at all, or JSON of another shape.
+    pub kind: FormatErrorKind,
+    /// What the parser said.
+    pub message: String,
+    /// 1-based line of the offending character.
+    pub line: usize,
+    /// 1-based column of the offending character.
+    pub column: usize,
+}
+
+/// The two ways a file can fail as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatErrorKind {
+    /// The text is not valid JSON (or is cut short).
+    NotJson,
+    /// Valid JSON, but not a Pressline dataset (wrong shape, missing `pressline`, other version).
+    NotThisFormat,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            FormatErrorKind::NotJson => "not valid JSON",
+            FormatErrorKind::NotThisFormat => "not a Pressline dataset",
+        };
+        write!(
+            f,
+            "{what} (line {}, column {}): {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for FormatError {}

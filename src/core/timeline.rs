@@ -1,0 +1,73 @@
+//! The timeline's order: newest first, grouped by year and then by month.
+
+use super::Release;
+
+/// One calendar month of releases, newest first within it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthGroup {
+    /// The year of the month.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+    /// Indices into the dataset's releases, in display order.
+    pub releases: Vec<usize>,
+}
+
+/// One year of releases, its months newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearGroup {
+    /// The year.
+    pub year: i32,
+    /// The months that have releases, in display order.
+    pub months: Vec<MonthGroup>,
+}
+
+impl YearGroup {
+    /// How many releases the year holds.
+    pub fn release_count(&self) -> usize {
+        self.months.iter().map(|month| month.releases.len()).sum()
+    }
+}
+
+/// Indices of `releases` ordered newest first; releases on the same date keep file order, so
+/// the result is deterministic.
+pub fn newest_first(releases: &[Release]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..releases.len()).collect();
+    order.sort_by(|&a, &b| releases[b].date.cmp(&releases[a].date).then(a.cmp(&b)));
+    order
+}
+
+/// Groups releases, given as indices in display order, by year and month. Consecutive releases
+/// of the same month share a group, so any display order is kept.
+pub fn group_by_month(releases: &[Release], order: &[usize]) -> Vec<YearGroup> {
+    let mut years: Vec<YearGroup> = Vec::new();
+    for &index in order {
+        let date = &releases[index].date;
+        let (year, month) = (date.year(), date.month());
+        if years.last().is_none_or(|group| group.year != year) {
+            years.push(YearGroup {
+                year,
+                months: Vec::new(),
+            });
+        }
+        let months = &mut years.last_mut().expect("a year group was just ensured").months;
+        match months.last_mut() {
+            Some(group) if group.month == month => group.releases.push(index),
+            _ => months.push(MonthGroup {
+                year,
+                month,
+                releases: vec![index],
+            }),
+        }
+    }
+    years
+}
+
+/// Says how many releases are shown, e.g. "12 releases", "1 release", "No releases".
+pub fn count_in_words(count: usize) -> String {
+    match count {
+        0 => "No releases".to_owned(),
+        1 => "1 release".to_owned(),
+        n => format!("{n} releases"),
+    }
+}

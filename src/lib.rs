@@ -1,0 +1,9 @@
+//! Pressline: an organization's press releases, reports and statements as a filterable timeline.
+//!
+//! [`core`] is the pure, native-testable logic; [`ui`] is the Leptos front end, compiled only for
+//! the browser (`wasm32`).
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,41 @@
+//! The root component: the router, the page frame and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::release::ReleasePage;
+use super::shared::{LoadErrorView, NotFoundView, SiteFooter, SiteHeader, SkippedRecords};
+use super::timeline::TimelinePage;
+use super::SiteData;
+
+/// The whole app for one dataset. Unreadable data shows an error view instead of the routes, so
+/// the page is never blank.
+#[component]
+pub fn App(
+    /// The dataset to show (see [`SiteData::bundled`]).
+    data: SiteData,
+) -> impl IntoView {
+    provide_context(data.clone());
+    let body = match data.0.as_ref() {
+        Err(error) => view! { <LoadErrorView error=error.clone() /> }.into_any(),
+        Ok(loaded) => view! {
+            <SkippedRecords problems=loaded.problems.clone() />
+            <Routes fallback=|| view! { <NotFoundView /> }>
+                <Route path=path!("/") view=TimelinePage />
+                <Route path=path!("/releases/:id") view=ReleasePage />
+            </Routes>
+        }
+        .into_any(),
+    };
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                {body}
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,23 @@
+//! Parts shared by several pages.
+
+mod kind_label;
+mod load_error_view;
+mod not_found_view;
+mod people_quoted;
+mod photo_credit;
+mod release_date;
+mod site_footer;
+mod site_header;
+mod skipped_records;
+mod topic_list;
+
+pub use kind_label::KindLabel;
+pub use load_error_view::LoadErrorView;
+pub use not_found_view::NotFoundView;
+pub use people_quoted::PeopleQuoted;
+pub use photo_credit::PhotoCredit;
+pub use release_date::ReleaseDateTime;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use skipped_records::SkippedRecords;
+pub use topic_list::TopicList;

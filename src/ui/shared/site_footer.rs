@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+use crate::core::SafeUrl;
+use crate::ui::SiteData;
+
+/// The footer: the press contact and the organization's own site, when the dataset gives them.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let data = expect_context::<SiteData>();
+    let organization = data
+        .0
+        .as_ref()
+        .as_ref()
+        .ok()
+        .and_then(|loaded| loaded.dataset.organization.clone())
+        .unwrap_or_default();
+    let press = organization.press_email.as_ref().and_then(|email| {
+        SafeUrl::mailto(email).map(|link| {
+            view! {
+                <p class="press-contact">
+                    "Members of the press: "
+                    <a href=link.to_string()>{email.clone()}</a>
+                </p>
+            }
+        })
+    });
+    let home = organization.url.map(|url| {
+        let label = organization.name.clone().unwrap_or_else(|| url.to_string());
+        view! {
+            <p>
+                <a href=url.to_string() rel="noopener">
+                    {label}
+                </a>
+            </p>
+        }
+    });
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                {press} {home} <p class="site-footer__credit">"Published with Pressline"</p>
+            </div>
+        </footer>
+    }
+}

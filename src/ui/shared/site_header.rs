@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::SiteData;
+
+/// The masthead: the organization's name, linking home to the timeline.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let data = expect_context::<SiteData>();
+    let name = data
+        .0
+        .as_ref()
+        .as_ref()
+        .ok()
+        .and_then(|loaded| loaded.dataset.organization_name().map(str::to_owned))
+        .unwrap_or_else(|| "Pressline".to_owned());
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" attr:class="site-header__name">
+                    {name}
+                </A>
+                <span class="site-header__section">"Newsroom"</span>
+            </div>
+        </header>
+    }
+}
