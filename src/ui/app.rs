@@ -17,7 +17,22 @@ pub fn App(
     data: SiteData,
 ) -> impl IntoView {
     provide_context(data.clone());
-    let body = match data.0.as_ref() {
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                // Built inside <Router> (children are evaluated lazily) so <Routes> finds it.
+                {site_body(&data)}
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// The routes, or the error view when nothing could be read.
+fn site_body(data: &SiteData) -> AnyView {
+    match data.0.as_ref() {
         Err(error) => view! { <LoadErrorView error=error.clone() /> }.into_any(),
         Ok(loaded) => view! {
             <SkippedRecords problems=loaded.problems.clone() />
@@ -27,15 +42,5 @@ pub fn App(
             </Routes>
         }
         .into_any(),
-    };
-    view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <SiteHeader />
-            <main id="main" tabindex="-1">
-                {body}
-            </main>
-            <SiteFooter />
-        </Router>
     }
 }

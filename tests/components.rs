@@ -1,0 +1,248 @@
+//! Component tests in a real headless browser (`wasm-bindgen-test`): the views render the
+//! dataset's fields, keep invalid records out with a readable report, and never turn dataset
+//! text into markup.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use pressline::core::parse_dataset;
+use pressline::ui::release::{ReleaseNotFound, ReleaseView};
+use pressline::ui::{App, SiteData};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const VALID: &str = include_str!("fixtures/valid.json");
+const BROKEN: &str = include_str!("fixtures/broken-records.json");
+
+/// A mounted view in its own container, removed again when dropped.
+struct Mounted {
+    container: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.container.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        let found = self.all(selector);
+        assert_eq!(found.len(), 1, "expected exactly one {selector}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+}
+
+/// Lets the browser run queued work (the router renders its matched route a tick after mounting).
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts the whole app at `/` and waits until the route has rendered.
+async fn mount_app(data: SiteData) -> Mounted {
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("/")).unwrap();
+    let page = mount(move || view! { <App data=data /> });
+    for _ in 0..200 {
+        let rendered = "main .timeline, main [role=alert], main [data-not-found]";
+        if !page.all(rendered).is_empty() {
+            break;
+        }
+        next_tick().await;
+    }
+    page
+}
+
+fn mount<F, V>(view: F) -> Mounted
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), view);
+    Mounted {
+        container,
+        _handle: Box::new(handle),
+    }
+}
+
+/// Mounts one release-page component inside a router, with `data` as the site's dataset.
+fn mount_in_site<F, V>(data: SiteData, view: F) -> Mounted
+where
+    F: FnOnce() -> V + Send + 'static,
+    V: IntoView + 'static,
+{
+    mount(move || {
+        provide_context(data);
+        view! { <Router>{view()}</Router> }
+    })
+}
+
+fn release_from(text: &str, id: &str) -> pressline::core::Release {
+    parse_dataset(text).unwrap().dataset.release(id).unwrap().clone()
+}
+
+#[wasm_bindgen_test]
+async fn timeline_shows_all_twelve_bundled_releases_newest_first() {
+    let page = mount_app(SiteData::bundled()).await;
+    let articles = page.all("article[data-release-id]");
+    assert_eq!(articles.len(), 12);
+    let status = page.one("[role=status]");
+    assert_eq!(status.get_attribute("data-count").as_deref(), Some("12"));
+    assert_eq!(status.text_content().unwrap(), "12 releases");
+    let dates: Vec<String> = page
+        .all("article[data-release-id] time")
+        .iter()
+        .map(|time| time.get_attribute("datetime").unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest first");
+    let months: Vec<String> = page
+        .all(".timeline-month__heading")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        months,
+        ["November 2022", "October 2022", "September 2022", "August 2022", "July 2022", "June 2022"]
+    );
+    assert_eq!(page.text(".timeline-year__heading"), "2022");
+    assert_eq!(page.text("h1"), "Ukraine: news and press releases");
+}
+
+#[wasm_bindgen_test]
+async fn a_card_shows_kind_date_link_summary_people_and_credit() {
+    let page = mount_app(SiteData::bundled()).await;
+    let card = "article[data-release-id='russias-military-activities-at-nuclear-plant-risk-safety']";
+    assert_eq!(page.text(&format!("{card} .kind-label")), "Press Release");
+    let time = page.one(&format!("{card} time"));
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2022-09-06"));
+    assert_eq!(time.text_content().unwrap(), "September 6, 2022");
+    let link = page.one(&format!("{card} h3 a"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/releases/russias-military-activities-at-nuclear-plant-risk-safety")
+    );
+    assert!(page.text(&format!("{card} .release-card__summary")).starts_with("Responding to the International"));
+    assert_eq!(page.text(&format!("{card} .person__name")), "Denis Krivosheev");
+    assert!(page.text(&format!("{card} .person__role")).contains("Deputy Director for Research"));
+    assert!(page.text(&format!("{card} .photo-credit")).ends_with("BULENT KILIC/AFP via Getty Images"));
+    // A release without people or credit renders neither.
+    let bare = "article[data-release-id='deadly-mariupol-theatre-strike-a-clear-war-crime']";
+    assert!(page.all(&format!("{bare} .people-quoted, {bare} .photo-credit")).is_empty());
+    assert_eq!(page.text(&format!("{bare} .kind-label")), "Report");
+}
+
+#[wasm_bindgen_test]
+async fn broken_records_are_skipped_and_listed_while_valid_ones_show() {
+    let page = mount_app(SiteData::from_json(BROKEN)).await;
+    let ids: Vec<String> = page
+        .all("article[data-release-id]")
+        .iter()
+        .map(|a| a.get_attribute("data-release-id").unwrap())
+        .collect();
+    assert_eq!(ids, ["good-one", "good-two"]);
+    assert_eq!(page.one("[role=status]").get_attribute("data-count").as_deref(), Some("2"));
+    let report = page.one(".skipped-records");
+    assert_eq!(report.get_attribute("data-skipped-count").as_deref(), Some("11"));
+    assert!(page.text(".skipped-records summary").starts_with("11 records skipped"));
+    let items = page.all(".skipped-records li");
+    assert_eq!(items.len(), 14);
+    let bad_date = items[3].text_content().unwrap();
+    assert!(bad_date.contains("releases[2] (id \"bad-date\")"), "{bad_date}");
+    assert!(bad_date.contains("date"), "{bad_date}");
+    assert!(bad_date.contains("unparseable date \"November 10, 2022\""), "{bad_date}");
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_file_shows_an_error_with_line_and_column_not_a_blank_page() {
+    let page = mount_app(SiteData::from_json("{\n  \"pressline\": 1,\n  \"releases\": [ }")).await;
+    let alert = page.one("[role=alert]");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("could not be loaded"), "{text}");
+    assert!(text.contains("line 3, column"), "{text}");
+    assert!(page.all("article").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_release_view_shows_every_field() {
+    let release = release_from(VALID, "full-release");
+    let page = mount_in_site(SiteData::from_json(VALID), move || view! { <ReleaseView release=release /> });
+    let article = page.one("article[data-release-id='full-release']");
+    assert_eq!(article.get_attribute("lang").as_deref(), Some("en-US"));
+    assert_eq!(page.text("h1"), "A release with every field");
+    assert_eq!(page.text(".kind-label"), "Report");
+    assert_eq!(page.one("time").get_attribute("datetime").as_deref(), Some("2022-06-29T09:30:00-04:00"));
+    assert_eq!(page.all(".person").len(), 2);
+    let image = page.one("img.release__image");
+    assert_eq!(image.get_attribute("src").as_deref(), Some("https://example.org/photo.jpg"));
+    assert_eq!(image.get_attribute("alt").as_deref(), Some("A theatre in ruins"));
+    assert!(page.text("figcaption").contains("Photographer/Agency"));
+    assert_eq!(page.text(".release__summary"), "The standfirst.");
+    assert_eq!(page.all(".release__body p").len(), 2);
+    let tags: Vec<String> = page.all(".tag").iter().map(|t| t.text_content().unwrap()).collect();
+    assert_eq!(tags, ["War crimes", "Accountability", "Mariupol", "Ukraine"]);
+    let source = page.one(".release__source a");
+    assert_eq!(source.get_attribute("href").as_deref(), Some("https://example.org/news/full-release"));
+    assert_eq!(
+        web_sys::window().unwrap().document().unwrap().title(),
+        "A release with every field — Example Rights Watch"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_credit_without_a_picture_still_shows() {
+    let release = release_from(VALID, "minimal");
+    let page = mount_in_site(SiteData::from_json(VALID), move || view! { <ReleaseView release=release /> });
+    assert!(page.all("img").is_empty());
+    assert!(page.text("figcaption").contains("Credit without a picture"));
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_release_id_is_shown_back_as_text() {
+    let page = mount_in_site(SiteData::bundled(), || {
+        view! { <ReleaseNotFound id="<b>nope</b>".to_owned() /> }
+    });
+    assert_eq!(page.one("[data-not-found]").get_attribute("data-not-found").as_deref(), Some("release"));
+    assert_eq!(page.text("code"), "<b>nope</b>");
+    assert!(page.all("b").is_empty(), "the id is text, not markup");
+    assert_eq!(page.one("a").get_attribute("href").as_deref(), Some("/"));
+}
+
+#[wasm_bindgen_test]
+async fn dataset_text_never_becomes_markup() {
+    let hostile = r#"{ "pressline": 1, "title": "<script>window.__pwned = 1</script>",
+        "releases": [ { "id": "x", "kind": "<i>Report</i>", "date": "2022-01-01",
+          "title": "<img src=x onerror=\"window.__pwned = 1\">",
+          "summary": "<a href=\"javascript:alert(1)\">click</a>",
+          "people": [ { "name": "<svg onload=alert(1)>", "role": "</p><script>alert(1)</script>" } ],
+          "image": { "credit": "<iframe src=javascript:alert(1)>" } } ] }"#;
+    let page = mount_app(SiteData::from_json(hostile)).await;
+    assert_eq!(page.all("article[data-release-id]").len(), 1);
+    assert!(page.all("main script, main img, main svg, main iframe, main i, article a[href^='javascript']").is_empty());
+    assert_eq!(page.text("article h3 a"), "<img src=x onerror=\"window.__pwned = 1\">");
+    assert_eq!(page.text("h1"), "<script>window.__pwned = 1</script>");
+}
