@@ -3,6 +3,8 @@
 //! [`core`] is the pure, native-testable logic; [`ui`] is the Leptos front end, compiled only for
 //! the browser (`wasm32`).
 
+#![warn(missing_docs)]
+
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

@@ -45,10 +45,23 @@ fn kinds_dates_titles_and_credits_match_the_seed() {
         assert_eq!(release.date.to_iso(), date, "{}", release.id);
         assert_eq!(release.kind, kind, "{}", release.id);
         assert_eq!(release.title, title, "{}", release.id);
-        let found_credit = release.image.as_ref().and_then(|image| image.credit.as_deref());
+        let found_credit = release
+            .image
+            .as_ref()
+            .and_then(|image| image.credit.as_deref());
         assert_eq!(found_credit, credit, "{}", release.id);
-        assert!(release.image.as_ref().is_none_or(|image| image.src.is_none()), "the seed has no pictures");
-        assert!(release.summary.as_ref().is_some_and(|s| !s.is_empty()), "{}", release.id);
+        assert!(
+            release
+                .image
+                .as_ref()
+                .is_none_or(|image| image.src.is_none()),
+            "the seed has no pictures"
+        );
+        assert!(
+            release.summary.as_ref().is_some_and(|s| !s.is_empty()),
+            "{}",
+            release.id
+        );
         assert_eq!(release.lang.as_deref(), Some("en"));
     }
 }
@@ -62,7 +75,15 @@ fn summaries_keep_the_pages_ellipses_where_it_cut_them() {
         .iter()
         .filter(|r| r.summary.as_deref().is_some_and(|s| s.ends_with('…')))
         .map(|r| r.date.to_iso())
-        .map(|d| if d == "2022-11-10" { "transfer" } else if d == "2022-09-21" { "hfac" } else { "other" })
+        .map(|d| {
+            if d == "2022-11-10" {
+                "transfer"
+            } else if d == "2022-09-21" {
+                "hfac"
+            } else {
+                "other"
+            }
+        })
         .collect();
     assert_eq!(cut, ["transfer", "hfac"]);
 }
@@ -75,7 +96,11 @@ fn the_people_quoted_match_the_seed() {
         .map(|i| &loaded.dataset.releases[i])
         .filter(|r| !r.people.is_empty())
         .map(|r| {
-            let people = r.people.iter().map(|p| (p.name.clone(), p.role.clone().unwrap())).collect();
+            let people = r
+                .people
+                .iter()
+                .map(|p| (p.name.clone(), p.role.clone().unwrap()))
+                .collect();
             (r.date.to_iso(), people)
         })
         .collect();
@@ -105,7 +130,11 @@ fn the_people_quoted_match_the_seed() {
 #[test]
 fn every_release_has_topics_and_places() {
     for release in bundled().dataset.releases {
-        assert!(!release.topics.is_empty() && !release.places.is_empty(), "{}", release.id);
+        assert!(
+            !release.topics.is_empty() && !release.places.is_empty(),
+            "{}",
+            release.id
+        );
     }
 }
 
@@ -114,7 +143,11 @@ fn the_seed_groups_into_2022_by_month() {
     let loaded = bundled();
     let releases = &loaded.dataset.releases;
     let years = group_by_month(releases, &newest_first(releases));
-    let months: Vec<(u32, usize)> = years[0].months.iter().map(|m| (m.month, m.releases.len())).collect();
+    let months: Vec<(u32, usize)> = years[0]
+        .months
+        .iter()
+        .map(|m| (m.month, m.releases.len()))
+        .collect();
     assert_eq!(years.len(), 1);
     assert_eq!(months, [(11, 1), (10, 1), (9, 4), (8, 3), (7, 2), (6, 1)]);
 }

@@ -61,7 +61,12 @@ async fn next_tick() {
 
 /// Mounts the whole app at `/` and waits until the route has rendered.
 async fn mount_app(data: SiteData) -> Mounted {
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("/")).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
+        .unwrap();
     let page = mount(move || view! { <App data=data /> });
     for _ in 0..200 {
         let rendered = "main .timeline, main [role=alert], main [data-not-found]";
@@ -101,7 +106,12 @@ where
 }
 
 fn release_from(text: &str, id: &str) -> pressline::core::Release {
-    parse_dataset(text).unwrap().dataset.release(id).unwrap().clone()
+    parse_dataset(text)
+        .unwrap()
+        .dataset
+        .release(id)
+        .unwrap()
+        .clone()
 }
 
 #[wasm_bindgen_test]
@@ -127,7 +137,14 @@ async fn timeline_shows_all_twelve_bundled_releases_newest_first() {
         .collect();
     assert_eq!(
         months,
-        ["November 2022", "October 2022", "September 2022", "August 2022", "July 2022", "June 2022"]
+        [
+            "November 2022",
+            "October 2022",
+            "September 2022",
+            "August 2022",
+            "July 2022",
+            "June 2022"
+        ]
     );
     assert_eq!(page.text(".timeline-year__heading"), "2022");
     assert_eq!(page.text("h1"), "Ukraine: news and press releases");
@@ -136,23 +153,38 @@ async fn timeline_shows_all_twelve_bundled_releases_newest_first() {
 #[wasm_bindgen_test]
 async fn a_card_shows_kind_date_link_summary_people_and_credit() {
     let page = mount_app(SiteData::bundled()).await;
-    let card = "article[data-release-id='russias-military-activities-at-nuclear-plant-risk-safety']";
+    let card =
+        "article[data-release-id='russias-military-activities-at-nuclear-plant-risk-safety']";
     assert_eq!(page.text(&format!("{card} .kind-label")), "Press Release");
     let time = page.one(&format!("{card} time"));
-    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2022-09-06"));
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2022-09-06")
+    );
     assert_eq!(time.text_content().unwrap(), "September 6, 2022");
     let link = page.one(&format!("{card} h3 a"));
     assert_eq!(
         link.get_attribute("href").as_deref(),
         Some("/releases/russias-military-activities-at-nuclear-plant-risk-safety")
     );
-    assert!(page.text(&format!("{card} .release-card__summary")).starts_with("Responding to the International"));
-    assert_eq!(page.text(&format!("{card} .person__name")), "Denis Krivosheev");
-    assert!(page.text(&format!("{card} .person__role")).contains("Deputy Director for Research"));
-    assert!(page.text(&format!("{card} .photo-credit")).ends_with("BULENT KILIC/AFP via Getty Images"));
+    assert!(page
+        .text(&format!("{card} .release-card__summary"))
+        .starts_with("Responding to the International"));
+    assert_eq!(
+        page.text(&format!("{card} .person__name")),
+        "Denis Krivosheev"
+    );
+    assert!(page
+        .text(&format!("{card} .person__role"))
+        .contains("Deputy Director for Research"));
+    assert!(page
+        .text(&format!("{card} .photo-credit"))
+        .ends_with("BULENT KILIC/AFP via Getty Images"));
     // A release without people or credit renders neither.
     let bare = "article[data-release-id='deadly-mariupol-theatre-strike-a-clear-war-crime']";
-    assert!(page.all(&format!("{bare} .people-quoted, {bare} .photo-credit")).is_empty());
+    assert!(page
+        .all(&format!("{bare} .people-quoted, {bare} .photo-credit"))
+        .is_empty());
     assert_eq!(page.text(&format!("{bare} .kind-label")), "Report");
 }
 
@@ -165,21 +197,40 @@ async fn broken_records_are_skipped_and_listed_while_valid_ones_show() {
         .map(|a| a.get_attribute("data-release-id").unwrap())
         .collect();
     assert_eq!(ids, ["good-one", "good-two"]);
-    assert_eq!(page.one("[role=status]").get_attribute("data-count").as_deref(), Some("2"));
+    assert_eq!(
+        page.one("[role=status]")
+            .get_attribute("data-count")
+            .as_deref(),
+        Some("2")
+    );
     let report = page.one(".skipped-records");
-    assert_eq!(report.get_attribute("data-skipped-count").as_deref(), Some("11"));
-    assert!(page.text(".skipped-records summary").starts_with("11 records skipped"));
+    assert_eq!(
+        report.get_attribute("data-skipped-count").as_deref(),
+        Some("11")
+    );
+    assert!(page
+        .text(".skipped-records summary")
+        .starts_with("11 records skipped"));
     let items = page.all(".skipped-records li");
     assert_eq!(items.len(), 14);
     let bad_date = items[3].text_content().unwrap();
-    assert!(bad_date.contains("releases[2] (id \"bad-date\")"), "{bad_date}");
+    assert!(
+        bad_date.contains("releases[2] (id \"bad-date\")"),
+        "{bad_date}"
+    );
     assert!(bad_date.contains("date"), "{bad_date}");
-    assert!(bad_date.contains("unparseable date \"November 10, 2022\""), "{bad_date}");
+    assert!(
+        bad_date.contains("unparseable date \"November 10, 2022\""),
+        "{bad_date}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn an_unreadable_file_shows_an_error_with_line_and_column_not_a_blank_page() {
-    let page = mount_app(SiteData::from_json("{\n  \"pressline\": 1,\n  \"releases\": [ }")).await;
+    let page = mount_app(SiteData::from_json(
+        "{\n  \"pressline\": 1,\n  \"releases\": [ }",
+    ))
+    .await;
     let alert = page.one("[role=alert]");
     let text = alert.text_content().unwrap();
     assert!(text.contains("could not be loaded"), "{text}");
@@ -190,23 +241,45 @@ async fn an_unreadable_file_shows_an_error_with_line_and_column_not_a_blank_page
 #[wasm_bindgen_test]
 fn the_release_view_shows_every_field() {
     let release = release_from(VALID, "full-release");
-    let page = mount_in_site(SiteData::from_json(VALID), move || view! { <ReleaseView release=release /> });
+    let page = mount_in_site(
+        SiteData::from_json(VALID),
+        move || view! { <ReleaseView release=release /> },
+    );
     let article = page.one("article[data-release-id='full-release']");
     assert_eq!(article.get_attribute("lang").as_deref(), Some("en-US"));
     assert_eq!(page.text("h1"), "A release with every field");
     assert_eq!(page.text(".kind-label"), "Report");
-    assert_eq!(page.one("time").get_attribute("datetime").as_deref(), Some("2022-06-29T09:30:00-04:00"));
+    assert_eq!(
+        page.one("time").get_attribute("datetime").as_deref(),
+        Some("2022-06-29T09:30:00-04:00")
+    );
     assert_eq!(page.all(".person").len(), 2);
     let image = page.one("img.release__image");
-    assert_eq!(image.get_attribute("src").as_deref(), Some("https://example.org/photo.jpg"));
-    assert_eq!(image.get_attribute("alt").as_deref(), Some("A theatre in ruins"));
+    assert_eq!(
+        image.get_attribute("src").as_deref(),
+        Some("https://example.org/photo.jpg")
+    );
+    assert_eq!(
+        image.get_attribute("alt").as_deref(),
+        Some("A theatre in ruins")
+    );
     assert!(page.text("figcaption").contains("Photographer/Agency"));
     assert_eq!(page.text(".release__summary"), "The standfirst.");
     assert_eq!(page.all(".release__body p").len(), 2);
-    let tags: Vec<String> = page.all(".tag").iter().map(|t| t.text_content().unwrap()).collect();
-    assert_eq!(tags, ["War crimes", "Accountability", "Mariupol", "Ukraine"]);
+    let tags: Vec<String> = page
+        .all(".tag")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        tags,
+        ["War crimes", "Accountability", "Mariupol", "Ukraine"]
+    );
     let source = page.one(".release__source a");
-    assert_eq!(source.get_attribute("href").as_deref(), Some("https://example.org/news/full-release"));
+    assert_eq!(
+        source.get_attribute("href").as_deref(),
+        Some("https://example.org/news/full-release")
+    );
     assert_eq!(
         web_sys::window().unwrap().document().unwrap().title(),
         "A release with every field — Example Rights Watch"
@@ -216,7 +289,10 @@ fn the_release_view_shows_every_field() {
 #[wasm_bindgen_test]
 fn a_credit_without_a_picture_still_shows() {
     let release = release_from(VALID, "minimal");
-    let page = mount_in_site(SiteData::from_json(VALID), move || view! { <ReleaseView release=release /> });
+    let page = mount_in_site(
+        SiteData::from_json(VALID),
+        move || view! { <ReleaseView release=release /> },
+    );
     assert!(page.all("img").is_empty());
     assert!(page.text("figcaption").contains("Credit without a picture"));
 }
@@ -226,7 +302,12 @@ fn an_unknown_release_id_is_shown_back_as_text() {
     let page = mount_in_site(SiteData::bundled(), || {
         view! { <ReleaseNotFound id="<b>nope</b>".to_owned() /> }
     });
-    assert_eq!(page.one("[data-not-found]").get_attribute("data-not-found").as_deref(), Some("release"));
+    assert_eq!(
+        page.one("[data-not-found]")
+            .get_attribute("data-not-found")
+            .as_deref(),
+        Some("release")
+    );
     assert_eq!(page.text("code"), "<b>nope</b>");
     assert!(page.all("b").is_empty(), "the id is text, not markup");
     assert_eq!(page.one("a").get_attribute("href").as_deref(), Some("/"));
@@ -242,7 +323,12 @@ async fn dataset_text_never_becomes_markup() {
           "image": { "credit": "<iframe src=javascript:alert(1)>" } } ] }"#;
     let page = mount_app(SiteData::from_json(hostile)).await;
     assert_eq!(page.all("article[data-release-id]").len(), 1);
-    assert!(page.all("main script, main img, main svg, main iframe, main i, article a[href^='javascript']").is_empty());
-    assert_eq!(page.text("article h3 a"), "<img src=x onerror=\"window.__pwned = 1\">");
+    assert!(page
+        .all("main script, main img, main svg, main iframe, main i, article a[href^='javascript']")
+        .is_empty());
+    assert_eq!(
+        page.text("article h3 a"),
+        "<img src=x onerror=\"window.__pwned = 1\">"
+    );
     assert_eq!(page.text("h1"), "<script>window.__pwned = 1</script>");
 }

@@ -7,9 +7,14 @@ use pressline::core::{parse_dataset, Release};
 fn releases(dates: &[(&str, &str)]) -> Vec<Release> {
     let records: Vec<String> = dates
         .iter()
-        .map(|(id, date)| format!(r#"{{ "id": "{id}", "kind": "R", "date": "{date}", "title": "{id}" }}"#))
+        .map(|(id, date)| {
+            format!(r#"{{ "id": "{id}", "kind": "R", "date": "{date}", "title": "{id}" }}"#)
+        })
         .collect();
-    let text = format!(r#"{{ "pressline": 1, "releases": [{}] }}"#, records.join(","));
+    let text = format!(
+        r#"{{ "pressline": 1, "releases": [{}] }}"#,
+        records.join(",")
+    );
     let loaded = parse_dataset(&text).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     loaded.dataset.releases
@@ -32,7 +37,14 @@ fn newest_first_orders_by_date_then_keeps_file_order() {
     let order = newest_first(&list);
     assert_eq!(
         ids(&list, &order),
-        ["new", "evening", "morning", "same-day-a", "same-day-b", "old"]
+        [
+            "new",
+            "evening",
+            "morning",
+            "same-day-a",
+            "same-day-b",
+            "old"
+        ]
     );
 }
 
@@ -48,9 +60,20 @@ fn grouping_follows_years_and_months_in_display_order() {
     let years = group_by_month(&list, &newest_first(&list));
     let shape: Vec<(i32, Vec<(u32, usize)>)> = years
         .iter()
-        .map(|y| (y.year, y.months.iter().map(|m| (m.month, m.releases.len())).collect()))
+        .map(|y| {
+            (
+                y.year,
+                y.months
+                    .iter()
+                    .map(|m| (m.month, m.releases.len()))
+                    .collect(),
+            )
+        })
         .collect();
-    assert_eq!(shape, [(2022, vec![(11, 1), (9, 2)]), (2021, vec![(12, 1), (1, 1)])]);
+    assert_eq!(
+        shape,
+        [(2022, vec![(11, 1), (9, 2)]), (2021, vec![(12, 1), (1, 1)])]
+    );
     assert_eq!(years[0].release_count(), 3);
 }
 

@@ -14,19 +14,28 @@ fn load(text: &str) -> LoadedDataset {
 
 /// Wraps one release object in a minimal dataset.
 fn with_release(release: &str) -> LoadedDataset {
-    load(&format!(r#"{{ "pressline": 1, "releases": [ {release} ] }}"#))
+    load(&format!(
+        r#"{{ "pressline": 1, "releases": [ {release} ] }}"#
+    ))
 }
 
 /// The problems of a dataset made of one release, which must have been skipped.
 fn problems_of(release: &str) -> Vec<Problem> {
     let loaded = with_release(release);
-    assert!(loaded.dataset.releases.is_empty(), "the record should be skipped");
+    assert!(
+        loaded.dataset.releases.is_empty(),
+        "the record should be skipped"
+    );
     loaded.problems
 }
 
 fn the_problem(release: &str) -> Problem {
     let problems = problems_of(release);
-    assert_eq!(problems.len(), 1, "expected exactly one problem, got {problems:#?}");
+    assert_eq!(
+        problems.len(),
+        1,
+        "expected exactly one problem, got {problems:#?}"
+    );
     problems.into_iter().next().unwrap()
 }
 
@@ -36,40 +45,70 @@ fn valid_fixture_keeps_every_field() {
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
     let dataset = &loaded.dataset;
     assert_eq!(dataset.title, "Example newsroom");
-    assert_eq!(dataset.description.as_deref(), Some("Everything the format can carry."));
+    assert_eq!(
+        dataset.description.as_deref(),
+        Some("Everything the format can carry.")
+    );
     let organization = dataset.organization.as_ref().unwrap();
     assert_eq!(organization.name.as_deref(), Some("Example Rights Watch"));
-    assert_eq!(organization.url.as_ref().unwrap().as_str(), "https://example.org");
-    assert_eq!(organization.press_email.as_deref(), Some("press@example.org"));
+    assert_eq!(
+        organization.url.as_ref().unwrap().as_str(),
+        "https://example.org"
+    );
+    assert_eq!(
+        organization.press_email.as_deref(),
+        Some("press@example.org")
+    );
 
     let full = dataset.release("full-release").unwrap();
     assert_eq!(full.kind, "Report");
     assert_eq!(full.date.to_iso(), "2022-06-29T09:30:00-04:00");
     assert_eq!(full.summary.as_deref(), Some("The standfirst."));
-    assert_eq!(full.body.as_deref(), Some("First paragraph.\n\nSecond paragraph."));
+    assert_eq!(
+        full.body.as_deref(),
+        Some("First paragraph.\n\nSecond paragraph.")
+    );
     assert_eq!(full.people.len(), 2);
     assert_eq!(full.people[0].role.as_deref(), Some("Director"));
     assert_eq!(full.people[1].role, None);
     let image = full.image.as_ref().unwrap();
-    assert_eq!(image.src.as_ref().unwrap().as_str(), "https://example.org/photo.jpg");
+    assert_eq!(
+        image.src.as_ref().unwrap().as_str(),
+        "https://example.org/photo.jpg"
+    );
     assert_eq!(image.alt.as_deref(), Some("A theatre in ruins"));
     assert_eq!(image.credit.as_deref(), Some("Photographer/Agency"));
-    assert_eq!(full.topics, ["War crimes", "Accountability"], "duplicates are folded");
+    assert_eq!(
+        full.topics,
+        ["War crimes", "Accountability"],
+        "duplicates are folded"
+    );
     assert_eq!(full.places, ["Mariupol", "Ukraine"]);
-    assert_eq!(full.url.as_ref().unwrap().as_str(), "https://example.org/news/full-release");
+    assert_eq!(
+        full.url.as_ref().unwrap().as_str(),
+        "https://example.org/news/full-release"
+    );
     assert_eq!(full.lang.as_deref(), Some("en-US"));
 
     let minimal = dataset.release("minimal").unwrap();
     assert_eq!(minimal.summary, None, "null is the same as absent");
     let credit_only = minimal.image.as_ref().unwrap();
     assert_eq!(credit_only.src, None);
-    assert_eq!(credit_only.credit.as_deref(), Some("Credit without a picture"));
+    assert_eq!(
+        credit_only.credit.as_deref(),
+        Some("Credit without a picture")
+    );
 }
 
 #[test]
 fn broken_fixture_keeps_the_valid_records_and_names_every_problem() {
     let loaded = load(BROKEN);
-    let kept: Vec<&str> = loaded.dataset.releases.iter().map(|r| r.id.as_str()).collect();
+    let kept: Vec<&str> = loaded
+        .dataset
+        .releases
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
     assert_eq!(kept, ["good-one", "good-two"]);
     assert_eq!(loaded.skipped_record_count(), 11);
     let lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
@@ -91,12 +130,22 @@ fn broken_fixture_keeps_the_valid_records_and_names_every_problem() {
     ];
     assert_eq!(lines.len(), expected.len(), "{lines:#?}");
     for (line, start) in lines.iter().zip(expected) {
-        assert!(line.starts_with(start), "{line:?} should start with {start:?}");
+        assert!(
+            line.starts_with(start),
+            "{line:?} should start with {start:?}"
+        );
     }
     let organization = loaded.dataset.organization.as_ref().unwrap();
-    assert_eq!(organization.url, None, "an unsafe organization URL is dropped");
+    assert_eq!(
+        organization.url, None,
+        "an unsafe organization URL is dropped"
+    );
     assert_eq!(organization.press_email, None);
-    assert_eq!(organization.name.as_deref(), Some("Example"), "the rest is kept");
+    assert_eq!(
+        organization.name.as_deref(),
+        Some("Example"),
+        "the rest is kept"
+    );
 }
 
 #[test]
@@ -110,26 +159,46 @@ fn missing_title_is_reported() {
 #[test]
 fn null_required_field_counts_as_missing() {
     let problem = the_problem(r#"{ "id": "a", "kind": null, "date": "2022-01-01", "title": "T" }"#);
-    assert_eq!((problem.field.as_str(), problem.kind), ("kind", ProblemKind::Missing));
+    assert_eq!(
+        (problem.field.as_str(), problem.kind),
+        ("kind", ProblemKind::Missing)
+    );
 }
 
 #[test]
 fn blank_required_field_is_reported_as_empty() {
-    let problem = the_problem(r#"{ "id": "a", "kind": "Report", "date": "2022-01-01", "title": " \n" }"#);
-    assert_eq!((problem.field.as_str(), problem.kind), ("title", ProblemKind::Empty));
+    let problem =
+        the_problem(r#"{ "id": "a", "kind": "Report", "date": "2022-01-01", "title": " \n" }"#);
+    assert_eq!(
+        (problem.field.as_str(), problem.kind),
+        ("title", ProblemKind::Empty)
+    );
 }
 
 #[test]
 fn unparseable_dates_are_reported_with_the_text() {
-    for bad in ["10/11/2022", "2022-13-01", "2022-02-30", "2022-1-5", "2022-11-10T09:30:00", ""] {
+    for bad in [
+        "10/11/2022",
+        "2022-13-01",
+        "2022-02-30",
+        "2022-1-5",
+        "2022-11-10T09:30:00",
+        "",
+    ] {
         let release = format!(r#"{{ "id": "a", "kind": "R", "date": "{bad}", "title": "T" }}"#);
         let problem = the_problem(&release);
         let expected = if bad.is_empty() {
             ProblemKind::Empty
         } else {
-            ProblemKind::UnparseableDate { value: bad.to_owned() }
+            ProblemKind::UnparseableDate {
+                value: bad.to_owned(),
+            }
         };
-        assert_eq!((problem.field.as_str(), problem.kind), ("date", expected), "{bad:?}");
+        assert_eq!(
+            (problem.field.as_str(), problem.kind),
+            ("date", expected),
+            "{bad:?}"
+        );
     }
 }
 
@@ -139,9 +208,19 @@ fn dates_with_and_without_time_parse() {
     assert_eq!(day.to_iso(), "2022-11-10");
     assert_eq!(day.to_long_english(), "November 10, 2022");
     let moment = ReleaseDate::parse("2022-11-10T23:30:00-05:00").unwrap();
-    assert_eq!(moment.calendar_date(), day.calendar_date(), "the publisher's own day counts");
-    assert_eq!(ReleaseDate::parse("2022-11-10T09:30:00Z").unwrap().to_iso(), "2022-11-10T09:30:00+00:00");
-    assert!(day < moment, "a bare date sorts before a moment on the same day");
+    assert_eq!(
+        moment.calendar_date(),
+        day.calendar_date(),
+        "the publisher's own day counts"
+    );
+    assert_eq!(
+        ReleaseDate::parse("2022-11-10T09:30:00Z").unwrap().to_iso(),
+        "2022-11-10T09:30:00+00:00"
+    );
+    assert!(
+        day < moment,
+        "a bare date sorts before a moment on the same day"
+    );
 }
 
 #[test]
@@ -153,22 +232,46 @@ fn duplicate_id_names_the_record_that_keeps_it() {
     );
     assert_eq!(loaded.dataset.releases.len(), 1);
     assert_eq!(loaded.dataset.releases[0].title, "First");
-    assert_eq!(loaded.problems[0].kind, ProblemKind::DuplicateId { first_index: 0 });
+    assert_eq!(
+        loaded.problems[0].kind,
+        ProblemKind::DuplicateId { first_index: 0 }
+    );
     assert_eq!(loaded.problems[0].record.as_ref().unwrap().index, 1);
 }
 
 #[test]
 fn ids_that_are_not_url_safe_are_reported() {
-    for bad in ["has space", "slash/inside", "..", ".hidden", "ünïcode", "q?x=1", "hash#x", "-dash-first"] {
-        let release = format!(r#"{{ "id": "{bad}", "kind": "R", "date": "2022-01-01", "title": "T" }}"#);
+    for bad in [
+        "has space",
+        "slash/inside",
+        "..",
+        ".hidden",
+        "ünïcode",
+        "q?x=1",
+        "hash#x",
+        "-dash-first",
+    ] {
+        let release =
+            format!(r#"{{ "id": "{bad}", "kind": "R", "date": "2022-01-01", "title": "T" }}"#);
         let problem = the_problem(&release);
-        assert_eq!(problem.kind, ProblemKind::IdNotUrlSafe { value: bad.to_owned() }, "{bad:?}");
+        assert_eq!(
+            problem.kind,
+            ProblemKind::IdNotUrlSafe {
+                value: bad.to_owned()
+            },
+            "{bad:?}"
+        );
     }
     let long = "a".repeat(201);
-    let release = format!(r#"{{ "id": "{long}", "kind": "R", "date": "2022-01-01", "title": "T" }}"#);
-    assert!(matches!(the_problem(&release).kind, ProblemKind::IdNotUrlSafe { .. }));
+    let release =
+        format!(r#"{{ "id": "{long}", "kind": "R", "date": "2022-01-01", "title": "T" }}"#);
+    assert!(matches!(
+        the_problem(&release).kind,
+        ProblemKind::IdNotUrlSafe { .. }
+    ));
     for good in ["a", "2022-11-10_report.v2", "x~y"] {
-        let release = format!(r#"{{ "id": "{good}", "kind": "R", "date": "2022-01-01", "title": "T" }}"#);
+        let release =
+            format!(r#"{{ "id": "{good}", "kind": "R", "date": "2022-01-01", "title": "T" }}"#);
         assert_eq!(with_release(&release).dataset.releases.len(), 1, "{good:?}");
     }
 }
@@ -179,7 +282,8 @@ fn wrong_types_are_reported_with_what_was_expected() {
         r#"{ "id": 7, "kind": ["R"], "date": "2022-01-01", "title": "T", "summary": false,
              "topics": "War crimes", "places": [1], "image": "photo.jpg" }"#,
     );
-    let found: Vec<(String, ProblemKind)> = problems.into_iter().map(|p| (p.field, p.kind)).collect();
+    let found: Vec<(String, ProblemKind)> =
+        problems.into_iter().map(|p| (p.field, p.kind)).collect();
     let wrong = |expected, found| ProblemKind::WrongType { expected, found };
     assert_eq!(
         found,
@@ -187,7 +291,10 @@ fn wrong_types_are_reported_with_what_was_expected() {
             ("id".to_owned(), wrong("a string", "a number")),
             ("kind".to_owned(), wrong("a string", "an array")),
             ("summary".to_owned(), wrong("a string", "a boolean")),
-            ("image".to_owned(), wrong("an object with \"src\", \"alt\" and \"credit\"", "a string")),
+            (
+                "image".to_owned(),
+                wrong("an object with \"src\", \"alt\" and \"credit\"", "a string")
+            ),
             ("topics".to_owned(), wrong("an array", "a string")),
             ("places[0]".to_owned(), wrong("a string", "a number")),
         ]
@@ -228,26 +335,55 @@ fn relative_image_sources_are_allowed_but_relative_canonical_links_are_not() {
     let loaded = with_release(
         r#"{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "image": { "src": "img/a.jpg" } }"#,
     );
-    assert_eq!(loaded.dataset.releases[0].image.as_ref().unwrap().src.as_ref().unwrap().as_str(), "img/a.jpg");
-    let problem = the_problem(r#"{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "url": "/news/a" }"#);
-    assert_eq!(problem.kind, ProblemKind::UnsafeUrl { value: "/news/a".to_owned() });
+    assert_eq!(
+        loaded.dataset.releases[0]
+            .image
+            .as_ref()
+            .unwrap()
+            .src
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "img/a.jpg"
+    );
+    let problem = the_problem(
+        r#"{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "url": "/news/a" }"#,
+    );
+    assert_eq!(
+        problem.kind,
+        ProblemKind::UnsafeUrl {
+            value: "/news/a".to_owned()
+        }
+    );
 }
 
 #[test]
 fn invalid_language_tags_are_reported() {
     for bad in ["english please", "e", "en_US", "toolonglanguage"] {
-        let release = format!(r#"{{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "lang": "{bad}" }}"#);
-        assert_eq!(the_problem(&release).kind, ProblemKind::InvalidLanguageTag { value: bad.to_owned() });
+        let release = format!(
+            r#"{{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "lang": "{bad}" }}"#
+        );
+        assert_eq!(
+            the_problem(&release).kind,
+            ProblemKind::InvalidLanguageTag {
+                value: bad.to_owned()
+            }
+        );
     }
 }
 
 #[test]
 fn invalid_press_email_is_dropped_with_a_dataset_problem() {
-    let loaded = load(r#"{ "pressline": 1, "organization": { "press_email": "press at example" }, "releases": [] }"#);
+    let loaded = load(
+        r#"{ "pressline": 1, "organization": { "press_email": "press at example" }, "releases": [] }"#,
+    );
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].record, None);
     assert_eq!(loaded.problems[0].field, "organization.press_email");
-    assert!(matches!(loaded.problems[0].kind, ProblemKind::InvalidEmail { .. }));
+    assert!(matches!(
+        loaded.problems[0].kind,
+        ProblemKind::InvalidEmail { .. }
+    ));
 }
 
 #[test]
@@ -255,7 +391,9 @@ fn every_problem_of_a_record_is_listed_not_just_the_first() {
     let problems = problems_of(r#"{ "id": "a b", "date": "soon" }"#);
     let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
     assert_eq!(fields, ["id", "kind", "date", "title"]);
-    assert!(problems.iter().all(|p| p.record.as_ref().unwrap().id.as_deref() == Some("a b")));
+    assert!(problems
+        .iter()
+        .all(|p| p.record.as_ref().unwrap().id.as_deref() == Some("a b")));
 }
 
 #[test]
@@ -263,7 +401,10 @@ fn text_that_is_not_json_gets_one_error_with_line_and_column() {
     let error = parse_dataset(include_str!("fixtures/not-json.json")).unwrap_err();
     assert_eq!(error.kind, FormatErrorKind::NotJson);
     assert_eq!((error.line, error.column), (4, 18));
-    assert_eq!(error.to_string(), "not valid JSON (line 4, column 18): trailing comma");
+    assert_eq!(
+        error.to_string(),
+        "not valid JSON (line 4, column 18): trailing comma"
+    );
 
     let cut_short = parse_dataset("{ \"pressline\": 1, \"releases\": [").unwrap_err();
     assert_eq!(cut_short.kind, FormatErrorKind::NotJson);
@@ -279,16 +420,30 @@ fn json_of_another_shape_gets_one_error_with_line_and_column() {
 
     let array = parse_dataset("[]").unwrap_err();
     // serde_json points just past the opening bracket of the wrong value.
-    assert_eq!((array.kind, array.line, array.column), (FormatErrorKind::NotThisFormat, 1, 2));
+    assert_eq!(
+        (array.kind, array.line, array.column),
+        (FormatErrorKind::NotThisFormat, 1, 2)
+    );
 
     let version = parse_dataset("{\n  \"pressline\": 2,\n  \"releases\": []\n}").unwrap_err();
     assert_eq!(version.kind, FormatErrorKind::NotThisFormat);
-    assert!(version.message.contains("format version 2"), "{}", version.message);
+    assert!(
+        version.message.contains("format version 2"),
+        "{}",
+        version.message
+    );
     assert_eq!(version.line, 2);
 
     let releases = parse_dataset("{ \"pressline\": 1, \"releases\": {} }").unwrap_err();
-    assert!(releases.message.contains("expected a sequence"), "{}", releases.message);
-    assert_eq!(releases.to_string().split(':').next().unwrap(), "not a Pressline dataset (line 1, column 30)");
+    assert!(
+        releases.message.contains("expected a sequence"),
+        "{}",
+        releases.message
+    );
+    assert_eq!(
+        releases.to_string().split(':').next().unwrap(),
+        "not a Pressline dataset (line 1, column 30)"
+    );
 }
 
 #[test]

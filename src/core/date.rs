@@ -61,12 +61,7 @@ impl ReleaseDate {
     /// A reader-friendly English date, e.g. "November 10, 2022".
     pub fn to_long_english(&self) -> String {
         let day = self.calendar_date();
-        format!(
-            "{} {}, {}",
-            month_name(day.month()),
-            day.day(),
-            day.year()
-        )
+        format!("{} {}, {}", month_name(day.month()), day.day(), day.year())
     }
 }
 

@@ -83,7 +83,10 @@ impl Problem {
     /// Where the problem is, e.g. `releases[3] (id "x")` or `dataset`.
     pub fn location(&self) -> String {
         match &self.record {
-            Some(RecordRef { index, id: Some(id) }) => format!("releases[{index}] (id \"{id}\")"),
+            Some(RecordRef {
+                index,
+                id: Some(id),
+            }) => format!("releases[{index}] (id \"{id}\")"),
             Some(RecordRef { index, id: None }) => format!("releases[{index}] (no id)"),
             None => "dataset".to_owned(),
         }
@@ -92,7 +95,13 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, field `{}`: {}", self.location(), self.field, self.kind)
+        write!(
+            f,
+            "{}, field `{}`: {}",
+            self.location(),
+            self.field,
+            self.kind
+        )
     }
 }
 
@@ -121,7 +130,10 @@ impl fmt::Display for ProblemKind {
                 "refused URL {value:?}; only http:, https: or relative addresses are allowed"
             ),
             Self::InvalidLanguageTag { value } => {
-                write!(f, "{value:?} is not a BCP 47 language tag such as \"en\" or \"uk-UA\"")
+                write!(
+                    f,
+                    "{value:?} is not a BCP 47 language tag such as \"en\" or \"uk-UA\""
+                )
             }
             Self::InvalidEmail { value } => write!(f, "{value:?} is not an e-mail address"),
         }

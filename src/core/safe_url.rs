@@ -60,7 +60,10 @@ fn scheme_of(text: &str) -> Option<Option<String>> {
     match end {
         Some(i) if text.as_bytes()[i] == b':' => {
             let scheme = &text[..i];
-            let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            let valid = scheme
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
                 && scheme
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
@@ -88,7 +91,8 @@ pub fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
-    let allowed = |c: char| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"?&#/%".contains(c);
+    let allowed =
+        |c: char| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"?&#/%".contains(c);
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')

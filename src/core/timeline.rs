@@ -50,7 +50,10 @@ pub fn group_by_month(releases: &[Release], order: &[usize]) -> Vec<YearGroup> {
                 months: Vec::new(),
             });
         }
-        let months = &mut years.last_mut().expect("a year group was just ensured").months;
+        let months = &mut years
+            .last_mut()
+            .expect("a year group was just ensured")
+            .months;
         match months.last_mut() {
             Some(group) if group.month == month => group.releases.push(index),
             _ => months.push(MonthGroup {

@@ -139,7 +139,10 @@ fn validate_organization(raw: RawOrganization, problems: &mut Vec<Problem>) -> O
         if is_email(&value) {
             Some(value.trim().to_owned())
         } else {
-            dataset_problem("organization.press_email", ProblemKind::InvalidEmail { value });
+            dataset_problem(
+                "organization.press_email",
+                ProblemKind::InvalidEmail { value },
+            );
             None
         }
     });
@@ -423,7 +426,8 @@ pub fn is_language_tag(tag: &str) -> bool {
         .next()
         .is_some_and(|s| (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic()));
     language_ok
-        && subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn non_blank(text: Option<String>) -> Option<String> {

@@ -68,6 +68,8 @@ test.describe('timeline', () => {
     await expect(article.locator('figcaption')).toContainText('JUAN BARRETO/AFP via Getty Images');
     await expect(article.locator('.tag')).toContainText(['War crimes']);
     await page.screenshot({ path: `${SHOTS}/release-desktop.png` });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: `${SHOTS}/release-phone.png` });
     await page.goBack();
     await expect(page.locator('article[data-release-id]')).toHaveCount(12);
     expect(errors).toEqual([]);

@@ -1,0 +1,80 @@
+# Pressline: `make serve` and `make test` are the two commands. Both install whatever is missing
+# first (idempotent, and quick when everything is there), then do their job.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# npm's binaryen (wasm-opt 132) must win over any Debian binaryen, which breaks the app.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8080
+E2E_PORT ?= 8199
+
+.PHONY: help setup tools-build tools-browser serve dev build test lint test-native \
+        test-components e2e size clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
+
+setup: tools-build tools-browser ## Install every tool the build and the tests need
+
+tools-build: node_modules/.package-lock.json ## Rust target, trunk, wasm-bindgen-cli, wasm-opt
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" \
+	  || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+tools-browser: ## Headless Chromium, ChromeDriver and brotli from Debian
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	  && command -v brotli >/dev/null \
+	  || { $(SUDO) apt-get update -q \
+	       && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	          chromium chromium-driver brotli; }
+
+# npm ci only when package.json or the lock file changed since the last install.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: tools-build ## Release build of the app into dist/
+	trunk build --release
+
+serve: build ## Build, then serve dist/ on http://127.0.0.1:8080 (deep links work)
+	node tests/e2e/serve-dist.mjs dist $(PORT)
+
+dev: tools-build ## Debug build served by trunk, rebuilt on every change
+	trunk serve --port $(PORT)
+
+lint: tools-build ## rustfmt, and clippy for the host and for wasm32
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native: ## The pure core's tests, natively (seconds)
+	cargo test
+
+test-components: tools-build tools-browser ## Component tests in headless Chromium
+	cargo test --target wasm32-unknown-unknown --test components
+
+e2e: build tools-browser ## Playwright against the release build served over HTTP
+	E2E_PORT=$(E2E_PORT) npx playwright test -c tests/e2e/playwright.config.js
+
+test: setup lint test-native test-components e2e size ## Every check (what CI runs)
+
+size: build tools-browser ## Raw, gzip and brotli size of every file in dist/
+	@.ci/size.sh dist
+
+clean: ## Remove build output (keeps installed tools)
+	cargo clean
+	rm -rf dist
