@@ -5,10 +5,13 @@
 
 pub mod dataset;
 pub mod date;
+pub mod export;
 pub mod problem;
 pub mod safe_url;
+pub mod search;
 pub mod timeline;
 pub mod validate;
+pub mod view_state;
 
 pub use dataset::{Dataset, Image, LoadedDataset, Organization, Person, Release};
 pub use date::ReleaseDate;
