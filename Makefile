@@ -68,6 +68,7 @@ test-components: tools-build tools-browser ## Component tests in headless Chromi
 	cargo test --target wasm32-unknown-unknown --test components
 
 e2e: build tools-browser ## Playwright against the release build served over HTTP
+	cargo build --bin query_dataset
 	E2E_PORT=$(E2E_PORT) npx playwright test -c tests/e2e/playwright.config.js
 
 test: setup lint test-native test-components e2e size ## Every check (what CI runs)

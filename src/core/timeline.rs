@@ -74,3 +74,15 @@ pub fn count_in_words(count: usize) -> String {
         n => format!("{n} releases"),
     }
 }
+
+/// Says how many of how many releases are shown: "3 of 12 releases", or just "12 releases" when
+/// nothing is filtered out.
+pub fn count_of_total_in_words(count: usize, total: usize) -> String {
+    if count == total {
+        count_in_words(count)
+    } else if total == 1 {
+        format!("{count} of 1 release")
+    } else {
+        format!("{count} of {total} releases")
+    }
+}

@@ -91,6 +91,15 @@ pub struct ViewState {
     pub page: usize,
 }
 
+/// One way to widen a view that matches nothing: what to say, and the state it leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loosening {
+    /// What the button says, e.g. "Remove Kind: Report".
+    pub label: String,
+    /// The view without that filter.
+    pub state: ViewState,
+}
+
 /// A URL parameter that was ignored or changed, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlNotice {
@@ -146,6 +155,50 @@ impl ViewState {
             page: 1,
             ..Self::default()
         }
+    }
+
+    /// The same view on another page.
+    pub fn with_page(&self, page: usize) -> Self {
+        Self {
+            page: page.max(1),
+            ..self.clone()
+        }
+    }
+
+    /// Every single filter that could be removed, one suggestion each, in the order they
+    /// appear on screen: the search, each facet value, the date range.
+    pub fn loosenings(&self) -> Vec<Loosening> {
+        let mut options = Vec::new();
+        if !self.query.trim().is_empty() {
+            options.push(Loosening {
+                label: format!("Remove the search “{}”", self.query.trim()),
+                state: Self {
+                    query: String::new(),
+                    page: 1,
+                    ..self.clone()
+                },
+            });
+        }
+        for facet in Facet::ALL {
+            for value in self.selected(facet) {
+                options.push(Loosening {
+                    label: format!("Remove {}: {value}", facet.label()),
+                    state: self.toggled(facet, value),
+                });
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            options.push(Loosening {
+                label: "Remove the date range".to_owned(),
+                state: Self {
+                    from: None,
+                    to: None,
+                    page: 1,
+                    ..self.clone()
+                },
+            });
+        }
+        options
     }
 
     /// Reads a query string (with or without the leading `?`). Never fails: unknown parameters

@@ -32,10 +32,13 @@ pub fn App(
 
 /// The routes, or the error view when nothing could be read.
 fn site_body(data: &SiteData) -> AnyView {
-    match data.0.as_ref() {
-        Err(error) => view! { <LoadErrorView error=error.clone() /> }.into_any(),
-        Ok(loaded) => view! {
-            <SkippedRecords problems=loaded.problems.clone() />
+    match data.site() {
+        None => {
+            let error = data.error().cloned().expect("no site means an error");
+            view! { <LoadErrorView error=error /> }.into_any()
+        }
+        Some(site) => view! {
+            <SkippedRecords problems=site.problems.clone() />
             <Routes fallback=|| view! { <NotFoundView /> }>
                 <Route path=path!("/") view=TimelinePage />
                 <Route path=path!("/releases/:id") view=ReleasePage />

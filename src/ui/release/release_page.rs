@@ -13,11 +13,8 @@ pub fn ReleasePage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let release = data
-            .0
-            .as_ref()
-            .as_ref()
-            .ok()
-            .and_then(|loaded| loaded.dataset.release(&id).cloned());
+            .site()
+            .and_then(|site| site.dataset.release(&id).cloned());
         match release {
             Some(release) => view! { <ReleaseView release=release /> }.into_any(),
             None => view! { <ReleaseNotFound id=id /> }.into_any(),

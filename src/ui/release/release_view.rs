@@ -13,12 +13,7 @@ pub fn ReleaseView(
     release: Release,
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
-    let organization = data
-        .0
-        .as_ref()
-        .as_ref()
-        .ok()
-        .and_then(|loaded| loaded.dataset.organization_name().map(str::to_owned));
+    let organization = data.organization_name();
     set_document_title(&match &organization {
         Some(name) => format!("{} — {name}", release.title),
         None => release.title.clone(),

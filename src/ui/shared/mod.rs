@@ -1,5 +1,6 @@
 //! Parts shared by several pages.
 
+mod highlighted_text;
 mod kind_label;
 mod load_error_view;
 mod not_found_view;
@@ -11,6 +12,7 @@ mod site_header;
 mod skipped_records;
 mod topic_list;
 
+pub use highlighted_text::HighlightedText;
 pub use kind_label::KindLabel;
 pub use load_error_view::LoadErrorView;
 pub use not_found_view::NotFoundView;

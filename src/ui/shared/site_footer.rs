@@ -8,11 +8,8 @@ use crate::ui::SiteData;
 pub fn SiteFooter() -> impl IntoView {
     let data = expect_context::<SiteData>();
     let organization = data
-        .0
-        .as_ref()
-        .as_ref()
-        .ok()
-        .and_then(|loaded| loaded.dataset.organization.clone())
+        .site()
+        .and_then(|site| site.dataset.organization.clone())
         .unwrap_or_default();
     let press = organization.press_email.as_ref().and_then(|email| {
         SafeUrl::mailto(email).map(|link| {

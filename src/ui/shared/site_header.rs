@@ -8,11 +8,7 @@ use crate::ui::SiteData;
 pub fn SiteHeader() -> impl IntoView {
     let data = expect_context::<SiteData>();
     let name = data
-        .0
-        .as_ref()
-        .as_ref()
-        .ok()
-        .and_then(|loaded| loaded.dataset.organization_name().map(str::to_owned))
+        .organization_name()
         .unwrap_or_else(|| "Pressline".to_owned());
     view! {
         <header class="site-header">

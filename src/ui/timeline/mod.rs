@@ -1,9 +1,28 @@
-//! The timeline page (`/`): every release, newest first, grouped by year and month.
+//! The timeline page (`/`): releases newest first, grouped by year and month, with search,
+//! facets, a date range and sorting, all kept in the URL.
 
+mod date_range;
+mod download_links;
+mod empty_state;
+mod facet_filter;
+mod pager;
 mod release_card;
 mod result_count;
+mod result_list;
+mod search_box;
+mod sort_control;
 mod timeline_page;
+mod url_notices;
 
+pub use date_range::DateRange;
+pub use download_links::DownloadLinks;
+pub use empty_state::EmptyState;
+pub use facet_filter::FacetFilter;
+pub use pager::{Pager, PAGE_SIZE};
 pub use release_card::ReleaseCard;
 pub use result_count::ResultCount;
+pub use result_list::ResultList;
+pub use search_box::SearchBox;
+pub use sort_control::SortControl;
 pub use timeline_page::TimelinePage;
+pub use url_notices::UrlNotices;

@@ -1,17 +1,23 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::core::search::SearchQuery;
 use crate::core::Release;
-use crate::ui::shared::{KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime};
+use crate::ui::shared::{HighlightedText, KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime};
 
 /// One release in the timeline: kind, date, linked title, summary, people quoted, photo credit.
+/// Search matches are marked in the title and summary.
 #[component]
 pub fn ReleaseCard(
     /// The release to show.
     release: Release,
+    /// The active search, for highlighting.
+    #[prop(optional)]
+    query: SearchQuery,
 ) -> impl IntoView {
     let href = format!("/releases/{}", release.id);
     let credit = release.image.and_then(|image| image.credit);
+    let summary_query = query.clone();
     view! {
         <article class="release-card" data-release-id=release.id lang=release.lang>
             <header class="release-card__meta">
@@ -19,9 +25,19 @@ pub fn ReleaseCard(
                 <ReleaseDateTime date=release.date />
             </header>
             <h3 class="release-card__title">
-                <A href=href>{release.title}</A>
+                <A href=href>
+                    <HighlightedText text=release.title query=query />
+                </A>
             </h3>
-            {release.summary.map(|summary| view! { <p class="release-card__summary">{summary}</p> })}
+            {release
+                .summary
+                .map(|summary| {
+                    view! {
+                        <p class="release-card__summary">
+                            <HighlightedText text=summary query=summary_query />
+                        </p>
+                    }
+                })}
             <PeopleQuoted people=release.people />
             {credit.map(|credit| view! { <PhotoCredit credit=credit /> })}
         </article>

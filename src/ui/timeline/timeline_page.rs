@@ -1,69 +1,167 @@
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
-use crate::core::date::month_name;
-use crate::core::timeline::{group_by_month, newest_first};
-use crate::ui::document::set_document_title;
+use crate::core::search::SearchQuery;
+use crate::core::view_state::{Facet, ViewState};
+use crate::ui::document::{is_wide_screen, set_document_title};
 use crate::ui::SiteData;
 
-use super::{ReleaseCard, ResultCount};
+use super::{
+    DateRange, DownloadLinks, EmptyState, FacetFilter, Pager, ResultCount, ResultList, SearchBox,
+    SortControl, UrlNotices, PAGE_SIZE,
+};
 
-/// The timeline: the listing's title and description, the count, then releases by year and month.
+/// The timeline: title and description, the filters, the count, then one page of releases by
+/// year and month. Everything on screen is derived from the URL's query string.
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     let data = expect_context::<SiteData>();
-    let Ok(loaded) = data.0.as_ref() else {
+    let Some(site) = data.site() else {
         return ().into_any();
     };
-    let dataset = &loaded.dataset;
+    let dataset = &site.dataset;
     set_document_title(&match dataset.organization_name() {
         Some(name) => format!("{} — {name}", dataset.title),
         None => dataset.title.clone(),
     });
-    let order = newest_first(&dataset.releases);
-    let years = group_by_month(&dataset.releases, &order);
+    let total = dataset.releases.len();
+
+    let location = use_location();
+    let parsed = Memo::new(move |_| ViewState::from_query(&location.search.get()));
+    let state = Memo::new(move |_| parsed.with(|(state, _)| state.clone()));
+    let run_data = data.clone();
+    let result = Memo::new(move |_| {
+        let site = run_data.site().expect("the timeline only renders for a site");
+        state.with(|state| site.index.run(&site.dataset.releases, state))
+    });
+    let matches = Signal::derive(move || result.with(|r| r.matches.clone()));
+    let count = Signal::derive(move || result.with(|r| r.matches.len()));
+
+    // Typing replaces the history entry; every other change pushes one, so Back undoes it.
+    let navigate = use_navigate();
+    let go = move |next: ViewState, replace: bool| {
+        let query = next.to_query();
+        let url = if query.is_empty() { "/".to_owned() } else { format!("/?{query}") };
+        navigate(
+            &url,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+
+    let search_go = go.clone();
+    let on_search = Callback::new(move |text: String| {
+        let next = ViewState {
+            query: text,
+            page: 1,
+            ..state.get_untracked()
+        };
+        search_go(next, true);
+    });
+    let sort_go = go.clone();
+    let on_sort = Callback::new(move |sort| {
+        sort_go(
+            ViewState {
+                sort,
+                page: 1,
+                ..state.get_untracked()
+            },
+            false,
+        )
+    });
+    let dates_go = go.clone();
+    let on_dates = Callback::new(move |(from, to)| {
+        dates_go(
+            ViewState {
+                from,
+                to,
+                page: 1,
+                ..state.get_untracked()
+            },
+            false,
+        )
+    });
+    let clear_go = go.clone();
+    let on_clear = move |_| clear_go(state.get_untracked().cleared(), false);
+
+    let facets = Facet::ALL
+        .into_iter()
+        .map(|facet| {
+            let facet_go = go.clone();
+            let on_toggle = Callback::new(move |value: String| {
+                facet_go(state.get_untracked().toggled(facet, &value), false)
+            });
+            view! {
+                <FacetFilter
+                    facet=facet
+                    values=site.index.facet(facet).values.clone()
+                    counts=Signal::derive(move || result.with(|r| r.facet_counts[facet.position()].clone()))
+                    selected=Signal::derive(move || state.with(|s| s.selected(facet).to_vec()))
+                    on_toggle=on_toggle
+                />
+            }
+        })
+        .collect_view();
+
+    let results = move || {
+        let state = state.get();
+        let matches = matches.get();
+        if matches.is_empty() {
+            return view! { <EmptyState state=state /> }.into_any();
+        }
+        let pages = matches.len().div_ceil(PAGE_SIZE);
+        let page = state.page.clamp(1, pages);
+        let shown: Vec<u32> = matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).copied().collect();
+        let query = SearchQuery::parse(&state.query);
+        view! {
+            <ResultList page=shown query=query />
+            <Pager state=state total=matches.len() />
+        }
+        .into_any()
+    };
+
     view! {
         <div class="timeline">
             <header class="timeline__intro">
                 <h1>{dataset.title.clone()}</h1>
                 {dataset.description.clone().map(|text| view! { <p class="timeline__description">{text}</p> })}
-                <ResultCount count=order.len() />
             </header>
-            {years
-                .into_iter()
-                .map(|year| {
-                    view! {
-                        <section class="timeline-year" aria-labelledby=format!("year-{}", year.year)>
-                            <h2 class="timeline-year__heading" id=format!("year-{}", year.year)>
-                                {year.year}
-                            </h2>
-                            {year
-                                .months
-                                .into_iter()
-                                .map(|month| {
-                                    let heading_id = format!("month-{}-{:02}", month.year, month.month);
-                                    let labelled_by = heading_id.clone();
-                                    view! {
-                                        <section class="timeline-month" aria-labelledby=labelled_by>
-                                            <h3 class="timeline-month__heading" id=heading_id>
-                                                {format!("{} {}", month_name(month.month), month.year)}
-                                            </h3>
-                                            <div class="timeline-month__releases">
-                                                {month
-                                                    .releases
-                                                    .into_iter()
-                                                    .map(|index| {
-                                                        view! { <ReleaseCard release=dataset.releases[index].clone() /> }
-                                                    })
-                                                    .collect_view()}
-                                            </div>
-                                        </section>
-                                    }
-                                })
-                                .collect_view()}
-                        </section>
-                    }
-                })
-                .collect_view()}
+            <UrlNotices notices=Signal::derive(move || parsed.with(|(_, notices)| notices.clone())) />
+            <div class="timeline__layout">
+                <details class="filters" open=is_wide_screen()>
+                    <summary class="filters__toggle">"Filters"</summary>
+                    <div class="filters__body">
+                        <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
+                        {facets}
+                        <DateRange
+                            from=Signal::derive(move || state.with(|s| s.from))
+                            to=Signal::derive(move || state.with(|s| s.to))
+                            issue=Signal::derive(move || result.with(|r| r.date_issue))
+                            on_change=on_dates
+                        />
+                        <button
+                            type="button"
+                            class="filters__clear"
+                            disabled=move || state.with(ViewState::is_unfiltered)
+                            on:click=on_clear
+                        >
+                            "Clear all filters"
+                        </button>
+                    </div>
+                </details>
+                <div class="timeline__results">
+                    <div class="results-bar">
+                        <ResultCount count=count total=total />
+                        <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
+                    </div>
+                    {results}
+                    <DownloadLinks matches=matches />
+                </div>
+            </div>
         </div>
     }
     .into_any()

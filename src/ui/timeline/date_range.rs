@@ -1,0 +1,62 @@
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::core::search::DateRangeIssue;
+
+/// From/to date inputs (inclusive; either may be empty) and a message when the range is wrong.
+#[component]
+pub fn DateRange(
+    /// The first day included.
+    #[prop(into)]
+    from: Signal<Option<NaiveDate>>,
+    /// The last day included.
+    #[prop(into)]
+    to: Signal<Option<NaiveDate>>,
+    /// Why the range is not applied, if it is not.
+    #[prop(into)]
+    issue: Signal<Option<DateRangeIssue>>,
+    /// Called with the new (from, to) when either input changes.
+    #[prop(into)]
+    on_change: Callback<(Option<NaiveDate>, Option<NaiveDate>)>,
+) -> impl IntoView {
+    let parse = |text: String| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+    let format = |date: Option<NaiveDate>| date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    view! {
+        <fieldset class="facet date-range" data-facet="date">
+            <legend class="facet__legend">"Date"</legend>
+            <div class="date-range__inputs">
+                <label class="date-range__field">
+                    <span>"From"</span>
+                    <input
+                        type="date"
+                        name="from"
+                        prop:value=move || format(from.get())
+                        aria-describedby="date-range-message"
+                        on:change=move |event| on_change.run((parse(event_target_value(&event)), to.get_untracked()))
+                    />
+                </label>
+                <label class="date-range__field">
+                    <span>"To"</span>
+                    <input
+                        type="date"
+                        name="to"
+                        prop:value=move || format(to.get())
+                        aria-describedby="date-range-message"
+                        on:change=move |event| on_change.run((from.get_untracked(), parse(event_target_value(&event))))
+                    />
+                </label>
+            </div>
+            <p id="date-range-message" class="date-range__message" role="alert">
+                {move || {
+                    issue
+                        .get()
+                        .map(|DateRangeIssue::Inverted { from, to }| {
+                            format!(
+                                "The start date ({from}) is after the end date ({to}), so no date limit is applied. Swap or change them.",
+                            )
+                        })
+                }}
+            </p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,95 @@
+use leptos::prelude::*;
+
+use crate::core::view_state::Facet;
+
+/// How many values a facet lists before a "Show all" button.
+const COLLAPSED_VALUES: usize = 8;
+
+/// One facet as a group of checkboxes with live counts. A value that would match nothing stays
+/// visible but disabled (unless selected, so it can always be cleared).
+#[component]
+pub fn FacetFilter(
+    /// Which facet.
+    facet: Facet,
+    /// Every value, in display order.
+    values: Vec<String>,
+    /// The count for each value given the other filters, in the same order.
+    #[prop(into)]
+    counts: Signal<Vec<usize>>,
+    /// The selected values.
+    #[prop(into)]
+    selected: Signal<Vec<String>>,
+    /// Called with a value to select or unselect it.
+    #[prop(into)]
+    on_toggle: Callback<String>,
+) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let total_values = values.len();
+    let legend_id = format!("facet-{}", facet.param());
+    let rows = move || {
+        let counts = counts.get();
+        let selected = selected.get();
+        // Selected values the dataset lacks (from a pasted URL) are listed first, at zero.
+        let unknown = selected.iter().filter(|value| !values.contains(value)).cloned();
+        let known = values.iter().cloned().zip(counts.iter().copied());
+        let limit = if expanded.get() { usize::MAX } else { COLLAPSED_VALUES };
+        unknown
+            .map(|value| (value, 0))
+            .chain(known)
+            .enumerate()
+            .filter(|(i, (value, _))| *i < limit || selected.contains(value))
+            .map(|(_, (value, count))| {
+                let is_selected = selected.contains(&value);
+                let toggle_value = value.clone();
+                view! {
+                    <li class="facet__value">
+                        <label class="facet__label" class:facet__label--empty=count == 0>
+                            <input
+                                type="checkbox"
+                                name=facet.param()
+                                value=value.clone()
+                                prop:checked=is_selected
+                                disabled=count == 0 && !is_selected
+                                on:change=move |_| on_toggle.run(toggle_value.clone())
+                            />
+                            <span class="facet__name">{value}</span>
+                            <span class="facet__count" data-facet-count=count>
+                                {count}
+                            </span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    (total_values > 0)
+        .then(|| {
+            view! {
+                <fieldset class="facet" data-facet=facet.param()>
+                    <legend class="facet__legend" id=legend_id>
+                        {facet.label()}
+                    </legend>
+                    <ul class="facet__values">{rows}</ul>
+                    {(total_values > COLLAPSED_VALUES)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="facet__more"
+                                    aria-expanded=move || expanded.get().to_string()
+                                    on:click=move |_| expanded.update(|open| *open = !*open)
+                                >
+                                    {move || {
+                                        if expanded.get() {
+                                            "Show fewer".to_owned()
+                                        } else {
+                                            format!("Show all {total_values}")
+                                        }
+                                    }}
+                                </button>
+                            }
+                        })}
+                </fieldset>
+            }
+        })
+}

@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::view_state::ViewState;
+
+/// How many releases one page shows; this bounds the number of `<article>`s in the document.
+pub const PAGE_SIZE: usize = 100;
+
+/// "Releases 101–200 of 4,312" with links to the previous and next pages. Renders nothing when
+/// everything fits on one page.
+#[component]
+pub fn Pager(
+    /// The current view (its `page` is the page shown).
+    state: ViewState,
+    /// How many releases match in all.
+    total: usize,
+) -> impl IntoView {
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = state.page.min(pages);
+    let first = (page - 1) * PAGE_SIZE + 1;
+    let last = (page * PAGE_SIZE).min(total);
+    let link = move |to: usize, label: &'static str, rel: &'static str| {
+        let href = format!("/?{}", state.with_page(to).to_query());
+        view! {
+            <A href=href attr:rel=rel attr:class="pager__link">
+                {label}
+            </A>
+        }
+    };
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label="Result pages">
+                {(page > 1).then(|| link(page - 1, "← Newer page", "prev"))}
+                <span class="pager__position">
+                    {format!("Releases {first}–{last} of {total} (page {page} of {pages})")}
+                </span>
+                {(page < pages).then(|| link(page + 1, "Older page →", "next"))}
+            </nav>
+        }
+    })
+}

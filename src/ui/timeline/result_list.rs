@@ -1,0 +1,68 @@
+use leptos::prelude::*;
+
+use crate::core::date::month_name;
+use crate::core::search::SearchQuery;
+use crate::core::timeline::group_by_month;
+use crate::ui::SiteData;
+
+use super::ReleaseCard;
+
+/// One page of matching releases, grouped by year and month in the order given.
+#[component]
+pub fn ResultList(
+    /// Indices of the releases on this page, in display order.
+    page: Vec<u32>,
+    /// The active search, for highlighting.
+    query: SearchQuery,
+) -> impl IntoView {
+    let data = expect_context::<SiteData>();
+    let Some(site) = data.site() else {
+        return ().into_any();
+    };
+    let releases = &site.dataset.releases;
+    let order: Vec<usize> = page.iter().map(|&i| i as usize).collect();
+    group_by_month(releases, &order)
+        .into_iter()
+        .map(|year| {
+            let year_id = format!("year-{}", year.year);
+            let year_labelled_by = year_id.clone();
+            view! {
+                <section class="timeline-year" aria-labelledby=year_labelled_by>
+                    <h2 class="timeline-year__heading" id=year_id>
+                        {year.year}
+                    </h2>
+                    {year
+                        .months
+                        .into_iter()
+                        .map(|month| {
+                            let heading_id = format!("month-{}-{:02}", month.year, month.month);
+                            let labelled_by = heading_id.clone();
+                            view! {
+                                <section class="timeline-month" aria-labelledby=labelled_by>
+                                    <h3 class="timeline-month__heading" id=heading_id>
+                                        {format!("{} {}", month_name(month.month), month.year)}
+                                    </h3>
+                                    <div class="timeline-month__releases">
+                                        {month
+                                            .releases
+                                            .into_iter()
+                                            .map(|index| {
+                                                view! {
+                                                    <ReleaseCard
+                                                        release=releases[index].clone()
+                                                        query=query.clone()
+                                                    />
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </div>
+                                </section>
+                            }
+                        })
+                        .collect_view()}
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}

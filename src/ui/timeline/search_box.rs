@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+/// The search field. Its value always mirrors the URL's `q`; each keystroke reports the new text.
+#[component]
+pub fn SearchBox(
+    /// The current search text (from the URL).
+    #[prop(into)]
+    query: Signal<String>,
+    /// Called with the new text on every keystroke.
+    #[prop(into)]
+    on_input: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <form class="search-box" role="search" on:submit=|event| event.prevent_default()>
+            <label class="search-box__label" for="search-input">
+                "Search releases"
+            </label>
+            <input
+                id="search-input"
+                class="search-box__input"
+                type="search"
+                name="q"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="search-help"
+                prop:value=move || query.get()
+                on:input=move |event| on_input.run(event_target_value(&event))
+            />
+            <p id="search-help" class="search-box__help">
+                "Words match as you type. Use \"quotes\" for a phrase and -word to exclude."
+            </p>
+        </form>
+    }
+}
