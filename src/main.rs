@@ -1,10 +1,9 @@
-//! The web app's entry point: mounts [`pressline::ui::App`] with the bundled dataset.
+//! The web app's entry point: mounts [`pressline::ui::Root`] (see [`pressline::ui::start`]).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use pressline::ui::{App, SiteData};
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| leptos::view! { <App data=SiteData::bundled() /> });
+    pressline::ui::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -332,3 +332,65 @@ async fn dataset_text_never_becomes_markup() {
     );
     assert_eq!(page.text("h1"), "<script>window.__pwned = 1</script>");
 }
+
+/// A dataset of `count` releases, one a day, all mentioning "report".
+fn many_releases(count: usize) -> String {
+    let records: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{ "id": "r{i}", "kind": "Report", "date": "{}", "title": "Report number {i}" }}"#,
+                chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i as u64)
+            )
+        })
+        .collect();
+    format!(
+        r#"{{ "pressline": 1, "releases": [{}] }}"#,
+        records.join(",")
+    )
+}
+
+#[wasm_bindgen_test]
+async fn long_results_render_one_bounded_page_with_a_pager() {
+    let page = mount_app(SiteData::from_json(&many_releases(250))).await;
+    assert_eq!(
+        page.one("[role=status]")
+            .get_attribute("data-count")
+            .as_deref(),
+        Some("250")
+    );
+    assert_eq!(
+        page.all("article[data-release-id]").len(),
+        100,
+        "only one page is in the document"
+    );
+    assert_eq!(
+        page.text(".pager__position"),
+        "Releases 1–100 of 250 (page 1 of 3)"
+    );
+    let next = page.one(".pager a[rel=next]");
+    assert_eq!(next.get_attribute("href").as_deref(), Some("/?page=2"));
+    assert!(page.all(".pager a[rel=prev]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_names_the_url_and_cause_and_offers_retry() {
+    use pressline::ui::{DatasetSource, Root};
+    let url = "/no-such-dataset.json".to_owned();
+    let page = mount(move || view! { <Root source=DatasetSource::Url(url) /> });
+    assert!(
+        page.text("[role=status]").contains("/no-such-dataset.json"),
+        "a loading view first"
+    );
+    for _ in 0..400 {
+        if !page.all("[data-load-error]").is_empty() {
+            break;
+        }
+        next_tick().await;
+    }
+    let message = page.text("[data-load-error] p");
+    assert!(
+        message.contains("/no-such-dataset.json answered HTTP 404"),
+        "{message}"
+    );
+    assert_eq!(page.text("[data-load-error] button"), "Retry");
+}

@@ -10,7 +10,9 @@ use pressline::core::{parse_dataset, Dataset, Release};
 use proptest::prelude::*;
 
 fn bundled() -> Dataset {
-    parse_dataset(include_str!("../public/data/releases.json")).unwrap().dataset
+    parse_dataset(include_str!("../public/data/releases.json"))
+        .unwrap()
+        .dataset
 }
 
 fn state(query: &str) -> ViewState {
@@ -38,11 +40,22 @@ fn folding_ignores_case_and_diacritics_in_many_scripts() {
     assert_eq!(fold("ЗАПОРІЖЖЯ"), "запоріжжя");
     assert_eq!(fold("Київ"), fold("КИЇВ"));
     assert_eq!(fold("Ёлка"), "елка");
-    assert_eq!(fold("e\u{301}te\u{301}"), "ete", "combining accents fold away");
+    assert_eq!(
+        fold("e\u{301}te\u{301}"),
+        "ete",
+        "combining accents fold away"
+    );
     assert_eq!(fold("مُحَمَّد"), "محمد", "Arabic vowel marks fold away");
     assert_eq!(fold("أحمد"), "احمد", "hamza forms fold to alef");
-    assert_eq!(fold("Russia’s war"), "russias war", "apostrophes inside words join");
-    assert_eq!(tokens("п’ять, war-crimes/2022"), ["пять", "war", "crimes", "2022"]);
+    assert_eq!(
+        fold("Russia’s war"),
+        "russias war",
+        "apostrophes inside words join"
+    );
+    assert_eq!(
+        tokens("п’ять, war-crimes/2022"),
+        ["пять", "war", "crimes", "2022"]
+    );
 }
 
 #[test]
@@ -51,7 +64,13 @@ fn the_query_language_has_prefixes_phrases_and_exclusions() {
     let shape: Vec<(Vec<&str>, bool, bool)> = query
         .terms
         .iter()
-        .map(|t| (t.words.iter().map(String::as_str).collect(), t.phrase, t.negated))
+        .map(|t| {
+            (
+                t.words.iter().map(String::as_str).collect(),
+                t.phrase,
+                t.negated,
+            )
+        })
         .collect();
     assert_eq!(
         shape,
@@ -69,11 +88,30 @@ fn the_query_language_has_prefixes_phrases_and_exclusions() {
 #[test]
 fn search_matches_prefixes_case_and_diacritics() {
     let dataset = bundled();
-    assert_eq!(run(&dataset, "q=yashin"), ["russian-authorities-must-drop-case-against-ilya-yashin"]);
-    assert_eq!(run(&dataset, "q=YASH"), run(&dataset, "q=yashin"), "prefix and case");
-    assert_eq!(run(&dataset, "q=zap%C3%B3rizhzhia").len(), 1, "diacritics in the query fold too");
-    assert_eq!(run(&dataset, "q=Фото").len(), 1, "Cyrillic in the photo credit");
-    assert_eq!(run(&dataset, "q=фото+palamarchuk").len(), 1, "both words must match");
+    assert_eq!(
+        run(&dataset, "q=yashin"),
+        ["russian-authorities-must-drop-case-against-ilya-yashin"]
+    );
+    assert_eq!(
+        run(&dataset, "q=YASH"),
+        run(&dataset, "q=yashin"),
+        "prefix and case"
+    );
+    assert_eq!(
+        run(&dataset, "q=zap%C3%B3rizhzhia").len(),
+        1,
+        "diacritics in the query fold too"
+    );
+    assert_eq!(
+        run(&dataset, "q=Фото").len(),
+        1,
+        "Cyrillic in the photo credit"
+    );
+    assert_eq!(
+        run(&dataset, "q=фото+palamarchuk").len(),
+        1,
+        "both words must match"
+    );
     assert!(run(&dataset, "q=zzzz").is_empty());
 }
 
@@ -81,27 +119,48 @@ fn search_matches_prefixes_case_and_diacritics() {
 fn phrases_must_appear_in_order_and_exclusions_remove() {
     let dataset = bundled();
     let crimes_against = run(&dataset, "q=%22crime+against+humanity%22");
-    assert_eq!(crimes_against, ["russias-unlawful-transfer-of-civilians-a-war-crime"]);
-    assert!(run(&dataset, "q=%22humanity+against+crime%22").is_empty(), "order matters");
+    assert_eq!(
+        crimes_against,
+        ["russias-unlawful-transfer-of-civilians-a-war-crime"]
+    );
+    assert!(
+        run(&dataset, "q=%22humanity+against+crime%22").is_empty(),
+        "order matters"
+    );
     let struthers = run(&dataset, "q=struthers");
     let without_belarus = run(&dataset, "q=struthers+-belarus");
     assert_eq!(struthers.len(), 5);
     assert_eq!(without_belarus.len(), 4);
-    assert!(!without_belarus.contains(&"belarus-student-jailed-for-reposting-criticism-of-ukraine-war".to_owned()));
-    assert_eq!(run(&dataset, "q=-ukraine").len(), 12 - run(&dataset, "q=%22ukraine%22").len());
+    assert!(!without_belarus
+        .contains(&"belarus-student-jailed-for-reposting-criticism-of-ukraine-war".to_owned()));
+    assert_eq!(
+        run(&dataset, "q=-ukraine").len(),
+        12 - run(&dataset, "q=%22ukraine%22").len()
+    );
 }
 
 #[test]
 fn facets_or_within_and_across() {
     let dataset = bundled();
     assert_eq!(run(&dataset, "kind=Report").len(), 1);
-    assert_eq!(run(&dataset, "kind=Report&kind=Statement").len(), 2, "OR within a facet");
+    assert_eq!(
+        run(&dataset, "kind=Report&kind=Statement").len(),
+        2,
+        "OR within a facet"
+    );
     let places = run(&dataset, "place=Mariupol");
     assert_eq!(places.len(), 2);
-    assert_eq!(run(&dataset, "place=Mariupol&kind=Report").len(), 1, "AND across facets");
+    assert_eq!(
+        run(&dataset, "place=Mariupol&kind=Report").len(),
+        1,
+        "AND across facets"
+    );
     assert_eq!(run(&dataset, "person=Marie+Struthers").len(), 5);
     assert_eq!(run(&dataset, "year=2022").len(), 12);
-    assert!(run(&dataset, "kind=Nonexistent").is_empty(), "an unknown value matches nothing");
+    assert!(
+        run(&dataset, "kind=Nonexistent").is_empty(),
+        "an unknown value matches nothing"
+    );
 }
 
 #[test]
@@ -136,9 +195,16 @@ fn date_ranges_are_inclusive_open_ended_and_checked() {
     let inverted = index.run(&dataset.releases, &state("from=2022-12-01&to=2022-01-01"));
     assert_eq!(
         inverted.date_issue,
-        Some(DateRangeIssue::Inverted { from: day("2022-12-01"), to: day("2022-01-01") })
+        Some(DateRangeIssue::Inverted {
+            from: day("2022-12-01"),
+            to: day("2022-01-01")
+        })
     );
-    assert_eq!(inverted.matches.len(), 12, "an inverted range is not applied");
+    assert_eq!(
+        inverted.matches.len(),
+        12,
+        "an inverted range is not applied"
+    );
 }
 
 #[test]
@@ -146,15 +212,25 @@ fn sort_orders_and_ties_are_stable() {
     let dataset = bundled();
     let newest = run(&dataset, "");
     let mut oldest = run(&dataset, "sort=oldest");
-    assert_eq!(newest[0], "russias-unlawful-transfer-of-civilians-a-war-crime");
+    assert_eq!(
+        newest[0],
+        "russias-unlawful-transfer-of-civilians-a-war-crime"
+    );
     oldest.reverse();
     assert_eq!(newest, oldest);
 }
 
 #[test]
 fn highlights_are_text_runs_of_the_original() {
-    let runs = highlight("Russia’s War Crimes in Київ", &SearchQuery::parse("russia киї \"war crimes\""));
-    let marked: Vec<&str> = runs.iter().filter(|r| r.matched).map(|r| r.text.as_str()).collect();
+    let runs = highlight(
+        "Russia’s War Crimes in Київ",
+        &SearchQuery::parse("russia киї \"war crimes\""),
+    );
+    let marked: Vec<&str> = runs
+        .iter()
+        .filter(|r| r.matched)
+        .map(|r| r.text.as_str())
+        .collect();
     assert_eq!(marked, ["Russia’s War Crimes", "Київ"]);
     let joined: String = runs.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(joined, "Russia’s War Crimes in Київ");
@@ -167,7 +243,9 @@ fn highlights_are_text_runs_of_the_original() {
 fn exports_carry_the_filtered_releases() {
     let dataset = bundled();
     let index = SearchIndex::build(&dataset.releases);
-    let ids = index.run(&dataset.releases, &state("kind=Report&kind=Statement")).matches;
+    let ids = index
+        .run(&dataset.releases, &state("kind=Report&kind=Statement"))
+        .matches;
     let json = to_json(&dataset, &ids);
     let reloaded = parse_dataset(&json).unwrap();
     assert!(reloaded.problems.is_empty());
@@ -175,9 +253,14 @@ fn exports_carry_the_filtered_releases() {
     assert_eq!(reloaded.dataset.organization, dataset.organization);
     let csv = to_csv(&dataset, &ids);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "id,kind,date,title,summary,people,topics,places,photo_credit,url,lang");
+    assert_eq!(
+        lines[0],
+        "id,kind,date,title,summary,people,topics,places,photo_credit,url,lang"
+    );
     assert_eq!(lines.len(), 4, "header, two rows, final newline");
-    assert!(lines[1].starts_with("statement-for-the-record-hfac-russia-war-crimes-hearing,Statement,2022-09-21,"));
+    assert!(lines[1].starts_with(
+        "statement-for-the-record-hfac-russia-war-crimes-hearing,Statement,2022-09-21,"
+    ));
 }
 
 #[test]
@@ -187,7 +270,12 @@ fn csv_cells_are_quoted_and_formulas_defused() {
     let dataset = parse_dataset(text).unwrap().dataset;
     let csv = to_csv(&dataset, &[0]);
     let row = csv.split_once("\r\n").unwrap().1;
-    assert!(row.starts_with("a,\"'=HYPERLINK(\"\"x\"\")\",2022-01-01,\"Comma, \"\"quote\"\"\nnewline\","), "{row}");
+    assert!(
+        row.starts_with(
+            "a,\"'=HYPERLINK(\"\"x\"\")\",2022-01-01,\"Comma, \"\"quote\"\"\nnewline\","
+        ),
+        "{row}"
+    );
     assert!(row.contains(",'@SUM(A1); -1,"), "{row}");
 }
 
@@ -199,10 +287,17 @@ fn url_state_parses_every_parameter() {
     );
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(parsed.query, "war crimes now");
-    assert_eq!(parsed.selected(Facet::Kind), ["Report"], "duplicates folded");
+    assert_eq!(
+        parsed.selected(Facet::Kind),
+        ["Report"],
+        "duplicates folded"
+    );
     assert_eq!(parsed.selected(Facet::Place), ["Київ"]);
     assert_eq!(parsed.selected(Facet::Year), ["2022"]);
-    assert_eq!((parsed.from, parsed.to), (Some(day("2022-01-01")), Some(day("2022-12-31"))));
+    assert_eq!(
+        (parsed.from, parsed.to),
+        (Some(day("2022-01-01")), Some(day("2022-12-31")))
+    );
     assert_eq!(parsed.sort, SortOrder::Oldest);
     assert_eq!(parsed.page, 3);
 }
@@ -230,10 +325,19 @@ fn toggling_and_clearing() {
     let added = start.toggled(Facet::Kind, "Statement");
     assert_eq!(added.selected(Facet::Kind), ["Report", "Statement"]);
     assert_eq!(added.page, 1, "a new filter starts at page 1");
-    assert_eq!(added.toggled(Facet::Kind, "Statement").selected(Facet::Kind), ["Report"]);
+    assert_eq!(
+        added
+            .toggled(Facet::Kind, "Statement")
+            .selected(Facet::Kind),
+        ["Report"]
+    );
     let cleared = start.cleared();
     assert!(cleared.is_unfiltered());
-    assert_eq!(cleared.sort, SortOrder::Oldest, "clearing filters keeps the sort");
+    assert_eq!(
+        cleared.sort,
+        SortOrder::Oldest,
+        "clearing filters keeps the sort"
+    );
     assert_eq!(cleared.to_query(), "sort=oldest");
 }
 
@@ -248,9 +352,12 @@ fn any_text() -> impl Strategy<Value = String> {
 
 fn any_state() -> impl Strategy<Value = ViewState> {
     let values = || prop::collection::vec(any_text(), 0..4);
-    let date = || prop::option::of((2000i32..2030, 1u32..13, 1u32..29).prop_map(|(y, m, d)| {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }));
+    let date = || {
+        prop::option::of(
+            (2000i32..2030, 1u32..13, 1u32..29)
+                .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+        )
+    };
     (
         prop::option::of(any_text()),
         [values(), values(), values(), values(), values()],
@@ -262,7 +369,12 @@ fn any_state() -> impl Strategy<Value = ViewState> {
         .prop_map(|(query, selected, from, to, oldest, page)| {
             let selected = selected.map(|mut list| {
                 let mut seen = Vec::new();
-                list.retain(|v| !seen.contains(v) && { seen.push(v.clone()); true });
+                list.retain(|v| {
+                    !seen.contains(v) && {
+                        seen.push(v.clone());
+                        true
+                    }
+                });
                 list
             });
             ViewState {
@@ -270,7 +382,11 @@ fn any_state() -> impl Strategy<Value = ViewState> {
                 selected,
                 from,
                 to,
-                sort: if oldest { SortOrder::Oldest } else { SortOrder::Newest },
+                sort: if oldest {
+                    SortOrder::Oldest
+                } else {
+                    SortOrder::Newest
+                },
                 page,
             }
         })
@@ -296,7 +412,9 @@ proptest! {
 
 /// Random datasets over a small vocabulary, so queries often hit.
 fn any_dataset() -> impl Strategy<Value = Vec<Release>> {
-    const WORDS: [&str; 9] = ["war", "warsaw", "crimes", "київ", "kyiv", "café", "cafe", "report", "peace"];
+    const WORDS: [&str; 9] = [
+        "war", "warsaw", "crimes", "київ", "kyiv", "café", "cafe", "report", "peace",
+    ];
     let word = || prop::sample::select(&WORDS[..]);
     let release = (
         prop::collection::vec(word(), 1..6),
@@ -318,7 +436,10 @@ fn any_dataset() -> impl Strategy<Value = Vec<Release>> {
                 .to_string()
             })
             .collect();
-        let text = format!(r#"{{ "pressline": 1, "releases": [{}] }}"#, records.join(","));
+        let text = format!(
+            r#"{{ "pressline": 1, "releases": [{}] }}"#,
+            records.join(",")
+        );
         parse_dataset(&text).unwrap().dataset.releases
     })
 }
@@ -338,15 +459,22 @@ fn naive(releases: &[Release], view: &ViewState) -> Vec<u32> {
                     if term.is_prefix() {
                         field.iter().any(|w| w.starts_with(&term.words[0]))
                     } else {
-                        field.windows(term.words.len()).any(|window| window == term.words.as_slice())
+                        field
+                            .windows(term.words.len())
+                            .any(|window| window == term.words.as_slice())
                     }
                 })
             };
-            let text_ok = query.terms.iter().all(|term| term_hits(term) != term.negated);
+            let text_ok = query
+                .terms
+                .iter()
+                .all(|term| term_hits(term) != term.negated);
             let facet_ok = Facet::ALL.into_iter().all(|facet| {
                 let selected = view.selected(facet);
                 selected.is_empty()
-                    || pressline::core::search::facet_values(r, facet).iter().any(|v| selected.contains(v))
+                    || pressline::core::search::facet_values(r, facet)
+                        .iter()
+                        .any(|v| selected.contains(v))
             });
             let day = r.date.calendar_date();
             let inverted = matches!((view.from, view.to), (Some(f), Some(t)) if f > t);
@@ -355,9 +483,19 @@ fn naive(releases: &[Release], view: &ViewState) -> Vec<u32> {
             text_ok && facet_ok && date_ok
         })
         .collect();
-    ids.sort_by(|&a, &b| releases[b as usize].date.cmp(&releases[a as usize].date).then(a.cmp(&b)));
+    ids.sort_by(|&a, &b| {
+        releases[b as usize]
+            .date
+            .cmp(&releases[a as usize].date)
+            .then(a.cmp(&b))
+    });
     if view.sort == SortOrder::Oldest {
-        ids.sort_by(|&a, &b| releases[a as usize].date.cmp(&releases[b as usize].date).then(a.cmp(&b)));
+        ids.sort_by(|&a, &b| {
+            releases[a as usize]
+                .date
+                .cmp(&releases[b as usize].date)
+                .then(a.cmp(&b))
+        });
     }
     ids
 }

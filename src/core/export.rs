@@ -17,7 +17,16 @@ pub fn to_json(dataset: &Dataset, ids: &[u32]) -> String {
 
 /// The CSV header row's columns.
 pub const CSV_COLUMNS: [&str; 11] = [
-    "id", "kind", "date", "title", "summary", "people", "topics", "places", "photo_credit", "url",
+    "id",
+    "kind",
+    "date",
+    "title",
+    "summary",
+    "people",
+    "topics",
+    "places",
+    "photo_credit",
+    "url",
     "lang",
 ];
 
@@ -37,7 +46,10 @@ pub fn to_csv(dataset: &Dataset, ids: &[u32]) -> String {
                 None => person.name.clone(),
             })
             .collect();
-        let credit = release.image.as_ref().and_then(|image| image.credit.clone());
+        let credit = release
+            .image
+            .as_ref()
+            .and_then(|image| image.credit.clone());
         let cells = [
             release.id.clone(),
             release.kind.clone(),
@@ -48,7 +60,11 @@ pub fn to_csv(dataset: &Dataset, ids: &[u32]) -> String {
             release.topics.join("; "),
             release.places.join("; "),
             credit.unwrap_or_default(),
-            release.url.as_ref().map(ToString::to_string).unwrap_or_default(),
+            release
+                .url
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             release.lang.clone().unwrap_or_default(),
         ];
         let row: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();

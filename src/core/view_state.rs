@@ -123,7 +123,9 @@ impl ViewState {
 
     /// True when `value` is selected for `facet`.
     pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.selected(facet).iter().any(|selected| selected == value)
+        self.selected(facet)
+            .iter()
+            .any(|selected| selected == value)
     }
 
     /// True when nothing narrows the list (sort and page aside).
@@ -235,7 +237,10 @@ impl ViewState {
             match key.as_str() {
                 "q" => {
                     state.query = if value.chars().count() > MAX_QUERY_CHARS {
-                        notice("q", format!("cut to its first {MAX_QUERY_CHARS} characters"));
+                        notice(
+                            "q",
+                            format!("cut to its first {MAX_QUERY_CHARS} characters"),
+                        );
                         value.chars().take(MAX_QUERY_CHARS).collect()
                     } else {
                         value
@@ -247,7 +252,10 @@ impl ViewState {
                         .flatten()
                         .filter(|_| is_iso_day(&value));
                     if date.is_none() && !value.is_empty() {
-                        notice(&key, format!("{value:?} is not a date like 2022-11-10; ignored"));
+                        notice(
+                            &key,
+                            format!("{value:?} is not a date like 2022-11-10; ignored"),
+                        );
                     }
                     if key == "from" {
                         state.from = date;
@@ -258,7 +266,10 @@ impl ViewState {
                 "sort" => match value.as_str() {
                     "newest" | "" => state.sort = SortOrder::Newest,
                     "oldest" => state.sort = SortOrder::Oldest,
-                    other => notice("sort", format!("{other:?} is not newest or oldest; ignored")),
+                    other => notice(
+                        "sort",
+                        format!("{other:?} is not newest or oldest; ignored"),
+                    ),
                 },
                 "page" => match value.parse::<usize>() {
                     Ok(page) if page >= 1 => state.page = page,
@@ -273,7 +284,10 @@ impl ViewState {
                         continue;
                     }
                     if values.len() >= MAX_VALUES_PER_FACET {
-                        notice(&key, format!("only the first {MAX_VALUES_PER_FACET} values are used"));
+                        notice(
+                            &key,
+                            format!("only the first {MAX_VALUES_PER_FACET} values are used"),
+                        );
                         continue;
                     }
                     values.push(value);
@@ -317,10 +331,13 @@ impl ViewState {
 
 fn is_iso_day(text: &str) -> bool {
     text.len() == 10
-        && text
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 /// Percent-encodes everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`).

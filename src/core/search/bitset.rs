@@ -22,7 +22,7 @@ impl Bitset {
             words: vec![u64::MAX; len.div_ceil(64)],
             len,
         };
-        if len % 64 != 0 {
+        if !len.is_multiple_of(64) {
             if let Some(last) = set.words.last_mut() {
                 *last = (1u64 << (len % 64)) - 1;
             }
@@ -75,7 +75,10 @@ impl Bitset {
 
     /// How many indices the set holds.
     pub fn count(&self) -> usize {
-        self.words.iter().map(|word| word.count_ones() as usize).sum()
+        self.words
+            .iter()
+            .map(|word| word.count_ones() as usize)
+            .sum()
     }
 
     /// The size of the universe, not of the set.

@@ -77,7 +77,10 @@ impl SearchIndex {
     /// Builds the index: each release's searchable text is folded once, here.
     pub fn build(releases: &[Release]) -> Self {
         let len = releases.len();
-        let newest: Vec<u32> = newest_first(releases).into_iter().map(|i| i as u32).collect();
+        let newest: Vec<u32> = newest_first(releases)
+            .into_iter()
+            .map(|i| i as u32)
+            .collect();
         // Oldest first keeps file order among releases of the same date, like newest first does.
         let mut oldest: Vec<u32> = (0..len as u32).collect();
         oldest.sort_by(|&a, &b| releases[a as usize].date.cmp(&releases[b as usize].date));
@@ -86,16 +89,14 @@ impl SearchIndex {
         for (id, release) in releases.iter().enumerate() {
             let id = id as u32;
             for_each_searchable_text(release, |text| {
-                for_each_token(text, |_, word| {
-                    match words.get_mut(word) {
-                        Some(list) => {
-                            if list.last() != Some(&id) {
-                                list.push(id);
-                            }
+                for_each_token(text, |_, word| match words.get_mut(word) {
+                    Some(list) => {
+                        if list.last() != Some(&id) {
+                            list.push(id);
                         }
-                        None => {
-                            words.insert(word.into(), vec![id]);
-                        }
+                    }
+                    None => {
+                        words.insert(word.into(), vec![id]);
                     }
                 });
             });
@@ -148,7 +149,11 @@ impl SearchIndex {
             .iter()
             .map(|facet| {
                 postings(&facet.postings)
-                    + facet.values.iter().map(|v| v.capacity() * 2 + 48).sum::<usize>()
+                    + facet
+                        .values
+                        .iter()
+                        .map(|v| v.capacity() * 2 + 48)
+                        .sum::<usize>()
             })
             .sum();
         (self.newest.capacity() + self.oldest.capacity()) * 4
@@ -192,7 +197,11 @@ impl SearchIndex {
         };
         let matches = match &all {
             None => order.clone(),
-            Some(set) => order.iter().copied().filter(|&id| set.contains(id)).collect(),
+            Some(set) => order
+                .iter()
+                .copied()
+                .filter(|&id| set.contains(id))
+                .collect(),
         };
         let facet_counts = self
             .facets
@@ -253,7 +262,10 @@ impl SearchIndex {
         // Whole words: intersect their postings, then check the order for phrases.
         let mut candidates: Option<Vec<u32>> = None;
         for word in &term.words {
-            let list = match self.vocabulary.binary_search_by(|w| (**w).cmp(word.as_str())) {
+            let list = match self
+                .vocabulary
+                .binary_search_by(|w| (**w).cmp(word.as_str()))
+            {
                 Ok(at) => &self.postings[at],
                 Err(_) => return set,
             };
@@ -286,7 +298,9 @@ impl SearchIndex {
         // `oldest` is sorted by day, so the range is one slice of it.
         let day = |id: &u32| self.days[*id as usize];
         let start = from.map_or(0, |from| self.oldest.partition_point(|id| day(id) < from));
-        let end = to.map_or(self.len, |to| self.oldest.partition_point(|id| day(id) <= to));
+        let end = to.map_or(self.len, |to| {
+            self.oldest.partition_point(|id| day(id) <= to)
+        });
         let ids = self.oldest[start..end.max(start)].iter().copied();
         (Some(Bitset::from_indices(self.len, ids)), None)
     }
@@ -365,7 +379,11 @@ fn for_each_searchable_text(release: &Release, mut visit: impl FnMut(&str)) {
     for text in release.topics.iter().chain(&release.places) {
         visit(text);
     }
-    if let Some(credit) = release.image.as_ref().and_then(|image| image.credit.as_ref()) {
+    if let Some(credit) = release
+        .image
+        .as_ref()
+        .and_then(|image| image.credit.as_ref())
+    {
         visit(credit);
     }
 }

@@ -64,7 +64,11 @@ impl SearchQuery {
                 continue;
             }
             if phrase {
-                terms.push(Term { words, phrase, negated });
+                terms.push(Term {
+                    words,
+                    phrase,
+                    negated,
+                });
             } else {
                 // "war-crimes" or "Russia/Ukraine" typed as one chunk: each word must match.
                 terms.extend(words.into_iter().map(|word| Term {

@@ -1,8 +1,10 @@
 //! Parts shared by several pages.
 
+mod fetch_error_view;
 mod highlighted_text;
 mod kind_label;
 mod load_error_view;
+mod loading_view;
 mod not_found_view;
 mod people_quoted;
 mod photo_credit;
@@ -12,9 +14,11 @@ mod site_header;
 mod skipped_records;
 mod topic_list;
 
+pub use fetch_error_view::FetchErrorView;
 pub use highlighted_text::HighlightedText;
 pub use kind_label::KindLabel;
 pub use load_error_view::LoadErrorView;
+pub use loading_view::LoadingView;
 pub use not_found_view::NotFoundView;
 pub use people_quoted::PeopleQuoted;
 pub use photo_credit::PhotoCredit;

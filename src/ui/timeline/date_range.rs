@@ -20,7 +20,10 @@ pub fn DateRange(
     on_change: Callback<(Option<NaiveDate>, Option<NaiveDate>)>,
 ) -> impl IntoView {
     let parse = |text: String| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
-    let format = |date: Option<NaiveDate>| date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let format = |date: Option<NaiveDate>| {
+        date.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
     view! {
         <fieldset class="facet date-range" data-facet="date">
             <legend class="facet__legend">"Date"</legend>

@@ -30,9 +30,16 @@ pub fn FacetFilter(
         let counts = counts.get();
         let selected = selected.get();
         // Selected values the dataset lacks (from a pasted URL) are listed first, at zero.
-        let unknown = selected.iter().filter(|value| !values.contains(value)).cloned();
+        let unknown = selected
+            .iter()
+            .filter(|value| !values.contains(value))
+            .cloned();
         let known = values.iter().cloned().zip(counts.iter().copied());
-        let limit = if expanded.get() { usize::MAX } else { COLLAPSED_VALUES };
+        let limit = if expanded.get() {
+            usize::MAX
+        } else {
+            COLLAPSED_VALUES
+        };
         unknown
             .map(|value| (value, 0))
             .chain(known)
@@ -62,34 +69,33 @@ pub fn FacetFilter(
             })
             .collect_view()
     };
-    (total_values > 0)
-        .then(|| {
-            view! {
-                <fieldset class="facet" data-facet=facet.param()>
-                    <legend class="facet__legend" id=legend_id>
-                        {facet.label()}
-                    </legend>
-                    <ul class="facet__values">{rows}</ul>
-                    {(total_values > COLLAPSED_VALUES)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="facet__more"
-                                    aria-expanded=move || expanded.get().to_string()
-                                    on:click=move |_| expanded.update(|open| *open = !*open)
-                                >
-                                    {move || {
-                                        if expanded.get() {
-                                            "Show fewer".to_owned()
-                                        } else {
-                                            format!("Show all {total_values}")
-                                        }
-                                    }}
-                                </button>
-                            }
-                        })}
-                </fieldset>
-            }
-        })
+    (total_values > 0).then(|| {
+        view! {
+            <fieldset class="facet" data-facet=facet.param()>
+                <legend class="facet__legend" id=legend_id>
+                    {facet.label()}
+                </legend>
+                <ul class="facet__values">{rows}</ul>
+                {(total_values > COLLAPSED_VALUES)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="facet__more"
+                                aria-expanded=move || expanded.get().to_string()
+                                on:click=move |_| expanded.update(|open| *open = !*open)
+                            >
+                                {move || {
+                                    if expanded.get() {
+                                        "Show fewer".to_owned()
+                                    } else {
+                                        format!("Show all {total_values}")
+                                    }
+                                }}
+                            </button>
+                        }
+                    })}
+            </fieldset>
+        }
+    })
 }

@@ -32,7 +32,9 @@ pub fn TimelinePage() -> impl IntoView {
     let state = Memo::new(move |_| parsed.with(|(state, _)| state.clone()));
     let run_data = data.clone();
     let result = Memo::new(move |_| {
-        let site = run_data.site().expect("the timeline only renders for a site");
+        let site = run_data
+            .site()
+            .expect("the timeline only renders for a site");
         state.with(|state| site.index.run(&site.dataset.releases, state))
     });
     let matches = Signal::derive(move || result.with(|r| r.matches.clone()));
@@ -42,7 +44,11 @@ pub fn TimelinePage() -> impl IntoView {
     let navigate = use_navigate();
     let go = move |next: ViewState, replace: bool| {
         let query = next.to_query();
-        let url = if query.is_empty() { "/".to_owned() } else { format!("/?{query}") };
+        let url = if query.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/?{query}")
+        };
         navigate(
             &url,
             NavigateOptions {
@@ -115,7 +121,12 @@ pub fn TimelinePage() -> impl IntoView {
         }
         let pages = matches.len().div_ceil(PAGE_SIZE);
         let page = state.page.clamp(1, pages);
-        let shown: Vec<u32> = matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).copied().collect();
+        let shown: Vec<u32> = matches
+            .iter()
+            .skip((page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .copied()
+            .collect();
         let query = SearchQuery::parse(&state.query);
         view! {
             <ResultList page=shown query=query />
