@@ -403,7 +403,7 @@ fn text_that_is_not_json_gets_one_error_with_line_and_column() {
     assert_eq!((error.line, error.column), (4, 18));
     assert_eq!(
         error.to_string(),
-        "not valid JSON (line 4, column 18): trailing comma"
+        "not valid JSON (line 4, column 18): key must be a string"
     );
 
     let cut_short = parse_dataset("{ \"pressline\": 1, \"releases\": [").unwrap_err();

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::dataset::FORMAT_VERSION;
@@ -31,7 +32,7 @@ pub const DEFAULT_TITLE: &str = "Press releases";
 /// assert_eq!(loaded.problems[0].field, "date");
 /// ```
 pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
-    let envelope: Envelope = serde_json::from_str(text).map_err(format_error)?;
+    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(format_error)?;
     let mut problems = Vec::new();
     let organization = envelope
         .organization
@@ -39,8 +40,10 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
 
     let mut releases = Vec::with_capacity(envelope.releases.len());
     let mut index_of_id: HashMap<String, usize> = HashMap::with_capacity(envelope.releases.len());
-    for (index, value) in envelope.releases.iter().enumerate() {
-        match validate_release(index, value, &index_of_id) {
+    for (index, raw) in envelope.releases.iter().enumerate() {
+        // One record's JSON tree at a time: the whole file is never held as a tree.
+        let value: Value = serde_json::from_str(raw.get()).map_err(format_error)?;
+        match validate_release(index, &value, &index_of_id) {
             Ok(release) => {
                 index_of_id.insert(release.id.clone(), index);
                 releases.push(release);
@@ -61,9 +64,10 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
     })
 }
 
-/// The top level, read with serde so a wrong shape is reported with its line and column.
+/// The top level, read with serde so a wrong shape is reported with its line and column. Each
+/// release stays raw text until it is validated.
 #[derive(Deserialize)]
-struct Envelope {
+struct Envelope<'a> {
     #[allow(dead_code)] // Read only to check the version.
     pressline: FormatVersion,
     #[serde(default)]
@@ -72,7 +76,8 @@ struct Envelope {
     description: Option<String>,
     #[serde(default)]
     organization: Option<RawOrganization>,
-    releases: Vec<Value>,
+    #[serde(borrow)]
+    releases: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
