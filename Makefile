@@ -18,7 +18,7 @@ PORT ?= 8080
 E2E_PORT ?= 8199
 
 .PHONY: help setup tools-build tools-browser serve dev build test lint test-native \
-        test-components e2e size clean
+        test-components e2e size dataset bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
@@ -75,6 +75,26 @@ test: setup lint test-native test-components e2e size ## Every check (what CI ru
 
 size: build tools-browser ## Raw, gzip and brotli size of every file in dist/
 	@.ci/size.sh dist
+
+N ?= 10000
+SEED ?= 1
+DATASETS := target/datasets
+
+dataset: ## Write a synthetic dataset of N releases (SEED=1) to target/datasets/
+	@mkdir -p $(DATASETS)
+	cargo run --quiet --profile native --bin generate_dataset -- $(N) $(SEED) > $(DATASETS)/releases-$(N).json
+	@echo "wrote $(DATASETS)/releases-$(N).json ($$(du -h $(DATASETS)/releases-$(N).json | cut -f1))"
+
+$(DATASETS)/releases-%.json:
+	@mkdir -p $(DATASETS)
+	cargo run --quiet --profile native --bin generate_dataset -- $* 1 > $@
+
+bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json ## Native and in-browser benchmarks at 1k, 10k, 100k
+	@echo "## Native (the pure core, opt-level 3)"
+	cargo run --quiet --profile native --bin bench_query -- $(DATASETS)/releases-{1000,10000,100000}.json
+	@echo
+	@echo "## In the browser (release build, headless Chromium)"
+	node tests/bench/browser-bench.mjs $(DATASETS)/releases-{10000,100000}.json
 
 clean: ## Remove build output (keeps installed tools)
 	cargo clean

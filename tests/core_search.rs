@@ -41,6 +41,11 @@ fn folding_ignores_case_and_diacritics_in_many_scripts() {
     assert_eq!(fold("Київ"), fold("КИЇВ"));
     assert_eq!(fold("Ёлка"), "елка");
     assert_eq!(
+        fold("ЙОГО їжак Ґанок"),
+        "иого іжак ганок",
+        "fast and general paths agree"
+    );
+    assert_eq!(
         fold("e\u{301}te\u{301}"),
         "ete",
         "combining accents fold away"

@@ -35,10 +35,14 @@ pub fn Root(
         DatasetSource::Bundled => view! { <App data=SiteData::bundled() /> }.into_any(),
         DatasetSource::Url(url) => {
             let fetch_url = url.clone();
-            let dataset = LocalResource::new(move || fetch_text(fetch_url.clone()));
+            // Parsed inside the resource so the raw text is dropped as soon as it is read.
+            let dataset = LocalResource::new(move || {
+                let url = fetch_url.clone();
+                async move { fetch_text(url).await.map(|text| SiteData::from_json(&text)) }
+            });
             (move || match dataset.get() {
                 None => view! { <LoadingView url=url.clone() /> }.into_any(),
-                Some(Ok(text)) => view! { <App data=SiteData::from_json(&text) /> }.into_any(),
+                Some(Ok(data)) => view! { <App data=data /> }.into_any(),
                 Some(Err(message)) => view! {
                     <FetchErrorView message=message on_retry=move || dataset.refetch() />
                 }

@@ -2,6 +2,7 @@
 //! matching releases in order and a live count for every facet value.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -85,7 +86,8 @@ impl SearchIndex {
         let mut oldest: Vec<u32> = (0..len as u32).collect();
         oldest.sort_by(|&a, &b| releases[a as usize].date.cmp(&releases[b as usize].date));
 
-        let mut words: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut words: HashMap<Box<str>, Vec<u32>, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
         for (id, release) in releases.iter().enumerate() {
             let id = id as u32;
             for_each_searchable_text(release, |text| {
@@ -425,4 +427,24 @@ fn intersect_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
         }
     }
     out
+}
+
+/// A fast, non-cryptographic hash for the word table (the FxHash mix): the index is built from
+/// trusted-enough data once, and SipHash's flood resistance costs more than it buys here.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
 }

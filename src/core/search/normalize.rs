@@ -59,6 +59,9 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -68,6 +71,23 @@ fn is_mark(c: char) -> bool {
 }
 
 fn push_folded(c: char, out: &mut String) {
+    // Fast paths for the scripts most text is in; the general path below gives the same result.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'А'..='Я' => {
+            let lower = char::from_u32(c as u32 + 0x20).expect("Cyrillic lower case");
+            out.push(if lower == 'й' { 'и' } else { lower });
+            return;
+        }
+        'а'..='и' | 'к'..='я' => {
+            out.push(c);
+            return;
+        }
+        _ => {}
+    }
     if is_mark(c) {
         return;
     }

@@ -164,7 +164,9 @@ pub fn TimelinePage() -> impl IntoView {
                         </button>
                     </div>
                 </details>
-                <div class="timeline__results">
+                // Which view the results below were rendered for: lets tests and benchmarks tell
+                // when a change has reached the page.
+                <div class="timeline__results" data-rendered-query=move || state.with(ViewState::to_query)>
                     <div class="results-bar">
                         <ResultCount count=count total=total />
                         <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />

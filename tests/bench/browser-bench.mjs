@@ -1,0 +1,109 @@
+// Browser benchmark over the release build: for each synthetic dataset, load time, memory after
+// load, keystroke-to-paint in the search box and facet-click-to-paint, in headless Chromium.
+// Usage: node tests/bench/browser-bench.mjs target/datasets/releases-10000.json ...
+// Prints a Markdown table (make bench).
+import { chromium } from '@playwright/test';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
+
+const datasets = process.argv.slice(2);
+const PORT = 8299;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** A copy of dist/ whose page loads `dataset` at run time (through data-src). */
+function prepareDist(dataset) {
+  const dir = `target/bench-dist/${basename(dataset, '.json')}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync('dist', dir, { recursive: true });
+  cpSync(dataset, `${dir}/data/bench.json`);
+  const html = readFileSync(`${dir}/index.html`, 'utf8').replace('<body>', '<body data-src="/data/bench.json">');
+  writeFileSync(`${dir}/index.html`, html);
+  return dir;
+}
+
+async function serve(dir) {
+  const server = spawn('node', ['tests/e2e/serve-dist.mjs', dir, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  return server;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const rows = [];
+const servers = [];
+try {
+for (const dataset of datasets) {
+  const dir = prepareDist(dataset);
+  const server = await serve(dir);
+  servers.push(server);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
+  });
+  const client = await page.context().newCDPSession(page);
+  const started = Date.now();
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  const total = JSON.parse(readFileSync(dataset, 'utf8')).releases.length;
+  await page.locator(`[role=status][data-count="${total}"]`).waitFor({ timeout: 300_000 });
+  const loadMs = Date.now() - started;
+  await client.send('HeapProfiler.collectGarbage');
+  const heap = await client.send('Runtime.getHeapUsage');
+  const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  const articles = await page.locator('article').count();
+
+  // Time from an input event to the frame after the results for it are in the DOM.
+  await page.evaluate(() => {
+    window.__latencies = [];
+    const results = document.querySelector('.timeline__results');
+    let start = 0;
+    const arm = () => { start = performance.now(); };
+    document.addEventListener('keydown', arm, true);
+    document.addEventListener('pointerdown', arm, true);
+    new MutationObserver(() => {
+      const began = start;
+      requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - began), 0));
+    }).observe(results, { attributes: true, attributeFilter: ['data-rendered-query'] });
+  });
+  const measured = async (action) => {
+    const before = await page.evaluate(() => window.__latencies.length);
+    await action();
+    await page.waitForFunction((n) => window.__latencies.length > n, before, { timeout: 60_000 });
+    return page.evaluate(() => window.__latencies.at(-1));
+  };
+  const box = page.locator('#search-input');
+  await box.focus();
+  const word = 'authorities report';
+  const keys = [];
+  for (const key of word) keys.push(await measured(() => page.keyboard.press(key === ' ' ? 'Space' : key)));
+  const clicks = [];
+  await box.fill('');
+  await page.waitForFunction(() => document.querySelector('.timeline__results').dataset.renderedQuery === '');
+  const topics = await page.locator('fieldset[data-facet="topic"] input:not([disabled])')
+    .evaluateAll((inputs) => inputs.slice(0, 3).map((i) => i.value));
+  for (const value of topics) {
+    const checkbox = page.locator(`fieldset[data-facet="topic"] input[value="${value}"]`);
+    clicks.push(await measured(() => checkbox.click())); // select
+    clicks.push(await measured(() => checkbox.click())); // and unselect
+  }
+  rows.push(`| ${total} | ${mib(statSync(dataset).size)} | ${(loadMs / 1000).toFixed(1)} s | ${mib(heap.usedSize)} | ${mib(wasmBytes)} | ${articles} | ${fmt(median(keys))} (worst ${fmt(Math.max(...keys))}) | ${fmt(median(clicks))} (worst ${fmt(Math.max(...clicks))}) |`);
+  await page.close();
+  server.kill();
+}
+} finally {
+  for (const server of servers) server.kill();
+  await browser.close();
+}
+console.log('| releases | JSON | load to first render | JS heap after GC | wasm memory | articles in DOM | keystroke to paint, median of 18 | facet click to paint, median of 6 |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const row of rows) console.log(row);
