@@ -48,6 +48,7 @@ fn main() -> ExitCode {
         })
         .collect();
     let answer = serde_json::json!({
+        "canonical": state.to_query(),
         "ids": result.matches.iter().map(|&i| releases[i as usize].id.as_str()).collect::<Vec<_>>(),
         "count": result.matches.len(),
         "total": releases.len(),

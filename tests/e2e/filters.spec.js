@@ -21,6 +21,8 @@ function queryOf(page) {
 /** Asserts the page shows exactly what the core answers for the page's current URL. */
 async function expectCoreAnswer(page, query = queryOf(page)) {
   const answer = coreAnswer(query);
+  // Wait until the results on screen were rendered for this very view.
+  await expect(page.locator('.timeline__results')).toHaveAttribute('data-rendered-query', answer.canonical);
   const status = page.getByRole('status');
   await expect(status).toHaveAttribute('data-count', String(answer.count));
   const shown = Math.min(answer.count, 100);
@@ -34,6 +36,12 @@ async function expectCoreAnswer(page, query = queryOf(page)) {
     : `${answer.count} of ${answer.total} releases`;
   await expect(status).toHaveText(answer.count === 0 && answer.count === answer.total ? 'No releases' : words);
   return answer;
+}
+
+/** Types into the search box (replacing its text) and waits for the URL to follow. */
+async function search(page, text) {
+  await page.getByRole('searchbox', { name: 'Search releases' }).fill(text);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(&|$)`));
 }
 
 /** Asserts every visible facet count equals the core's. */
@@ -117,16 +125,16 @@ test('search: prefixes, Cyrillic, phrases, exclusions, highlights', async ({ pag
   expect(answer.count).toBe(5);
   await expect(page.locator('article mark').first()).toHaveText('Struthers');
 
-  await box.fill('фото');
+  await search(page, 'фото');
   const cyrillic = await expectCoreAnswer(page);
   expect(cyrillic.count).toBe(1);
 
-  await box.fill('"crime against humanity"');
+  await search(page, '"crime against humanity"');
   const phrase = await expectCoreAnswer(page);
   expect(phrase.ids).toEqual(['russias-unlawful-transfer-of-civilians-a-war-crime']);
   await expect(page.locator('article mark')).toContainText(['Crime Against Humanity']);
 
-  await box.fill('struthers -belarus');
+  await search(page, 'struthers -belarus');
   const excluded = await expectCoreAnswer(page);
   expect(excluded.count).toBe(4);
   expect(errors).toEqual([]);
@@ -139,7 +147,7 @@ test('sort, clear all, and the empty state', async ({ page }) => {
   const oldest = await expectCoreAnswer(page);
   expect(oldest.ids[0]).toBe('belarus-student-jailed-for-reposting-criticism-of-ukraine-war');
 
-  await page.getByRole('searchbox', { name: 'Search releases' }).fill('zzzzq');
+  await search(page, 'zzzzq');
   await expect(page.locator('[data-empty-state]')).toBeVisible();
   await expect(page.getByRole('status')).toHaveAttribute('data-count', '0');
   const loosen = page.locator('[data-empty-state] a', { hasText: 'Remove the search “zzzzq”' });
@@ -176,6 +184,7 @@ test('a pasted URL reproduces the view exactly', async ({ page }) => {
   const query = 'q=russia&kind=Press%20Release&place=Ukraine&from=2022-08-01&sort=oldest';
   await page.goto(`/?${query}`);
   await expectCoreAnswer(page, query);
+  await page.screenshot({ path: 'target/screenshots/timeline-filtered.png' });
   await expect(page.getByRole('searchbox', { name: 'Search releases' })).toHaveValue('russia');
   await expect(page.locator('fieldset[data-facet="kind"] input[value="Press Release"]')).toBeChecked();
   await expect(page.locator('input[name="from"]')).toHaveValue('2022-08-01');
