@@ -6,7 +6,9 @@
 pub mod dataset;
 pub mod date;
 pub mod export;
+pub mod markdown;
 pub mod problem;
+pub mod related;
 pub mod safe_url;
 pub mod search;
 pub mod timeline;

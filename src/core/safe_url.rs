@@ -34,6 +34,16 @@ impl SafeUrl {
         }
     }
 
+    /// Accepts what a link in a release body may point to: absolute `http:`/`https:`, a
+    /// `mailto:` address, or a relative reference (`/releases/x`, `#notes`).
+    pub fn parse_link(text: &str) -> Option<Self> {
+        let text = text.trim();
+        match scheme_of(text)? {
+            Some(scheme) if scheme == "mailto" => Self::mailto(&text[7..]),
+            _ => Self::parse_resource(text),
+        }
+    }
+
     /// A `mailto:` link for an address that [`is_email`] accepts.
     pub fn mailto(email: &str) -> Option<Self> {
         is_email(email).then(|| Self(format!("mailto:{}", email.trim())))

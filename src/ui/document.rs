@@ -13,3 +13,33 @@ pub fn is_wide_screen() -> bool {
         .and_then(|window| window.match_media("(min-width: 60rem)").ok().flatten())
         .is_some_and(|query| query.matches())
 }
+
+/// Sets the page's `<meta name="description">` (creating it if the page has none).
+pub fn set_meta_description(text: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let meta = document
+        .query_selector("meta[name=description]")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            let meta = document.create_element("meta").ok()?;
+            meta.set_attribute("name", "description").ok()?;
+            document.head()?.append_child(&meta).ok()?;
+            Some(meta)
+        });
+    if let Some(meta) = meta {
+        let _ = meta.set_attribute("content", text);
+    }
+}
+
+/// A description of at most `limit` characters, cut at a word boundary with an ellipsis.
+pub fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}

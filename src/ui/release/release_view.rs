@@ -1,43 +1,66 @@
+use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::core::Release;
-use crate::ui::document::set_document_title;
-use crate::ui::shared::{KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime, TopicList};
+use crate::core::view_state::Facet;
+use crate::core::{Release, SafeUrl};
+use crate::ui::document::{set_document_title, set_meta_description, shorten};
+use crate::ui::shared::{KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime, TagLinks};
 use crate::ui::SiteData;
 
-/// A whole release: title, kind, date, people, picture or credit, summary, body, tags, source.
+use super::{MarkdownBody, Neighbour, RelatedReleases, ReleaseNav, ShareButtons};
+
+/// A whole release: title, kind, date, people, picture or credit, summary, body, topics and
+/// places (as timeline filters), source, press contact, sharing, neighbours and related ones.
 #[component]
 pub fn ReleaseView(
     /// The release to show.
     release: Release,
+    /// The release before it in the reader's timeline order.
+    #[prop(default = None)]
+    previous: Option<Neighbour>,
+    /// The release after it.
+    #[prop(default = None)]
+    next: Option<Neighbour>,
+    /// The timeline to go back to.
+    #[prop(default = "/".to_owned())]
+    back_href: String,
+    /// True when that timeline is filtered.
+    #[prop(optional)]
+    filtered: bool,
+    /// Related releases, best first.
+    #[prop(optional)]
+    related: Vec<Release>,
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
-    let organization = data.organization_name();
-    set_document_title(&match &organization {
+    let organization = data
+        .site()
+        .and_then(|site| site.dataset.organization.clone())
+        .unwrap_or_default();
+    set_document_title(&match &organization.name {
         Some(name) => format!("{} — {name}", release.title),
         None => release.title.clone(),
     });
+    set_meta_description(&shorten(release.summary.as_deref().unwrap_or(&release.title), 160));
+
+    // Focus the title on arrival, so keyboard and screen-reader users start at the release.
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+
+    let share_url = web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .map(|origin| format!("{origin}/releases/{}", release.id))
+        .unwrap_or_default();
     let image = release.image.clone();
     let picture = image.as_ref().and_then(|image| {
         let src = image.src.as_ref()?.to_string();
         let alt = image.alt.clone().unwrap_or_default();
-        Some(view! { <img class="release__image" src=src alt=alt loading="lazy" /> })
+        Some(view! { <img class="release__image" src=src alt=alt /> })
     });
     let credit = image.and_then(|image| image.credit);
-    // Markdown rendering comes with the full release page; until then paragraphs stay plain text.
-    let body = release.body.map(|body| {
-        view! {
-            <div class="release__body">
-                {body
-                    .split("\n\n")
-                    .map(str::trim)
-                    .filter(|paragraph| !paragraph.is_empty())
-                    .map(|paragraph| view! { <p>{paragraph.to_owned()}</p> })
-                    .collect_view()}
-            </div>
-        }
-    });
     let source = release.url.map(|url| {
         view! {
             <p class="release__source">
@@ -47,31 +70,48 @@ pub fn ReleaseView(
             </p>
         }
     });
+    let contact = organization.press_email.as_ref().and_then(|email| {
+        SafeUrl::mailto(email).map(|link| {
+            view! {
+                <p class="release__contact">
+                    "Press contact"
+                    {organization.name.clone().map(|name| format!(" ({name})"))}
+                    ": "
+                    <a href=link.to_string()>{email.clone()}</a>
+                </p>
+            }
+        })
+    });
     view! {
-        <article class="release" data-release-id=release.id lang=release.lang>
-            <p class="release__back">
-                <A href="/">"← All releases"</A>
-            </p>
-            <header class="release__header">
-                <KindLabel kind=release.kind />
-                <h1 class="release__title">{release.title}</h1>
-                <ReleaseDateTime date=release.date />
-            </header>
-            <PeopleQuoted people=release.people />
-            {(picture.is_some() || credit.is_some())
-                .then(|| {
-                    view! {
-                        <figure class="release__figure">
-                            {picture}
-                            {credit.map(|credit| view! { <figcaption><PhotoCredit credit=credit /></figcaption> })}
-                        </figure>
-                    }
-                })}
-            {release.summary.map(|summary| view! { <p class="release__summary">{summary}</p> })}
-            {body}
-            <TopicList label="Topics" items=release.topics />
-            <TopicList label="Places" items=release.places />
-            {source}
-        </article>
+        <div class="release-page">
+            <ReleaseNav back_href=back_href previous=previous.clone() next=next.clone() filtered=filtered />
+            <article class="release" data-release-id=release.id lang=release.lang>
+                <header class="release__header">
+                    <KindLabel kind=release.kind />
+                    <h1 class="release__title" tabindex="-1" node_ref=heading>
+                        {release.title.clone()}
+                    </h1>
+                    <ReleaseDateTime date=release.date />
+                </header>
+                <PeopleQuoted people=release.people />
+                {(picture.is_some() || credit.is_some())
+                    .then(|| {
+                        view! {
+                            <figure class="release__figure">
+                                {picture}
+                                {credit.map(|credit| view! { <figcaption><PhotoCredit credit=credit /></figcaption> })}
+                            </figure>
+                        }
+                    })}
+                {release.summary.map(|summary| view! { <p class="release__summary">{summary}</p> })}
+                {release.body.map(|body| view! { <MarkdownBody markdown=body /> })}
+                <TagLinks label="Topics" facet=Facet::Topic items=release.topics />
+                <TagLinks label="Places" facet=Facet::Place items=release.places />
+                {source}
+                {contact}
+                <ShareButtons url=share_url title=release.title />
+            </article>
+            <RelatedReleases releases=related />
+        </div>
     }
 }

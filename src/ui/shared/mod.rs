@@ -12,7 +12,7 @@ mod release_date;
 mod site_footer;
 mod site_header;
 mod skipped_records;
-mod topic_list;
+mod tag_links;
 
 pub use fetch_error_view::FetchErrorView;
 pub use highlighted_text::HighlightedText;
@@ -26,4 +26,4 @@ pub use release_date::ReleaseDateTime;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skipped_records::SkippedRecords;
-pub use topic_list::TopicList;
+pub use tag_links::TagLinks;

@@ -14,8 +14,16 @@ pub fn ReleaseCard(
     /// The active search, for highlighting.
     #[prop(optional)]
     query: SearchQuery,
+    /// The timeline's query string, carried to the release page for its previous/next links
+    /// and its way back.
+    #[prop(optional)]
+    link_query: String,
 ) -> impl IntoView {
-    let href = format!("/releases/{}", release.id);
+    let href = if link_query.is_empty() {
+        format!("/releases/{}", release.id)
+    } else {
+        format!("/releases/{}?{link_query}", release.id)
+    };
     let credit = release.image.and_then(|image| image.credit);
     let summary_query = query.clone();
     view! {

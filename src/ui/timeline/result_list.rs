@@ -14,6 +14,8 @@ pub fn ResultList(
     page: Vec<u32>,
     /// The active search, for highlighting.
     query: SearchQuery,
+    /// The timeline's query string, for the cards' links.
+    link_query: String,
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
     let Some(site) = data.site() else {
@@ -51,6 +53,7 @@ pub fn ResultList(
                                                     <ReleaseCard
                                                         release=releases[index].clone()
                                                         query=query.clone()
+                                                        link_query=link_query.clone()
                                                     />
                                                 }
                                             })

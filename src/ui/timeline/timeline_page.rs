@@ -128,8 +128,9 @@ pub fn TimelinePage() -> impl IntoView {
             .copied()
             .collect();
         let query = SearchQuery::parse(&state.query);
+        let link_query = state.to_query();
         view! {
-            <ResultList page=shown query=query />
+            <ResultList page=shown query=query link_query=link_query />
             <Pager state=state total=matches.len() />
         }
         .into_any()
