@@ -400,17 +400,33 @@ fn a_hostile_markdown_body_renders_as_safe_elements() {
     let text = r#"{ "pressline": 1, "releases": [ { "id": "x", "kind": "R", "date": "2022-01-01",
         "title": "T", "body": "Intro <script>window.__pwned = 1</script> and <img src=x onerror=\"window.__pwned = 1\">.\n\n[click](javascript:window.__pwned=1) [ok](https://example.org) [mail](mailto:a@b.org)\n\n<iframe src=\"javascript:alert(1)\"></iframe>\n\n## Sub\n\n- *one*\n- **two**" } ] }"#;
     let release = release_from(text, "x");
-    let page = mount_in_site(SiteData::from_json(text), move || view! { <ReleaseView release=release /> });
-    assert!(page.all(".release__body script, .release__body img, .release__body iframe").is_empty());
+    let page = mount_in_site(
+        SiteData::from_json(text),
+        move || view! { <ReleaseView release=release /> },
+    );
+    assert!(page
+        .all(".release__body script, .release__body img, .release__body iframe")
+        .is_empty());
     let hrefs: Vec<String> = page
         .all(".release__body a")
         .iter()
         .map(|a| a.get_attribute("href").unwrap())
         .collect();
     assert_eq!(hrefs, ["https://example.org", "mailto:a@b.org"]);
-    assert_eq!(page.text(".release__body h3"), "Sub", "a body `##` sits below the page title");
-    assert_eq!(page.all(".release__body li em, .release__body li strong").len(), 2);
-    assert!(page.text(".release__body").contains("click"), "a refused link keeps its text");
+    assert_eq!(
+        page.text(".release__body h3"),
+        "Sub",
+        "a body `##` sits below the page title"
+    );
+    assert_eq!(
+        page.all(".release__body li em, .release__body li strong")
+            .len(),
+        2
+    );
+    assert!(
+        page.text(".release__body").contains("click"),
+        "a refused link keeps its text"
+    );
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
 }
@@ -418,7 +434,10 @@ fn a_hostile_markdown_body_renders_as_safe_elements() {
 #[wasm_bindgen_test]
 fn topics_and_places_link_back_to_the_filtered_timeline() {
     let release = release_from(VALID, "full-release");
-    let page = mount_in_site(SiteData::from_json(VALID), move || view! { <ReleaseView release=release /> });
+    let page = mount_in_site(
+        SiteData::from_json(VALID),
+        move || view! { <ReleaseView release=release /> },
+    );
     let hrefs: Vec<String> = page
         .all(".tag a")
         .iter()
@@ -426,8 +445,16 @@ fn topics_and_places_link_back_to_the_filtered_timeline() {
         .collect();
     assert_eq!(
         hrefs,
-        ["/?topic=War%20crimes", "/?topic=Accountability", "/?place=Mariupol", "/?place=Ukraine"]
+        [
+            "/?topic=War%20crimes",
+            "/?topic=Accountability",
+            "/?place=Mariupol",
+            "/?place=Ukraine"
+        ]
     );
     assert!(page.text(".release__contact").contains("press@example.org"));
-    assert_eq!(page.one(".share [data-share=copy]").text_content().unwrap(), "Copy link");
+    assert_eq!(
+        page.one(".share [data-share=copy]").text_content().unwrap(),
+        "Copy link"
+    );
 }

@@ -30,7 +30,10 @@ fn addresses(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     for block in blocks {
         match block {
-            Block::Paragraph(inlines) | Block::Heading { content: inlines, .. } => inline_addresses(inlines, &mut out),
+            Block::Paragraph(inlines)
+            | Block::Heading {
+                content: inlines, ..
+            } => inline_addresses(inlines, &mut out),
             Block::Quote(inner) => out.extend(addresses(inner)),
             Block::List { items, .. } => items.iter().for_each(|item| out.extend(addresses(item))),
             _ => {}
@@ -45,8 +48,16 @@ fn markdown_blocks_and_inlines() {
         "# Heading\n\nA *soft* and **strong** `code` [link](https://example.org/a).\n\n\
          - one\n- two\n\n1. first\n2. second\n\n> quoted\n\n---\n\n    preformatted\n",
     );
-    assert_eq!(blocks[0], Block::Heading { level: 2, content: vec![text("Heading")] });
-    let Block::Paragraph(paragraph) = &blocks[1] else { panic!("{:?}", blocks[1]) };
+    assert_eq!(
+        blocks[0],
+        Block::Heading {
+            level: 2,
+            content: vec![text("Heading")]
+        }
+    );
+    let Block::Paragraph(paragraph) = &blocks[1] else {
+        panic!("{:?}", blocks[1])
+    };
     assert_eq!(plain_text(paragraph), "A soft and strong code link.");
     assert!(paragraph.contains(&Inline::Emphasis(vec![text("soft")])));
     assert!(paragraph.contains(&Inline::Strong(vec![text("strong")])));
@@ -55,11 +66,17 @@ fn markdown_blocks_and_inlines() {
         blocks[2],
         Block::List {
             start: None,
-            items: vec![vec![Block::Paragraph(vec![text("one")])], vec![Block::Paragraph(vec![text("two")])]]
+            items: vec![
+                vec![Block::Paragraph(vec![text("one")])],
+                vec![Block::Paragraph(vec![text("two")])]
+            ]
         }
     );
     assert!(matches!(&blocks[3], Block::List { start: Some(1), items } if items.len() == 2));
-    assert_eq!(blocks[4], Block::Quote(vec![Block::Paragraph(vec![text("quoted")])]));
+    assert_eq!(
+        blocks[4],
+        Block::Quote(vec![Block::Paragraph(vec![text("quoted")])])
+    );
     assert_eq!(blocks[5], Block::Rule);
     assert_eq!(blocks[6], Block::Preformatted("preformatted\n".to_owned()));
     assert_eq!(addresses(&blocks), ["https://example.org/a"]);
@@ -94,9 +111,17 @@ fn dangerous_links_and_images_lose_their_addresses() {
     );
     assert_eq!(
         addresses(&blocks),
-        ["mailto:press@example.org", "/releases/x", "#notes", "img/a.jpg", "https://example.org/auto"]
+        [
+            "mailto:press@example.org",
+            "/releases/x",
+            "#notes",
+            "img/a.jpg",
+            "https://example.org/auto"
+        ]
     );
-    let Block::Paragraph(first) = &blocks[0] else { panic!() };
+    let Block::Paragraph(first) = &blocks[0] else {
+        panic!()
+    };
     // A tab inside a destination is not a link at all in CommonMark: it stays text.
     assert!(
         plain_text(first).starts_with("a b c d e [f](java\tscript:x) g ok rel anchor pic"),
@@ -107,10 +132,25 @@ fn dangerous_links_and_images_lose_their_addresses() {
 
 #[test]
 fn safe_links_accept_web_mail_and_relative_only() {
-    for good in ["https://a.org", "HTTP://a.org/x", "mailto:a@b.org", "/x", "x/y", "#top", "?q=1"] {
+    for good in [
+        "https://a.org",
+        "HTTP://a.org/x",
+        "mailto:a@b.org",
+        "/x",
+        "x/y",
+        "#top",
+        "?q=1",
+    ] {
         assert!(SafeUrl::parse_link(good).is_some(), "{good}");
     }
-    for bad in ["javascript:x", "mailto:not-an-address", "data:x", "file:///etc/passwd", "ftp://a.org", " java script:x"] {
+    for bad in [
+        "javascript:x",
+        "mailto:not-an-address",
+        "data:x",
+        "file:///etc/passwd",
+        "ftp://a.org",
+        " java script:x",
+    ] {
         assert!(SafeUrl::parse_link(bad).is_none(), "{bad}");
     }
 }
@@ -123,14 +163,23 @@ fn related_releases_share_topics_places_or_people_best_first() {
     let yashin = position("russian-authorities-must-drop-case-against-ilya-yashin");
     let found = related(releases, yashin, 3);
     // The Belarus release shares both topics and the spokesperson: the best match.
-    assert_eq!(releases[found[0]].id, "belarus-student-jailed-for-reposting-criticism-of-ukraine-war");
+    assert_eq!(
+        releases[found[0]].id,
+        "belarus-student-jailed-for-reposting-criticism-of-ukraine-war"
+    );
     assert_eq!(found.len(), 3);
     assert!(!found.contains(&yashin));
     let theatre = position("deadly-mariupol-theatre-strike-a-clear-war-crime");
     // Both topics (2 + 2) and two places (1 + 1) beat the Mariupol sham trials' three places.
     let best = related(releases, theatre, 2);
-    assert_eq!(releases[best[0]].id, "russian-attacks-on-critical-energy-infrastructure");
-    assert_ne!(releases[best[1]].id, "russian-sham-trials-of-ukrainian-prisoners-of-war-in-mariupol");
+    assert_eq!(
+        releases[best[0]].id,
+        "russian-attacks-on-critical-energy-infrastructure"
+    );
+    assert_ne!(
+        releases[best[1]].id,
+        "russian-sham-trials-of-ukrainian-prisoners-of-war-in-mariupol"
+    );
     assert!(related(releases, 999, 3).is_empty());
 }
 
@@ -141,13 +190,26 @@ fn neighbours_follow_the_filtered_order() {
     let index = SearchIndex::build(releases);
     let (view, _) = ViewState::from_query("person=Marie+Struthers&sort=oldest");
     let order = index.run(releases, &view).matches;
-    let ids: Vec<&str> = order.iter().map(|&i| releases[i as usize].id.as_str()).collect();
-    assert_eq!(ids[0], "belarus-student-jailed-for-reposting-criticism-of-ukraine-war");
+    let ids: Vec<&str> = order
+        .iter()
+        .map(|&i| releases[i as usize].id.as_str())
+        .collect();
+    assert_eq!(
+        ids[0],
+        "belarus-student-jailed-for-reposting-criticism-of-ukraine-war"
+    );
     let second = order[1] as usize;
     let (before, after) = neighbours(&order, second).unwrap();
     assert_eq!(before, Some(order[0] as usize));
     assert_eq!(after, Some(order[2] as usize));
     assert_eq!(neighbours(&order, order[0] as usize).unwrap().0, None);
-    let theatre = releases.iter().position(|r| r.id == "deadly-mariupol-theatre-strike-a-clear-war-crime").unwrap();
-    assert_eq!(neighbours(&order, theatre), None, "not in this filtered order");
+    let theatre = releases
+        .iter()
+        .position(|r| r.id == "deadly-mariupol-theatre-strike-a-clear-war-crime")
+        .unwrap();
+    assert_eq!(
+        neighbours(&order, theatre),
+        None,
+        "not in this filtered order"
+    );
 }

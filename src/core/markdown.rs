@@ -105,10 +105,13 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
             Event::InlineHtml(_) => {}
             // HTML blocks are gathered raw and turned into plain text when the block ends.
             Event::Html(html) => push_inline(&mut stack, Inline::Text(html.into_string())),
-            Event::FootnoteReference(label) => push_inline(&mut stack, Inline::Text(format!("[{label}]"))),
-            Event::TaskListMarker(done) => {
-                push_inline(&mut stack, Inline::Text(if done { "☑ " } else { "☐ " }.to_owned()))
+            Event::FootnoteReference(label) => {
+                push_inline(&mut stack, Inline::Text(format!("[{label}]")))
             }
+            Event::TaskListMarker(done) => push_inline(
+                &mut stack,
+                Inline::Text(if done { "☑ " } else { "☐ " }.to_owned()),
+            ),
             Event::InlineMath(math) | Event::DisplayMath(math) => {
                 push_inline(&mut stack, Inline::Text(math.into_string()))
             }
@@ -120,7 +123,12 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
     }
 }
 
-fn close<'a>(stack: &mut Vec<(Option<Tag<'a>>, Open)>, tag: Option<Tag<'a>>, end: TagEnd, frame: Open) {
+fn close<'a>(
+    stack: &mut Vec<(Option<Tag<'a>>, Open)>,
+    tag: Option<Tag<'a>>,
+    end: TagEnd,
+    frame: Open,
+) {
     let inlines = |frame: Open| match frame {
         Open::Inlines(inlines) => inlines,
         Open::Blocks(blocks) => blocks_to_inlines(blocks),
@@ -149,7 +157,13 @@ fn close<'a>(stack: &mut Vec<(Option<Tag<'a>>, Open)>, tag: Option<Tag<'a>>, end
                 HeadingLevel::H4 => 5,
                 _ => 6,
             };
-            push_block(stack, Block::Heading { level, content: inlines(frame) });
+            push_block(
+                stack,
+                Block::Heading {
+                    level,
+                    content: inlines(frame),
+                },
+            );
         }
         (_, TagEnd::BlockQuote(_)) => push_block(stack, Block::Quote(blocks(frame))),
         (_, TagEnd::CodeBlock) => {
@@ -185,7 +199,13 @@ fn close<'a>(stack: &mut Vec<(Option<Tag<'a>>, Open)>, tag: Option<Tag<'a>>, end
         (_, TagEnd::Strikethrough) => push_inline_all(stack, inlines(frame)),
         (Some(Tag::Link { dest_url, .. }), TagEnd::Link) => {
             let href = SafeUrl::parse_link(&dest_url);
-            push_inline(stack, Inline::Link { href, content: inlines(frame) });
+            push_inline(
+                stack,
+                Inline::Link {
+                    href,
+                    content: inlines(frame),
+                },
+            );
         }
         (Some(Tag::Image { dest_url, .. }), TagEnd::Image) => {
             let alt = plain_text(&inlines(frame));
@@ -238,7 +258,10 @@ fn blocks_to_inlines(blocks: Vec<Block>) -> Vec<Inline> {
     blocks
         .into_iter()
         .flat_map(|block| match block {
-            Block::Paragraph(inlines) | Block::Heading { content: inlines, .. } => inlines,
+            Block::Paragraph(inlines)
+            | Block::Heading {
+                content: inlines, ..
+            } => inlines,
             Block::Preformatted(text) => vec![Inline::Text(text)],
             Block::Quote(blocks) => blocks_to_inlines(blocks),
             Block::List { items, .. } => items.into_iter().flat_map(blocks_to_inlines).collect(),

@@ -13,7 +13,9 @@ pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {
         .enumerate()
         .filter(|(other, _)| *other != index)
         .map(|(other, release)| {
-            let shared = |mine: &[String], theirs: &[String]| mine.iter().filter(|v| theirs.contains(v)).count();
+            let shared = |mine: &[String], theirs: &[String]| {
+                mine.iter().filter(|v| theirs.contains(v)).count()
+            };
             let people = subject
                 .people
                 .iter()
@@ -31,7 +33,11 @@ pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {
             .then_with(|| releases[b.0].date.cmp(&releases[a.0].date))
             .then(a.0.cmp(&b.0))
     });
-    scored.into_iter().take(limit).map(|(other, _)| other).collect()
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(other, _)| other)
+        .collect()
 }
 
 /// The releases just before and after `index` in `order` (a timeline's display order), or

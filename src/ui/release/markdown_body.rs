@@ -52,7 +52,10 @@ fn inline(inline: Inline) -> AnyView {
         Inline::Emphasis(inner) => view! { <em>{inlines(inner)}</em> }.into_any(),
         Inline::Strong(inner) => view! { <strong>{inlines(inner)}</strong> }.into_any(),
         Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
-        Inline::Link { href: Some(href), content } => {
+        Inline::Link {
+            href: Some(href),
+            content,
+        } => {
             let external = href.as_str().starts_with("http");
             view! {
                 <a href=href.to_string() rel=external.then_some("noopener noreferrer")>
@@ -61,7 +64,10 @@ fn inline(inline: Inline) -> AnyView {
             }
             .into_any()
         }
-        Inline::Link { href: None, content } => inlines(content),
+        Inline::Link {
+            href: None,
+            content,
+        } => inlines(content),
         Inline::Image { src, alt } => {
             view! { <img src=src.to_string() alt=alt loading="lazy" /> }.into_any()
         }

@@ -22,7 +22,11 @@ pub fn ReleaseNav(
     /// True when the timeline had filters, to say so.
     filtered: bool,
 ) -> impl IntoView {
-    let back_label = if filtered { "← Back to the filtered timeline" } else { "← All releases" };
+    let back_label = if filtered {
+        "← Back to the filtered timeline"
+    } else {
+        "← All releases"
+    };
     view! {
         <nav class="release-nav" aria-label="Timeline">
             <p class="release__back">

@@ -1,6 +1,10 @@
+use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
+use crate::core::view_state::ViewState;
 use crate::ui::document::set_document_title;
 
 /// Shown for `/releases/:id` when no release has that id: a search box and a way back.
@@ -10,21 +14,35 @@ pub fn ReleaseNotFound(
     id: String,
 ) -> impl IntoView {
     set_document_title("Release not found");
+    let navigate = use_navigate();
+    let input = NodeRef::<Input>::new();
+    let search = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let query = input.get().map(|input| input.value()).unwrap_or_default();
+        let state = ViewState {
+            query,
+            ..ViewState::default()
+        };
+        navigate(
+            &format!("/?{}", state.to_query()),
+            NavigateOptions::default(),
+        );
+    };
     view! {
         <section class="not-found" data-not-found="release">
             <h1>"Release not found"</h1>
             <p>"No release has the id “" <code>{id}</code> "”. It may have been renamed or removed."</p>
-            <Form action="/" method="get">
+            <form action="/" method="get" role="search" on:submit=search>
                 <label class="search-box__label" for="not-found-search">
                     "Search the releases"
                 </label>
                 <div class="not-found__search">
-                    <input id="not-found-search" class="search-box__input" type="search" name="q" />
+                    <input id="not-found-search" class="search-box__input" type="search" name="q" node_ref=input />
                     <button type="submit" class="not-found__submit">
                         "Search"
                     </button>
                 </div>
-            </Form>
+            </form>
             <p>
                 <A href="/">"See all releases"</A>
             </p>

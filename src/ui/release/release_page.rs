@@ -30,13 +30,22 @@ pub fn ReleasePage() -> impl IntoView {
         let (timeline, _) = ViewState::from_query(&location.search.get());
         let link_query = timeline.to_query();
         let with_query = |path: String| {
-            if link_query.is_empty() { path } else { format!("{path}?{link_query}") }
+            if link_query.is_empty() {
+                path
+            } else {
+                format!("{path}?{link_query}")
+            }
         };
         // Neighbours in the reader's filtered order; in the full timeline if the release is
         // not part of it (a deep link with unrelated filters).
         let order = site.index.run(releases, &timeline).matches;
         let (before, after) = neighbours(&order, index)
-            .or_else(|| neighbours(&site.index.run(releases, &ViewState::default()).matches, index))
+            .or_else(|| {
+                neighbours(
+                    &site.index.run(releases, &ViewState::default()).matches,
+                    index,
+                )
+            })
             .unwrap_or((None, None));
         let neighbour = |i: Option<usize>| {
             i.map(|i| Neighbour {

@@ -40,7 +40,10 @@ pub fn ReleaseView(
         Some(name) => format!("{} — {name}", release.title),
         None => release.title.clone(),
     });
-    set_meta_description(&shorten(release.summary.as_deref().unwrap_or(&release.title), 160));
+    set_meta_description(&shorten(
+        release.summary.as_deref().unwrap_or(&release.title),
+        160,
+    ));
 
     // Focus the title on arrival, so keyboard and screen-reader users start at the release.
     let heading = NodeRef::<H1>::new();

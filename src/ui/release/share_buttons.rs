@@ -79,7 +79,9 @@ async fn call_navigator(object: &str, method: &str, args: &[JsValue]) -> bool {
             _ => return false,
         }
     };
-    let Ok(function) = js_sys::Reflect::get(&target, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) else {
+    let Ok(function) = js_sys::Reflect::get(&target, &method.into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
         return false;
     };
     let array = args.iter().cloned().collect::<js_sys::Array>();
