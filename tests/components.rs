@@ -375,8 +375,12 @@ async fn long_results_render_one_bounded_page_with_a_pager() {
 #[wasm_bindgen_test]
 async fn a_failed_fetch_names_the_url_and_cause_and_offers_retry() {
     use pressline::ui::{DatasetSource, Root};
-    let url = "/no-such-dataset.json".to_owned();
-    let page = mount(move || view! { <Root source=DatasetSource::Url(url) /> });
+    let source = DatasetSource::Url {
+        url: "/no-such-dataset.json".to_owned(),
+        max_bytes: 1_000_000,
+        timeout_ms: 10_000,
+    };
+    let page = mount(move || view! { <Root source=source /> });
     assert!(
         page.text("[role=status]").contains("/no-such-dataset.json"),
         "a loading view first"

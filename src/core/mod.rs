@@ -11,6 +11,7 @@ pub mod problem;
 pub mod related;
 pub mod safe_url;
 pub mod search;
+pub mod source;
 pub mod timeline;
 pub mod validate;
 pub mod view_state;

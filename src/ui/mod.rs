@@ -25,7 +25,7 @@ pub fn start() {
     let source = host
         .as_ref()
         .or(body.as_deref())
-        .map_or(DatasetSource::Bundled, DatasetSource::from_element);
+        .map_or(DatasetSource::Bundled, DatasetSource::from_page);
     match host.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(element) => {
             leptos::mount::mount_to(element, move || leptos::view! { <Root source=source /> })

@@ -1,31 +1,72 @@
 //! Where the app's dataset comes from, and the loading and failure states before it is ready.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::shared::{FetchErrorView, LoadingView};
 use super::{App, SiteData};
+use crate::core::source::{LoadFailure, SourceConfig};
+use crate::core::view_state::decode_component;
+
+/// Bytes received so far, and the total when the server announced it.
+pub type Progress = (u64, Option<u64>);
 
 /// Which dataset to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatasetSource {
     /// The dataset compiled into the app.
     Bundled,
-    /// A dataset fetched at run time from this URL (the mount element's `data-src`).
-    Url(String),
+    /// A dataset fetched at run time from this URL, within these limits.
+    Url {
+        /// The address.
+        url: String,
+        /// The most bytes accepted.
+        max_bytes: u64,
+        /// The time limit in milliseconds.
+        timeout_ms: u32,
+    },
+    /// A `?src=` the deploy does not allow.
+    Refused(LoadFailure),
 }
 
 impl DatasetSource {
-    /// Reads the source from the mount element's `data-src` attribute; bundled without one.
-    pub fn from_element(element: &web_sys::Element) -> Self {
-        match element.get_attribute("data-src") {
-            Some(src) if !src.trim().is_empty() => Self::Url(src.trim().to_owned()),
-            _ => Self::Bundled,
+    /// Reads the deploy's settings from the mount element (`data-src`, `data-allow-origins`,
+    /// `data-max-bytes`, `data-timeout-ms`) and applies the page's `?src=` if it is allowed.
+    pub fn from_page(element: &web_sys::Element) -> Self {
+        let attribute = |name: &str| element.get_attribute(name);
+        let config = SourceConfig::from_attributes(
+            attribute("data-src").as_deref(),
+            attribute("data-allow-origins").as_deref(),
+            attribute("data-max-bytes").as_deref(),
+            attribute("data-timeout-ms").as_deref(),
+        );
+        let location = web_sys::window().map(|window| window.location());
+        let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+        let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+        let src_param = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == "src")
+            .map(|(_, value)| decode_component(value));
+        match config.choose(&origin, src_param.as_deref()) {
+            Ok(None) => Self::Bundled,
+            Ok(Some(url)) => Self::Url {
+                url,
+                max_bytes: config.max_bytes,
+                timeout_ms: config.timeout_ms,
+            },
+            Err(refused) => Self::Refused(refused),
         }
     }
 }
 
-/// The app for a dataset source: the bundled one at once, a fetched one after a loading view,
-/// or an error view with a Retry button when the fetch fails.
+/// The app for a dataset source: the bundled one at once, a fetched one after a loading view
+/// that counts the bytes received, or an error view naming the URL and the cause, with Retry.
 #[component]
 pub fn Root(
     /// Where the dataset comes from.
@@ -33,18 +74,20 @@ pub fn Root(
 ) -> impl IntoView {
     match source {
         DatasetSource::Bundled => view! { <App data=SiteData::bundled() /> }.into_any(),
-        DatasetSource::Url(url) => {
+        DatasetSource::Refused(failure) => view! { <FetchErrorView failure=failure /> }.into_any(),
+        DatasetSource::Url { url, max_bytes, timeout_ms } => {
+            let progress = RwSignal::new((0u64, None::<u64>));
             let fetch_url = url.clone();
-            // Parsed inside the resource so the raw text is dropped as soon as it is read.
             let dataset = LocalResource::new(move || {
                 let url = fetch_url.clone();
-                async move { fetch_text(url).await.map(|text| SiteData::from_json(&text)) }
+                progress.set((0, None));
+                async move { fetch_dataset(url, max_bytes, timeout_ms, progress).await }
             });
             (move || match dataset.get() {
-                None => view! { <LoadingView url=url.clone() /> }.into_any(),
+                None => view! { <LoadingView url=url.clone() progress=progress /> }.into_any(),
                 Some(Ok(data)) => view! { <App data=data /> }.into_any(),
-                Some(Err(message)) => view! {
-                    <FetchErrorView message=message on_retry=move || dataset.refetch() />
+                Some(Err(failure)) => view! {
+                    <FetchErrorView failure=failure on_retry=Callback::new(move |_| dataset.refetch()) />
                 }
                 .into_any(),
             })
@@ -53,21 +96,137 @@ pub fn Root(
     }
 }
 
-/// Fetches a dataset's text, with an error naming the URL and the cause.
-async fn fetch_text(url: String) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|error| format!("Could not reach {url}: {error}"))?;
-    if !response.ok() {
-        return Err(format!(
-            "{url} answered HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
+/// Fetches, size-checks, decodes and parses a dataset, within a time limit.
+async fn fetch_dataset(
+    url: String,
+    max_bytes: u64,
+    timeout_ms: u32,
+    progress: RwSignal<Progress>,
+) -> Result<SiteData, LoadFailure> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = Rc::clone(&timed_out);
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
+            },
+            Duration::from_millis(u64::from(timeout_ms)),
+        )
+        .ok()
+    };
+    let failed = |detail: String| {
+        if timed_out.get() {
+            LoadFailure::Timeout { url: url.clone(), limit_ms: timeout_ms }
+        } else {
+            LoadFailure::Network { url: url.clone(), detail }
+        }
+    };
+    let result = async {
+        let signal = controller.as_ref().map(web_sys::AbortController::signal);
+        let response = gloo_net::http::Request::get(&url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|error| failed(error.to_string()))?;
+        if !response.ok() {
+            return Err(LoadFailure::Http {
+                url: url.clone(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        let announced = response
+            .headers()
+            .get("content-length")
+            .and_then(|length| length.trim().parse::<u64>().ok());
+        if let Some(size) = announced.filter(|&size| size > max_bytes) {
+            abort(&controller);
+            return Err(LoadFailure::TooLarge { url: url.clone(), limit: max_bytes, size });
+        }
+        progress.set((0, announced));
+        let bytes = match response.body() {
+            Some(stream) => read_stream(stream, max_bytes, announced, progress)
+                .await
+                .map_err(|outcome| match outcome {
+                    StreamError::TooLarge(size) => {
+                        abort(&controller);
+                        LoadFailure::TooLarge { url: url.clone(), limit: max_bytes, size }
+                    }
+                    StreamError::Failed(detail) => failed(detail),
+                })?,
+            None => Vec::new(),
+        };
+        let text = String::from_utf8(bytes).map_err(|error| LoadFailure::NotText {
+            url: url.clone(),
+            offset: error.utf8_error().valid_up_to(),
+        })?;
+        let data = SiteData::from_json(&text);
+        match data.error() {
+            Some(error) => Err(LoadFailure::Format { url: url.clone(), error: error.clone() }),
+            None => Ok(data),
+        }
     }
-    response
-        .text()
-        .await
-        .map_err(|error| format!("Could not read {url}: {error}"))
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}
+
+fn abort(controller: &Option<web_sys::AbortController>) {
+    if let Some(controller) = controller {
+        controller.abort();
+    }
+}
+
+enum StreamError {
+    TooLarge(u64),
+    Failed(String),
+}
+
+/// Reads a response body chunk by chunk, reporting progress and stopping past the size limit.
+async fn read_stream(
+    stream: web_sys::ReadableStream,
+    max_bytes: u64,
+    announced: Option<u64>,
+    progress: RwSignal<Progress>,
+) -> Result<Vec<u8>, StreamError> {
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0).min(max_bytes) as usize);
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|error| StreamError::Failed(describe(&error)))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|done| done.is_truthy())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            let array = js_sys::Uint8Array::new(&value);
+            let received = bytes.len() as u64 + u64::from(array.length());
+            if received > max_bytes {
+                let _ = reader.cancel();
+                return Err(StreamError::TooLarge(received));
+            }
+            let start = bytes.len();
+            bytes.resize(start + array.length() as usize, 0);
+            array.copy_to(&mut bytes[start..]);
+            progress.set((received, announced));
+        }
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the connection failed".to_owned())
 }

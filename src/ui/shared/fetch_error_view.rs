@@ -1,24 +1,31 @@
 use leptos::prelude::*;
 
+use crate::core::source::LoadFailure;
 use crate::ui::document::set_document_title;
 
-/// Shown when a fetched dataset could not be loaded: the URL and the cause, and a Retry button.
+/// Shown when a fetched dataset could not be loaded: the URL and the cause, and a Retry button
+/// when trying again could help.
 #[component]
 pub fn FetchErrorView(
-    /// What went wrong, naming the URL.
-    message: String,
+    /// What went wrong.
+    failure: LoadFailure,
     /// Called when the reader asks to try again.
-    #[prop(into)]
-    on_retry: Callback<()>,
+    #[prop(optional, into)]
+    on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     set_document_title("The releases could not be loaded");
-    view! {
-        <main id="main" class="load-error" role="alert" data-load-error="fetch">
-            <h1>"The releases could not be loaded"</h1>
-            <p>{message}</p>
+    let retry = on_retry.filter(|_| failure.is_retryable()).map(|on_retry| {
+        view! {
             <button type="button" class="load-error__retry" on:click=move |_| on_retry.run(())>
                 "Retry"
             </button>
+        }
+    });
+    view! {
+        <main id="main" class="load-error" role="alert" data-load-error=failure.kind()>
+            <h1>"The releases could not be loaded"</h1>
+            <p>{failure.to_string()}</p>
+            {retry}
         </main>
     }
 }
