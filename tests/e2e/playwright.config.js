@@ -27,12 +27,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Paths are relative to the repository root, where `make e2e` runs.
-    command: `node tests/e2e/serve-dist.mjs dist ${port}`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      // Paths are relative to the repository root, where `make e2e` runs.
+      command: `node tests/e2e/serve-dist.mjs dist ${port}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Another origin serving datasets and failures, for the fetched-dataset tests.
+      command: `node tests/e2e/fixture-server.mjs ${port - 1}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port - 1}/ok.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

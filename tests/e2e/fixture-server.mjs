@@ -1,0 +1,80 @@
+// A misbehaving data server for the end-to-end tests: it serves datasets in every format, and
+// also slow answers, errors, hangs, junk and oversized bodies, from another origin (with CORS).
+// Usage: node tests/e2e/fixture-server.mjs [port=8198]
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+
+const port = Number(process.argv[2] ?? 8198);
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const broken = new Set(['flaky']); // names that fail until /__fix/<name>
+
+const server = createServer((request, response) => {
+  const { pathname } = new URL(request.url, 'http://localhost');
+  const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+  const json = (body, status = 200) => {
+    response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+    response.end(body);
+  };
+  if (pathname.startsWith('/__fix/')) {
+    broken.delete(pathname.slice('/__fix/'.length));
+    return json('{"fixed":true}');
+  }
+  if (pathname.startsWith('/__break/')) {
+    broken.add(pathname.slice('/__break/'.length));
+    return json('{"broken":true}');
+  }
+  switch (pathname) {
+    case '/ok.json':
+      return json(fixture('valid.json'));
+    case '/half-broken.json':
+      return json(fixture('broken-records.json'));
+    case '/json-feed.json':
+      return json(fixture('formats/json-feed.json'));
+    case '/wordpress.json':
+      return json(fixture('formats/wordpress-posts.json'));
+    case '/timelinejs.json':
+      return json(fixture('formats/timelinejs.json'));
+    case '/slow.json': {
+      // About 2 s in four parts, so the loading view and its byte count can be seen.
+      const body = fixture('valid.json');
+      response.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': body.length });
+      const parts = 4;
+      const size = Math.ceil(body.length / parts);
+      let sent = 0;
+      const next = () => {
+        response.write(body.subarray(sent * size, (sent + 1) * size));
+        sent += 1;
+        if (sent < parts) setTimeout(next, 500);
+        else response.end();
+      };
+      return setTimeout(next, 300);
+    }
+    case '/flaky.json':
+      return broken.has('flaky')
+        ? json('{"error":"database down"}', 500)
+        : json(fixture('valid.json'));
+    case '/missing.json':
+      return json('{"error":"not found"}', 404);
+    case '/hang.json':
+      return undefined; // Never answers: the app's time limit must.
+    case '/not-json.json':
+      response.writeHead(200, { ...headers, 'content-type': 'text/html' });
+      return response.end('<!DOCTYPE html><html><body>Maintenance</body></html>');
+    case '/not-a-format.json':
+      return json('{ "rss": { "channel": [] } }');
+    case '/huge.json': {
+      // 2 MB of valid JSON, streamed without a length, for a deploy limit of 1 MB.
+      response.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      response.write('{ "pressline": 1, "releases": [], "padding": "');
+      for (let i = 0; i < 2048; i += 1) response.write('x'.repeat(1024));
+      return response.end('" }');
+    }
+    case '/not-utf8.json':
+      response.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      return response.end(Buffer.from([0x7b, 0x20, 0xff, 0xfe, 0x7d]));
+    default:
+      return json('{"error":"no such fixture"}', 404);
+  }
+});
+
+server.listen(port, '127.0.0.1', () => console.log(`fixture server on http://127.0.0.1:${port}/`));
