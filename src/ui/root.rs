@@ -45,8 +45,14 @@ impl DatasetSource {
             attribute("data-timeout-ms").as_deref(),
         );
         let location = web_sys::window().map(|window| window.location());
-        let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
-        let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+        let origin = location
+            .as_ref()
+            .and_then(|l| l.origin().ok())
+            .unwrap_or_default();
+        let search = location
+            .as_ref()
+            .and_then(|l| l.search().ok())
+            .unwrap_or_default();
         let src_param = search
             .trim_start_matches('?')
             .split('&')
@@ -75,7 +81,11 @@ pub fn Root(
     match source {
         DatasetSource::Bundled => view! { <App data=SiteData::bundled() /> }.into_any(),
         DatasetSource::Refused(failure) => view! { <FetchErrorView failure=failure /> }.into_any(),
-        DatasetSource::Url { url, max_bytes, timeout_ms } => {
+        DatasetSource::Url {
+            url,
+            max_bytes,
+            timeout_ms,
+        } => {
             let progress = RwSignal::new((0u64, None::<u64>));
             let fetch_url = url.clone();
             let dataset = LocalResource::new(move || {
@@ -121,9 +131,15 @@ async fn fetch_dataset(
     };
     let failed = |detail: String| {
         if timed_out.get() {
-            LoadFailure::Timeout { url: url.clone(), limit_ms: timeout_ms }
+            LoadFailure::Timeout {
+                url: url.clone(),
+                limit_ms: timeout_ms,
+            }
         } else {
-            LoadFailure::Network { url: url.clone(), detail }
+            LoadFailure::Network {
+                url: url.clone(),
+                detail,
+            }
         }
     };
     let result = async {
@@ -146,7 +162,11 @@ async fn fetch_dataset(
             .and_then(|length| length.trim().parse::<u64>().ok());
         if let Some(size) = announced.filter(|&size| size > max_bytes) {
             abort(&controller);
-            return Err(LoadFailure::TooLarge { url: url.clone(), limit: max_bytes, size });
+            return Err(LoadFailure::TooLarge {
+                url: url.clone(),
+                limit: max_bytes,
+                size,
+            });
         }
         progress.set((0, announced));
         let bytes = match response.body() {
@@ -155,7 +175,11 @@ async fn fetch_dataset(
                 .map_err(|outcome| match outcome {
                     StreamError::TooLarge(size) => {
                         abort(&controller);
-                        LoadFailure::TooLarge { url: url.clone(), limit: max_bytes, size }
+                        LoadFailure::TooLarge {
+                            url: url.clone(),
+                            limit: max_bytes,
+                            size,
+                        }
                     }
                     StreamError::Failed(detail) => failed(detail),
                 })?,
@@ -165,9 +189,21 @@ async fn fetch_dataset(
             url: url.clone(),
             offset: error.utf8_error().valid_up_to(),
         })?;
+        // Timed with the User Timing API: visible in devtools, read by `make bench`.
+        let performance = web_sys::window().and_then(|window| window.performance());
+        if let Some(performance) = &performance {
+            let _ = performance.mark("pressline:parse-start");
+        }
         let data = SiteData::from_json(&text);
+        if let Some(performance) = &performance {
+            let _ = performance
+                .measure_with_start_mark("pressline:parse-and-index", "pressline:parse-start");
+        }
         match data.error() {
-            Some(error) => Err(LoadFailure::Format { url: url.clone(), error: error.clone() }),
+            Some(error) => Err(LoadFailure::Format {
+                url: url.clone(),
+                error: error.clone(),
+            }),
             None => Ok(data),
         }
     }
