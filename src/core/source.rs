@@ -44,7 +44,10 @@ impl SourceConfig {
         timeout_ms: Option<&str>,
     ) -> Self {
         Self {
-            src: src.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned),
+            src: src
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
             allowed_origins: allowed_origins
                 .unwrap_or("")
                 .split_whitespace()
@@ -64,7 +67,11 @@ impl SourceConfig {
     /// Decides which dataset to load. A `?src=` parameter wins over `data-src`, but only when it
     /// names the page's own origin or an allowed one: otherwise anyone could show fake releases
     /// under the organization's address.
-    pub fn choose(&self, page_origin: &str, src_param: Option<&str>) -> Result<Option<String>, LoadFailure> {
+    pub fn choose(
+        &self,
+        page_origin: &str,
+        src_param: Option<&str>,
+    ) -> Result<Option<String>, LoadFailure> {
         let Some(requested) = src_param.map(str::trim).filter(|s| !s.is_empty()) else {
             return Ok(self.src.clone());
         };
