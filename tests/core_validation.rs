@@ -442,7 +442,7 @@ fn json_of_another_shape_gets_one_error_with_line_and_column() {
     );
     assert_eq!(
         releases.to_string().split(':').next().unwrap(),
-        "not a Pressline dataset (line 1, column 30)"
+        "not a dataset Pressline can read (line 1, column 30)"
     );
 }
 

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use pressline::core::parse_dataset;
+use pressline::core::formats::read_any;
 use pressline::core::search::SearchIndex;
 use pressline::core::view_state::{Facet, ViewState};
 
@@ -24,8 +24,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let loaded = match parse_dataset(&text) {
-        Ok(loaded) => loaded,
+    let loaded = match read_any(&text) {
+        Ok((_, loaded)) => loaded,
         Err(error) => {
             eprintln!("{path}: {error}");
             return ExitCode::from(2);
@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         .collect();
     let answer = serde_json::json!({
         "canonical": state.to_query(),
+        "problems": loaded.problems.len(),
         "ids": result.matches.iter().map(|&i| releases[i as usize].id.as_str()).collect::<Vec<_>>(),
         "count": result.matches.len(),
         "total": releases.len(),

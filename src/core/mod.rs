@@ -6,6 +6,7 @@
 pub mod dataset;
 pub mod date;
 pub mod export;
+pub mod formats;
 pub mod markdown;
 pub mod problem;
 pub mod related;

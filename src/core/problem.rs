@@ -166,7 +166,7 @@ impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.kind {
             FormatErrorKind::NotJson => "not valid JSON",
-            FormatErrorKind::NotThisFormat => "not a Pressline dataset",
+            FormatErrorKind::NotThisFormat => "not a dataset Pressline can read",
         };
         write!(
             f,

@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::core::formats::{read_any, SourceFormat};
 use crate::core::search::SearchIndex;
-use crate::core::{parse_dataset, Dataset, FormatError, Problem};
+use crate::core::{Dataset, FormatError, Problem};
 
 /// The dataset compiled into the app: the default when a deploy names no other.
 pub const BUNDLED_DATASET: &str = include_str!("../../public/data/releases.json");
@@ -11,6 +12,8 @@ pub const BUNDLED_DATASET: &str = include_str!("../../public/data/releases.json"
 /// A readable dataset, what validation skipped, and the index built once for it.
 #[derive(Debug)]
 pub struct Site {
+    /// The format the data came in (Pressline, JSON Feed, WordPress, TimelineJS).
+    pub format: SourceFormat,
     /// The valid releases and the organization.
     pub dataset: Dataset,
     /// What validation skipped or dropped.
@@ -25,9 +28,10 @@ pub struct Site {
 pub struct SiteData(Arc<Result<Site, FormatError>>);
 
 impl SiteData {
-    /// Parses, validates and indexes dataset text.
+    /// Detects the format, then parses, validates and indexes the text.
     pub fn from_json(text: &str) -> Self {
-        Self(Arc::new(parse_dataset(text).map(|loaded| Site {
+        Self(Arc::new(read_any(text).map(|(format, loaded)| Site {
+            format,
             index: SearchIndex::build(&loaded.dataset.releases),
             dataset: loaded.dataset,
             problems: loaded.problems,

@@ -2,6 +2,7 @@
 // and a half-broken dataset keeps every valid record. The data comes from a second origin
 // (fixture-server.mjs), allowed by the deploy's data-allow-origins.
 import { test, expect } from '@playwright/test';
+import { coreAnswer } from './oracle.js';
 
 const DATA = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8199) - 1}`;
 
@@ -106,3 +107,28 @@ test('a half-broken dataset shows every valid record and lists the rest', async 
   await expect(page.locator('.skipped-records li')).toHaveCount(14);
   await expect(page.locator('.skipped-records li').nth(3)).toContainText('releases[2] (id "bad-date")');
 });
+
+for (const [name, file] of [
+  ['JSON Feed', 'json-feed'],
+  ['WordPress posts', 'wordpress'],
+  ['TimelineJS', 'timelinejs'],
+]) {
+  test(`a ${name} file is detected and shown like a dataset`, async ({ page }) => {
+    const errors = watchForErrors(page);
+    const fixture = { 'json-feed': 'json-feed', wordpress: 'wordpress-posts', timelinejs: 'timelinejs' }[file];
+    const answer = coreAnswer('', `tests/fixtures/formats/${fixture}.json`);
+    expect(answer.count).toBeGreaterThan(2);
+    await deployWith(page, { 'data-src': `${DATA}/${file}.json` });
+    await page.goto('/');
+    await expect(page.locator('article[data-release-id]')).toHaveCount(answer.count);
+    const ids = await page.locator('article[data-release-id]').evaluateAll((a) => a.map((e) => e.dataset.releaseId));
+    expect(ids).toEqual(answer.ids);
+    await page.locator('article[data-release-id] h3 a').first().click();
+    await expect(page.locator('h1')).toBeFocused();
+    const hrefs = await page.evaluate(() => [...document.querySelectorAll('[href], [src]')]
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('src'))
+      .filter((value) => /^\s*(javascript|data|vbscript):/i.test(value)));
+    expect(hrefs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
