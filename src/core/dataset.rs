@@ -111,13 +111,7 @@ pub struct LoadedDataset {
 impl LoadedDataset {
     /// How many release records were skipped (a record with several problems counts once).
     pub fn skipped_record_count(&self) -> usize {
-        let mut indices: Vec<usize> = self
-            .problems
-            .iter()
-            .filter_map(|problem| problem.record.as_ref().map(|record| record.index))
-            .collect();
-        indices.dedup();
-        indices.len()
+        super::problem::skipped_record_count(&self.problems)
     }
 }
 

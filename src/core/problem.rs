@@ -140,6 +140,18 @@ impl fmt::Display for ProblemKind {
     }
 }
 
+/// How many release records these problems skipped (a record with several problems counts
+/// once; dataset-level problems skip none). Problems come in file order, so a record's are
+/// adjacent.
+pub fn skipped_record_count(problems: &[Problem]) -> usize {
+    let mut indices: Vec<usize> = problems
+        .iter()
+        .filter_map(|problem| problem.record.as_ref().map(|record| record.index))
+        .collect();
+    indices.dedup();
+    indices.len()
+}
+
 /// Why a whole file could not be read as a dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormatError {

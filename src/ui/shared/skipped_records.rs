@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::core::problem::skipped_record_count;
 use crate::core::Problem;
 
 /// The readable list of what validation skipped or dropped, so nothing vanishes silently.
@@ -10,18 +11,14 @@ pub fn SkippedRecords(
     problems: Vec<Problem>,
 ) -> impl IntoView {
     (!problems.is_empty()).then(|| {
-        let mut skipped: Vec<usize> = problems
-            .iter()
-            .filter_map(|problem| problem.record.as_ref().map(|record| record.index))
-            .collect();
-        skipped.dedup();
-        let summary = match skipped.len() {
+        let skipped = skipped_record_count(&problems);
+        let summary = match skipped {
             0 => "Some dataset fields were ignored".to_owned(),
             1 => "1 record skipped".to_owned(),
             n => format!("{n} records skipped"),
         };
         view! {
-            <details class="skipped-records" data-skipped-count=skipped.len()>
+            <details class="skipped-records" data-skipped-count=skipped>
                 <summary>{summary} " — the data has problems; everything else is shown."</summary>
                 <ul class="skipped-records__list">
                     {problems

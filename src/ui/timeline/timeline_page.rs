@@ -115,23 +115,27 @@ pub fn TimelinePage() -> impl IntoView {
 
     let results = move || {
         let state = state.get();
-        let matches = matches.get();
-        if matches.is_empty() {
+        // Only this page's indices are copied out of the (possibly 100k-long) result.
+        let (total, shown) = result.with(|result| {
+            let pages = result.matches.len().div_ceil(PAGE_SIZE).max(1);
+            let page = state.page.clamp(1, pages);
+            let shown: Vec<u32> = result
+                .matches
+                .iter()
+                .skip((page - 1) * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .copied()
+                .collect();
+            (result.matches.len(), shown)
+        });
+        if total == 0 {
             return view! { <EmptyState state=state /> }.into_any();
         }
-        let pages = matches.len().div_ceil(PAGE_SIZE);
-        let page = state.page.clamp(1, pages);
-        let shown: Vec<u32> = matches
-            .iter()
-            .skip((page - 1) * PAGE_SIZE)
-            .take(PAGE_SIZE)
-            .copied()
-            .collect();
         let query = SearchQuery::parse(&state.query);
         let link_query = state.to_query();
         view! {
             <ResultList page=shown query=query link_query=link_query />
-            <Pager state=state total=matches.len() />
+            <Pager state=state total=total />
         }
         .into_any()
     };
