@@ -86,3 +86,20 @@ pub fn count_of_total_in_words(count: usize, total: usize) -> String {
         format!("{count} of {total} releases")
     }
 }
+
+/// Text of at most `limit` characters (plus an ellipsis), cut at a word boundary, for meta
+/// descriptions and link previews.
+///
+/// ```
+/// use pressline::core::timeline::shorten;
+/// assert_eq!(shorten("Russian forces struck the theatre.", 20), "Russian forces…");
+/// assert_eq!(shorten("Short.", 20), "Short.");
+/// ```
+pub fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}

@@ -33,13 +33,3 @@ pub fn set_meta_description(text: &str) {
         let _ = meta.set_attribute("content", text);
     }
 }
-
-/// A description of at most `limit` characters, cut at a word boundary with an ellipsis.
-pub fn shorten(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(limit).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}

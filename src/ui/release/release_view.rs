@@ -1,9 +1,10 @@
 use leptos::html::H1;
 use leptos::prelude::*;
 
+use crate::core::timeline::shorten;
 use crate::core::view_state::Facet;
 use crate::core::{Release, SafeUrl};
-use crate::ui::document::{set_document_title, set_meta_description, shorten};
+use crate::ui::document::{set_document_title, set_meta_description};
 use crate::ui::shared::{KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime, TagLinks};
 use crate::ui::SiteData;
 
