@@ -379,6 +379,7 @@ async fn a_failed_fetch_names_the_url_and_cause_and_offers_retry() {
         url: "/no-such-dataset.json".to_owned(),
         max_bytes: 1_000_000,
         timeout_ms: 10_000,
+        from_query: false,
     };
     let page = mount(move || view! { <Root source=source /> });
     assert!(

@@ -329,6 +329,24 @@ impl ViewState {
     }
 }
 
+/// An internal link: `path`, then `query` and `carried` (parameters every link keeps, such as an
+/// accepted `src=`), joined with `?` and `&` as needed.
+///
+/// ```
+/// use pressline::core::view_state::link;
+/// assert_eq!(link("/", "", ""), "/");
+/// assert_eq!(link("/", "kind=Report", "src=x.json"), "/?kind=Report&src=x.json");
+/// assert_eq!(link("/releases/a", "", "src=x.json"), "/releases/a?src=x.json");
+/// ```
+pub fn link(path: &str, query: &str, carried: &str) -> String {
+    match (query.is_empty(), carried.is_empty()) {
+        (true, true) => path.to_owned(),
+        (false, true) => format!("{path}?{query}"),
+        (true, false) => format!("{path}?{carried}"),
+        (false, false) => format!("{path}?{query}&{carried}"),
+    }
+}
+
 fn is_iso_day(text: &str) -> bool {
     text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod document;
+pub mod links;
 pub mod release;
 pub mod root;
 pub mod shared;

@@ -10,7 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::shared::{FetchErrorView, LoadingView};
 use super::{App, SiteData};
 use crate::core::source::{LoadFailure, SourceConfig};
-use crate::core::view_state::decode_component;
+use crate::core::view_state::{decode_component, encode_component};
+use crate::ui::links::CarriedQuery;
 
 /// Bytes received so far, and the total when the server announced it.
 pub type Progress = (u64, Option<u64>);
@@ -28,6 +29,8 @@ pub enum DatasetSource {
         max_bytes: u64,
         /// The time limit in milliseconds.
         timeout_ms: u32,
+        /// True when the page's `?src=` chose it: every internal link must then keep it.
+        from_query: bool,
     },
     /// A `?src=` the deploy does not allow.
     Refused(LoadFailure),
@@ -62,6 +65,7 @@ impl DatasetSource {
         match config.choose(&origin, src_param.as_deref()) {
             Ok(None) => Self::Bundled,
             Ok(Some(url)) => Self::Url {
+                from_query: src_param.as_deref().map(str::trim) == Some(url.as_str()),
                 url,
                 max_bytes: config.max_bytes,
                 timeout_ms: config.timeout_ms,
@@ -85,7 +89,11 @@ pub fn Root(
             url,
             max_bytes,
             timeout_ms,
+            from_query,
         } => {
+            if from_query {
+                provide_context(CarriedQuery(format!("src={}", encode_component(&url))));
+            }
             let progress = RwSignal::new((0u64, None::<u64>));
             let fetch_url = url.clone();
             let dataset = LocalResource::new(move || {

@@ -44,8 +44,19 @@ test('a dataset named by data-src loads, with a loading view first', async ({ pa
 
 test('an allowed ?src= is loaded; a refused one says why and offers no retry', async ({ page }) => {
   await deployWith(page, {});
-  await page.goto(`/?src=${encodeURIComponent(`${DATA}/ok.json`)}`);
+  const src = `src=${encodeURIComponent(`${DATA}/ok.json`).replace(/\./g, '.')}`;
+  await page.goto(`/?${src}`);
   await expect(page.locator('article[data-release-id]')).toHaveCount(2);
+  // Every internal link keeps the accepted src, so reloads and shared links show the same data.
+  await page.locator('fieldset[data-facet="kind"] input[value="Report"]').check();
+  await expect.poll(() => new URL(page.url()).search).toBe(`?kind=Report&${src}`);
+  await page.locator('article[data-release-id] h3 a').first().click();
+  await expect(page.locator('h1')).toHaveText('A release with every field');
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/releases/full-release?kind=Report&${src}`);
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('A release with every field');
+  await page.locator('[data-back]').click();
+  await expect(page.locator('article[data-release-id]')).toHaveCount(1);
   await page.goto(`/?src=${encodeURIComponent('https://evil.example/fake.json')}`);
   await expectFailure(page, 'refused', 'Refused to load https://evil.example/fake.json: https://evil.example is not this site');
   await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);

@@ -6,6 +6,7 @@ use leptos_router::NavigateOptions;
 
 use crate::core::view_state::ViewState;
 use crate::ui::document::set_document_title;
+use crate::ui::links::link_builder;
 
 /// Shown for `/releases/:id` when no release has that id: a search box and a way back.
 #[component]
@@ -15,6 +16,8 @@ pub fn ReleaseNotFound(
 ) -> impl IntoView {
     set_document_title("Release not found");
     let navigate = use_navigate();
+    let href = link_builder();
+    let home = href("/", "");
     let input = NodeRef::<Input>::new();
     let search = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -23,10 +26,7 @@ pub fn ReleaseNotFound(
             query,
             ..ViewState::default()
         };
-        navigate(
-            &format!("/?{}", state.to_query()),
-            NavigateOptions::default(),
-        );
+        navigate(&href("/", &state.to_query()), NavigateOptions::default());
     };
     view! {
         <section class="not-found" data-not-found="release">
@@ -44,7 +44,7 @@ pub fn ReleaseNotFound(
                 </div>
             </form>
             <p>
-                <A href="/">"See all releases"</A>
+                <A href=home>"See all releases"</A>
             </p>
         </section>
     }

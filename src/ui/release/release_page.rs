@@ -3,6 +3,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::core::related::{neighbours, related};
 use crate::core::view_state::ViewState;
+use crate::ui::links::link_builder;
 use crate::ui::SiteData;
 
 use super::{Neighbour, ReleaseNotFound, ReleaseView};
@@ -17,6 +18,7 @@ pub fn ReleasePage() -> impl IntoView {
     let data = expect_context::<SiteData>();
     let params = use_params_map();
     let location = use_location();
+    let href = link_builder();
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let Some(site) = data.site() else {
@@ -29,13 +31,6 @@ pub fn ReleasePage() -> impl IntoView {
         // The page number is kept so "back" returns to the same page of results.
         let (timeline, _) = ViewState::from_query(&location.search.get());
         let link_query = timeline.to_query();
-        let with_query = |path: String| {
-            if link_query.is_empty() {
-                path
-            } else {
-                format!("{path}?{link_query}")
-            }
-        };
         // Neighbours in the reader's filtered order; in the full timeline if the release is
         // not part of it (a deep link with unrelated filters).
         let order = site.index.run(releases, &timeline).matches;
@@ -49,11 +44,11 @@ pub fn ReleasePage() -> impl IntoView {
             .unwrap_or((None, None));
         let neighbour = |i: Option<usize>| {
             i.map(|i| Neighbour {
-                href: with_query(format!("/releases/{}", releases[i].id)),
+                href: href(&format!("/releases/{}", releases[i].id), &link_query),
                 title: releases[i].title.clone(),
             })
         };
-        let back_href = format!("/?{link_query}");
+        let back_href = href("/", &link_query);
         view! {
             <ReleaseView
                 release=releases[index].clone()

@@ -5,6 +5,7 @@ use crate::core::timeline::shorten;
 use crate::core::view_state::Facet;
 use crate::core::{Release, SafeUrl};
 use crate::ui::document::{set_document_title, set_meta_description};
+use crate::ui::links::link_builder;
 use crate::ui::shared::{KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime, TagLinks};
 use crate::ui::SiteData;
 
@@ -54,9 +55,10 @@ pub fn ReleaseView(
         }
     });
 
+    let share_path = link_builder()(&format!("/releases/{}", release.id), "");
     let share_url = web_sys::window()
         .and_then(|window| window.location().origin().ok())
-        .map(|origin| format!("{origin}/releases/{}", release.id))
+        .map(|origin| format!("{origin}{share_path}"))
         .unwrap_or_default();
     let image = release.image.clone();
     let picture = image.as_ref().and_then(|image| {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::links::link_builder;
 use crate::ui::SiteData;
 
 /// The masthead: the organization's name, linking home to the timeline.
@@ -13,7 +14,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="site-header__name">
+                <A href=link_builder()("/", "") attr:class="site-header__name">
                     {name}
                 </A>
                 <span class="site-header__section">"Newsroom"</span>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::core::view_state::{Facet, ViewState};
+use crate::ui::links::link_builder;
 
 /// A labelled list of tags (topics or places), each a link to the timeline filtered by it.
 /// Renders nothing for an empty list.
@@ -14,6 +15,7 @@ pub fn TagLinks(
     /// The tags.
     items: Vec<String>,
 ) -> impl IntoView {
+    let href = link_builder();
     (!items.is_empty()).then(|| {
         view! {
             <div class="tag-list" data-tags=facet.param()>
@@ -22,7 +24,7 @@ pub fn TagLinks(
                     {items
                         .into_iter()
                         .map(|item| {
-                            let href = format!("/?{}", ViewState::default().toggled(facet, &item).to_query());
+                            let href = href("/", &ViewState::default().toggled(facet, &item).to_query());
                             view! {
                                 <li class="tag">
                                     <A href=href>{item}</A>

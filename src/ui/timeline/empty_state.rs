@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::core::view_state::ViewState;
+use crate::ui::links::link_builder;
 
 /// Shown when nothing matches: says which filters to loosen, each a link that removes it.
 #[component]
@@ -10,7 +11,8 @@ pub fn EmptyState(
     state: ViewState,
 ) -> impl IntoView {
     let options = state.loosenings();
-    let clear_all = format!("/?{}", state.cleared().to_query());
+    let href = link_builder();
+    let clear_all = href("/", &state.cleared().to_query());
     view! {
         <section class="empty-state" data-empty-state="">
             <h2>"No releases match"</h2>
@@ -19,7 +21,7 @@ pub fn EmptyState(
                 {options
                     .into_iter()
                     .map(|option| {
-                        let href = format!("/?{}", option.state.to_query());
+                        let href = href("/", &option.state.to_query());
                         view! {
                             <li>
                                 <A href=href>{option.label}</A>

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::core::search::SearchQuery;
 use crate::core::Release;
+use crate::ui::links::link_builder;
 use crate::ui::shared::{HighlightedText, KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime};
 
 /// One release in the timeline: kind, date, linked title, summary, people quoted, photo credit.
@@ -19,11 +20,7 @@ pub fn ReleaseCard(
     #[prop(optional)]
     link_query: String,
 ) -> impl IntoView {
-    let href = if link_query.is_empty() {
-        format!("/releases/{}", release.id)
-    } else {
-        format!("/releases/{}?{link_query}", release.id)
-    };
+    let href = link_builder()(&format!("/releases/{}", release.id), &link_query);
     let credit = release.image.and_then(|image| image.credit);
     let summary_query = query.clone();
     view! {

@@ -5,6 +5,7 @@ use leptos_router::NavigateOptions;
 use crate::core::search::SearchQuery;
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::document::{is_wide_screen, set_document_title};
+use crate::ui::links::link_builder;
 use crate::ui::SiteData;
 
 use super::{
@@ -42,13 +43,9 @@ pub fn TimelinePage() -> impl IntoView {
 
     // Typing replaces the history entry; every other change pushes one, so Back undoes it.
     let navigate = use_navigate();
+    let href = link_builder();
     let go = move |next: ViewState, replace: bool| {
-        let query = next.to_query();
-        let url = if query.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/?{query}")
-        };
+        let url = href("/", &next.to_query());
         navigate(
             &url,
             NavigateOptions {
