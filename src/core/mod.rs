@@ -12,6 +12,7 @@ pub mod problem;
 pub mod related;
 pub mod safe_url;
 pub mod search;
+pub mod shards;
 pub mod source;
 pub mod timeline;
 pub mod validate;

@@ -5,7 +5,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use super::release::ReleasePage;
-use super::shared::{LoadErrorView, NotFoundView, SiteFooter, SiteHeader, SkippedRecords};
+use super::shared::{
+    ArchiveStatus, LoadErrorView, NotFoundView, SiteFooter, SiteHeader, SkippedRecords,
+};
 use super::timeline::TimelinePage;
 use super::SiteData;
 
@@ -32,18 +34,18 @@ pub fn App(
 
 /// The routes, or the error view when nothing could be read.
 fn site_body(data: &SiteData) -> AnyView {
-    match data.site() {
-        None => {
-            let error = data.error().cloned().expect("no site means an error");
-            view! { <LoadErrorView error=error /> }.into_any()
-        }
-        Some(site) => view! {
-            <SkippedRecords problems=site.problems.clone() />
-            <Routes fallback=|| view! { <NotFoundView /> }>
-                <Route path=path!("/") view=TimelinePage />
-                <Route path=path!("/releases/:id") view=ReleasePage />
-            </Routes>
-        }
-        .into_any(),
+    if let Some(error) = data.error() {
+        return view! { <LoadErrorView error=error /> }.into_any();
     }
+    let data = data.clone();
+    view! {
+        // Reactive: an archive's later shards can add to what was skipped.
+        {move || data.site().map(|site| view! { <SkippedRecords problems=site.problems.clone() /> })}
+        <ArchiveStatus />
+        <Routes fallback=|| view! { <NotFoundView /> }>
+            <Route path=path!("/") view=TimelinePage />
+            <Route path=path!("/releases/:id") view=ReleasePage />
+        </Routes>
+    }
+    .into_any()
 }

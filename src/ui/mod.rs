@@ -2,6 +2,7 @@
 //! page. The URL is the one source of truth for what is on screen.
 
 pub mod app;
+pub mod archive;
 pub mod document;
 pub mod links;
 pub mod release;

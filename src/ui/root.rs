@@ -9,8 +9,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::shared::{FetchErrorView, LoadingView};
 use super::{App, SiteData};
+use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
 use crate::core::view_state::{decode_component, encode_component};
+use crate::ui::archive::{Archive, ShardStatus};
 use crate::ui::links::CarriedQuery;
 
 /// Bytes received so far, and the total when the server announced it.
@@ -99,11 +101,16 @@ pub fn Root(
             let dataset = LocalResource::new(move || {
                 let url = fetch_url.clone();
                 progress.set((0, None));
-                async move { fetch_dataset(url, max_bytes, timeout_ms, progress).await }
+                async move { load_source(url, max_bytes, timeout_ms, progress).await }
             });
             (move || match dataset.get() {
                 None => view! { <LoadingView url=url.clone() progress=progress /> }.into_any(),
-                Some(Ok(data)) => view! { <App data=data /> }.into_any(),
+                Some(Ok((data, archive))) => {
+                    if let Some(archive) = archive {
+                        provide_context(archive);
+                    }
+                    view! { <App data=data /> }.into_any()
+                }
                 Some(Err(failure)) => view! {
                     <FetchErrorView failure=failure on_retry=Callback::new(move |_| dataset.refetch()) />
                 }
@@ -115,12 +122,68 @@ pub fn Root(
 }
 
 /// Fetches, size-checks, decodes and parses a dataset, within a time limit.
-async fn fetch_dataset(
+/// Fetches a dataset or manifest and, for a manifest, the newest shard; the archive (if any)
+/// is returned so the app can fetch older shards when the reader needs them.
+async fn load_source(
     url: String,
     max_bytes: u64,
     timeout_ms: u32,
     progress: RwSignal<Progress>,
-) -> Result<SiteData, LoadFailure> {
+) -> Result<(SiteData, Option<Archive>), LoadFailure> {
+    let text = fetch_text(url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
+    if !is_manifest(&text) {
+        return parse_site(&url, &text).map(|data| (data, None));
+    }
+    let manifest = parse_manifest(&text, &url).map_err(|error| LoadFailure::Format {
+        url: url.clone(),
+        error,
+    })?;
+    let Some(newest) = manifest.shards.first().cloned() else {
+        return Err(LoadFailure::Format {
+            url: url.clone(),
+            error: crate::core::FormatError {
+                kind: crate::core::FormatErrorKind::NotThisFormat,
+                message: "the archive manifest lists no shards".to_owned(),
+                line: 1,
+                column: 1,
+            },
+        });
+    };
+    let shard_text = fetch_text(newest.url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
+    let data = parse_site(&newest.url, &shard_text)?;
+    let archive = Archive::new(manifest, max_bytes, timeout_ms);
+    archive.mark(0, ShardStatus::Loaded);
+    Ok((data, Some(archive)))
+}
+
+/// Parses, validates and indexes fetched text, timed with the User Timing API (visible in
+/// devtools, read by `make bench`).
+pub(crate) fn parse_site(url: &str, text: &str) -> Result<SiteData, LoadFailure> {
+    let performance = web_sys::window().and_then(|window| window.performance());
+    if let Some(performance) = &performance {
+        let _ = performance.mark("pressline:parse-start");
+    }
+    let data = SiteData::from_json(text);
+    if let Some(performance) = &performance {
+        let _ = performance
+            .measure_with_start_mark("pressline:parse-and-index", "pressline:parse-start");
+    }
+    match data.error() {
+        Some(error) => Err(LoadFailure::Format {
+            url: url.to_owned(),
+            error,
+        }),
+        None => Ok(data),
+    }
+}
+
+/// Fetches text within the size and time limits, reporting bytes received.
+pub(crate) async fn fetch_text(
+    url: String,
+    max_bytes: u64,
+    timeout_ms: u32,
+    progress: Option<RwSignal<Progress>>,
+) -> Result<String, LoadFailure> {
     let controller = web_sys::AbortController::new().ok();
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -176,7 +239,9 @@ async fn fetch_dataset(
                 size,
             });
         }
-        progress.set((0, announced));
+        if let Some(progress) = progress {
+            progress.set((0, announced));
+        }
         let bytes = match response.body() {
             Some(stream) => read_stream(stream, max_bytes, announced, progress)
                 .await
@@ -197,23 +262,7 @@ async fn fetch_dataset(
             url: url.clone(),
             offset: error.utf8_error().valid_up_to(),
         })?;
-        // Timed with the User Timing API: visible in devtools, read by `make bench`.
-        let performance = web_sys::window().and_then(|window| window.performance());
-        if let Some(performance) = &performance {
-            let _ = performance.mark("pressline:parse-start");
-        }
-        let data = SiteData::from_json(&text);
-        if let Some(performance) = &performance {
-            let _ = performance
-                .measure_with_start_mark("pressline:parse-and-index", "pressline:parse-start");
-        }
-        match data.error() {
-            Some(error) => Err(LoadFailure::Format {
-                url: url.clone(),
-                error: error.clone(),
-            }),
-            None => Ok(data),
-        }
+        Ok(text)
     }
     .await;
     if let Some(timer) = timer {
@@ -238,7 +287,7 @@ async fn read_stream(
     stream: web_sys::ReadableStream,
     max_bytes: u64,
     announced: Option<u64>,
-    progress: RwSignal<Progress>,
+    progress: Option<RwSignal<Progress>>,
 ) -> Result<Vec<u8>, StreamError> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(announced.unwrap_or(0).min(max_bytes) as usize);
@@ -262,7 +311,9 @@ async fn read_stream(
             let start = bytes.len();
             bytes.resize(start + array.length() as usize, 0);
             array.copy_to(&mut bytes[start..]);
-            progress.set((received, announced));
+            if let Some(progress) = progress {
+                progress.set((received, announced));
+            }
         }
     }
 }

@@ -1,10 +1,13 @@
-//! The loaded dataset and its search index, as every view shares them.
+//! The loaded dataset and its search index, as every view shares them. A sharded archive
+//! replaces the site as older shards arrive, so views read it reactively.
 
 use std::sync::Arc;
 
+use leptos::prelude::*;
+
 use crate::core::formats::{read_any, SourceFormat};
 use crate::core::search::SearchIndex;
-use crate::core::{Dataset, FormatError, Problem};
+use crate::core::{Dataset, FormatError, LoadedDataset, Problem};
 
 /// The dataset compiled into the app: the default when a deploy names no other.
 pub const BUNDLED_DATASET: &str = include_str!("../../public/data/releases.json");
@@ -22,20 +25,30 @@ pub struct Site {
     pub index: SearchIndex,
 }
 
-/// What every view reads: the site, or why no dataset could be read. Cheap to clone; provided
-/// once as context by [`crate::ui::App`].
-#[derive(Debug, Clone)]
-pub struct SiteData(Arc<Result<Site, FormatError>>);
-
-impl SiteData {
-    /// Detects the format, then parses, validates and indexes the text.
-    pub fn from_json(text: &str) -> Self {
-        Self(Arc::new(read_any(text).map(|(format, loaded)| Site {
+impl Site {
+    /// Indexes a loaded dataset.
+    pub fn new(format: SourceFormat, loaded: LoadedDataset) -> Self {
+        Self {
             format,
             index: SearchIndex::build(&loaded.dataset.releases),
             dataset: loaded.dataset,
             problems: loaded.problems,
-        })))
+        }
+    }
+}
+
+/// What every view reads: the site, or why no dataset could be read. Cheap to clone; provided
+/// once as context by [`crate::ui::App`]. Reading it inside a reactive closure re-runs the
+/// closure when the site changes (a sharded archive growing).
+#[derive(Debug, Clone)]
+pub struct SiteData(ArcRwSignal<Result<Arc<Site>, FormatError>>);
+
+impl SiteData {
+    /// Detects the format, then parses, validates and indexes the text.
+    pub fn from_json(text: &str) -> Self {
+        Self(ArcRwSignal::new(
+            read_any(text).map(|(format, loaded)| Arc::new(Site::new(format, loaded))),
+        ))
     }
 
     /// The dataset bundled into the build.
@@ -44,17 +57,31 @@ impl SiteData {
     }
 
     /// The site, when the dataset could be read.
-    pub fn site(&self) -> Option<&Site> {
-        self.0.as_ref().as_ref().ok()
+    pub fn site(&self) -> Option<Arc<Site>> {
+        self.0.with(|site| site.as_ref().ok().cloned())
     }
 
-    /// Why the dataset could not be read, if it could not.
-    pub fn error(&self) -> Option<&FormatError> {
-        self.0.as_ref().as_ref().err()
+    /// The site, without subscribing the caller to changes.
+    pub fn site_untracked(&self) -> Option<Arc<Site>> {
+        self.0.with_untracked(|site| site.as_ref().ok().cloned())
+    }
+
+    /// Why the dataset could not be read, if it could not. Untracked: a site that loaded never
+    /// turns into an error, and a loader reading this must not re-run when shards arrive.
+    pub fn error(&self) -> Option<FormatError> {
+        self.0.with_untracked(|site| site.as_ref().err().cloned())
+    }
+
+    /// Replaces the site (an archive shard arrived); every reactive reader updates.
+    pub fn replace(&self, site: Site) {
+        self.0.set(Ok(Arc::new(site)));
     }
 
     /// The organization's name, when the dataset gives one.
     pub fn organization_name(&self) -> Option<String> {
-        self.site()?.dataset.organization_name().map(str::to_owned)
+        self.site_untracked()?
+            .dataset
+            .organization_name()
+            .map(str::to_owned)
     }
 }

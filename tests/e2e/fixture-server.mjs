@@ -23,6 +23,13 @@ const server = createServer((request, response) => {
     broken.add(pathname.slice('/__break/'.length));
     return json('{"broken":true}');
   }
+  if (pathname.startsWith('/archive/') && /^[\w.-]+$/.test(pathname.slice(9))) {
+    try {
+      return json(fixture(`archive/${pathname.slice(9)}`));
+    } catch {
+      return json('{"error":"no such shard"}', 404);
+    }
+  }
   switch (pathname) {
     case '/ok.json':
       return json(fixture('valid.json'));

@@ -1,5 +1,6 @@
 //! Parts shared by several pages.
 
+mod archive_status;
 mod fetch_error_view;
 mod highlighted_text;
 mod kind_label;
@@ -14,6 +15,7 @@ mod site_header;
 mod skipped_records;
 mod tag_links;
 
+pub use archive_status::ArchiveStatus;
 pub use fetch_error_view::FetchErrorView;
 pub use highlighted_text::HighlightedText;
 pub use kind_label::KindLabel;

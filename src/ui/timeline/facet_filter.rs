@@ -12,7 +12,8 @@ pub fn FacetFilter(
     /// Which facet.
     facet: Facet,
     /// Every value, in display order.
-    values: Vec<String>,
+    #[prop(into)]
+    values: Signal<Vec<String>>,
     /// The count for each value given the other filters, in the same order.
     #[prop(into)]
     counts: Signal<Vec<usize>>,
@@ -24,11 +25,12 @@ pub fn FacetFilter(
     on_toggle: Callback<String>,
 ) -> impl IntoView {
     let expanded = RwSignal::new(false);
-    let total_values = values.len();
+    let total_values = move || values.with(Vec::len);
     let legend_id = format!("facet-{}", facet.param());
     let rows = move || {
         let counts = counts.get();
         let selected = selected.get();
+        let values = values.get();
         // Selected values the dataset lacks (from a pasted URL) are listed first, at zero.
         let unknown = selected
             .iter()
@@ -69,33 +71,28 @@ pub fn FacetFilter(
             })
             .collect_view()
     };
-    (total_values > 0).then(|| {
-        view! {
-            <fieldset class="facet" data-facet=facet.param()>
-                <legend class="facet__legend" id=legend_id>
-                    {facet.label()}
-                </legend>
-                <ul class="facet__values">{rows}</ul>
-                {(total_values > COLLAPSED_VALUES)
-                    .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="facet__more"
-                                aria-expanded=move || expanded.get().to_string()
-                                on:click=move |_| expanded.update(|open| *open = !*open)
-                            >
-                                {move || {
-                                    if expanded.get() {
-                                        "Show fewer".to_owned()
-                                    } else {
-                                        format!("Show all {total_values}")
-                                    }
-                                }}
-                            </button>
-                        }
-                    })}
-            </fieldset>
-        }
-    })
+    // Always rendered (an archive's later shards can add values); hidden while empty.
+    view! {
+        <fieldset class="facet" data-facet=facet.param() hidden=move || total_values() == 0>
+            <legend class="facet__legend" id=legend_id>
+                {facet.label()}
+            </legend>
+            <ul class="facet__values">{rows}</ul>
+            <button
+                type="button"
+                class="facet__more"
+                hidden=move || total_values() <= COLLAPSED_VALUES
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|open| *open = !*open)
+            >
+                {move || {
+                    if expanded.get() {
+                        "Show fewer".to_owned()
+                    } else {
+                        format!("Show all {}", total_values())
+                    }
+                }}
+            </button>
+        </fieldset>
+    }
 }

@@ -10,11 +10,12 @@ pub fn ResultCount(
     #[prop(into)]
     count: Signal<usize>,
     /// How many releases the dataset has.
-    total: usize,
+    #[prop(into)]
+    total: Signal<usize>,
 ) -> impl IntoView {
     view! {
         <p class="result-count" role="status" data-count=move || count.get()>
-            {move || count_of_total_in_words(count.get(), total)}
+            {move || count_of_total_in_words(count.get(), total.get())}
         </p>
     }
 }

@@ -9,8 +9,8 @@ use crate::ui::links::link_builder;
 use crate::ui::SiteData;
 
 use super::{
-    DateRange, DownloadLinks, EmptyState, FacetFilter, Pager, ResultCount, ResultList, SearchBox,
-    SortControl, UrlNotices, PAGE_SIZE,
+    DateRange, DownloadLinks, EmptyState, FacetFilter, OlderReleases, Pager, ResultCount,
+    ResultList, SearchBox, SortControl, UrlNotices, PAGE_SIZE,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -18,7 +18,7 @@ use super::{
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     let data = expect_context::<SiteData>();
-    let Some(site) = data.site() else {
+    let Some(site) = data.site_untracked() else {
         return ().into_any();
     };
     let dataset = &site.dataset;
@@ -26,7 +26,12 @@ pub fn TimelinePage() -> impl IntoView {
         Some(name) => format!("{} — {name}", dataset.title),
         None => dataset.title.clone(),
     });
-    let total = dataset.releases.len();
+    let total_data = data.clone();
+    let total = Signal::derive(move || {
+        total_data
+            .site()
+            .map_or(0, |site| site.dataset.releases.len())
+    });
 
     let location = use_location();
     let parsed = Memo::new(move |_| ViewState::from_query(&location.search.get()));
@@ -101,7 +106,12 @@ pub fn TimelinePage() -> impl IntoView {
             view! {
                 <FacetFilter
                     facet=facet
-                    values=site.index.facet(facet).values.clone()
+                    values={
+                        let data = data.clone();
+                        Signal::derive(move || {
+                            data.site().map(|site| site.index.facet(facet).values.clone()).unwrap_or_default()
+                        })
+                    }
                     counts=Signal::derive(move || result.with(|r| r.facet_counts[facet.position()].clone()))
                     selected=Signal::derive(move || state.with(|s| s.selected(facet).to_vec()))
                     on_toggle=on_toggle
@@ -174,6 +184,7 @@ pub fn TimelinePage() -> impl IntoView {
                         <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
                     </div>
                     {results}
+                    <OlderReleases />
                     <DownloadLinks matches=matches />
                 </div>
             </div>

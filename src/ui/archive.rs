@@ -1,0 +1,119 @@
+//! A sharded archive in the browser: which shards are loaded, and fetching older ones into the
+//! site when the reader needs them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::root::{fetch_text, parse_site};
+use super::site_data::Site;
+use super::SiteData;
+use crate::core::shards::{merge, Manifest};
+use crate::core::source::LoadFailure;
+use crate::core::LoadedDataset;
+
+/// Where one shard stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShardStatus {
+    /// Not needed yet.
+    Waiting,
+    /// Being fetched.
+    Loading,
+    /// Merged into the site.
+    Loaded,
+    /// Fetching or reading it failed.
+    Failed(LoadFailure),
+}
+
+/// The archive behind the site, shared as context when the dataset came from a manifest.
+#[derive(Debug, Clone)]
+pub struct Archive {
+    /// The manifest, shards newest first.
+    pub manifest: Arc<Manifest>,
+    /// Each shard's status, in manifest order.
+    pub status: ArcRwSignal<Vec<ShardStatus>>,
+    /// Set when the reader asks for older releases at the end of the timeline.
+    pub wants_older: ArcRwSignal<bool>,
+    max_bytes: u64,
+    timeout_ms: u32,
+}
+
+impl Archive {
+    /// An archive with every shard waiting.
+    pub fn new(manifest: Manifest, max_bytes: u64, timeout_ms: u32) -> Self {
+        Self {
+            status: ArcRwSignal::new(vec![ShardStatus::Waiting; manifest.shards.len()]),
+            manifest: Arc::new(manifest),
+            wants_older: ArcRwSignal::new(false),
+            max_bytes,
+            timeout_ms,
+        }
+    }
+
+    /// Sets one shard's status.
+    pub fn mark(&self, shard: usize, status: ShardStatus) {
+        self.status.update(|all| {
+            if let Some(slot) = all.get_mut(shard) {
+                *slot = status;
+            }
+        });
+    }
+
+    /// True for each shard already merged.
+    pub fn loaded(&self) -> Vec<bool> {
+        self.status
+            .with(|all| all.iter().map(|s| *s == ShardStatus::Loaded).collect())
+    }
+
+    /// True while any shard is not loaded yet.
+    pub fn is_partial(&self) -> bool {
+        self.status
+            .with(|all| all.iter().any(|s| *s != ShardStatus::Loaded))
+    }
+
+    /// Fetches these shards one after another (newest first), merging each into the site as
+    /// it arrives so results and counts grow while the rest load.
+    pub fn load(&self, shards: Vec<usize>, data: SiteData) {
+        for &shard in &shards {
+            self.mark(shard, ShardStatus::Loading);
+        }
+        let archive = self.clone();
+        spawn_local(async move {
+            for shard in shards {
+                let url = archive.manifest.shards[shard].url.clone();
+                let result = match fetch_text(
+                    url.clone(),
+                    archive.max_bytes,
+                    archive.timeout_ms,
+                    None,
+                )
+                .await
+                {
+                    Ok(text) => parse_site(&url, &text),
+                    Err(failure) => Err(failure),
+                };
+                match result {
+                    Ok(shard_data) => {
+                        if let (Some(site), Some(addition)) =
+                            (data.site_untracked(), shard_data.site_untracked())
+                        {
+                            let mut merged = LoadedDataset {
+                                dataset: site.dataset.clone(),
+                                problems: site.problems.clone(),
+                            };
+                            let addition = LoadedDataset {
+                                dataset: addition.dataset.clone(),
+                                problems: addition.problems.clone(),
+                            };
+                            merge(&mut merged, addition, &url);
+                            data.replace(Site::new(site.format, merged));
+                        }
+                        archive.mark(shard, ShardStatus::Loaded);
+                    }
+                    Err(failure) => archive.mark(shard, ShardStatus::Failed(failure)),
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::ui::archive::{Archive, ShardStatus};
+
+/// At the end of the timeline of a sharded archive: asks for the next older shard. Renders
+/// nothing when every shard is loaded, or for a single dataset.
+#[component]
+pub fn OlderReleases() -> impl IntoView {
+    let Some(archive) = use_context::<Archive>() else {
+        return ().into_any();
+    };
+    let status = archive.status.clone();
+    let next = move || {
+        status.with(|all| {
+            all.iter()
+                .position(|s| *s != ShardStatus::Loaded)
+                .map(|i| (i, all[i] == ShardStatus::Loading))
+        })
+    };
+    let shards = archive.manifest.shards.clone();
+    let wants = archive.wants_older.clone();
+    (move || {
+        next().map(|(i, loading)| {
+            let shard = &shards[i];
+            let label = format!("Load older releases ({} releases from {} to {})", shard.count, shard.from, shard.to);
+            let wants = wants.clone();
+            view! {
+                <p class="older-releases">
+                    <button type="button" class="downloads__button" disabled=loading on:click=move |_| wants.set(true)>
+                        {label}
+                    </button>
+                </p>
+            }
+        })
+    })
+    .into_any()
+}
