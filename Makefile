@@ -89,12 +89,15 @@ $(DATASETS)/releases-%.json:
 	@mkdir -p $(DATASETS)
 	cargo run --quiet --profile native --bin generate_dataset -- $* 1 > $@
 
-bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json ## Native and in-browser benchmarks at 1k, 10k, 100k
+$(DATASETS)/archive-100000/manifest.json: $(DATASETS)/releases-100000.json
+	cargo run --quiet --profile native --bin shard_dataset -- $< $(DATASETS)/archive-100000
+
+bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json ## Native and in-browser benchmarks at 1k, 10k, 100k, and a sharded 100k archive
 	@echo "## Native (the pure core, opt-level 3)"
 	cargo run --quiet --profile native --bin bench_query -- $(DATASETS)/releases-{1000,10000,100000}.json
 	@echo
 	@echo "## In the browser (release build, headless Chromium)"
-	node tests/bench/browser-bench.mjs $(DATASETS)/releases-{10000,100000}.json
+	node tests/bench/browser-bench.mjs $(DATASETS)/releases-{10000,100000}.json archive:$(DATASETS)/archive-100000
 
 clean: ## Remove build output (keeps installed tools)
 	cargo clean

@@ -1,13 +1,15 @@
 // Browser benchmark over the release build: for each synthetic dataset, load time, memory after
 // load, keystroke-to-paint in the search box and facet-click-to-paint, in headless Chromium.
 // Usage: node tests/bench/browser-bench.mjs target/datasets/releases-10000.json ...
+//        [archive:target/datasets/archive-100000] (a directory made by shard_dataset)
 // Prints a Markdown table (make bench).
 import { chromium } from '@playwright/test';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 
-const datasets = process.argv.slice(2);
+const datasets = process.argv.slice(2).filter((arg) => !arg.startsWith('archive:'));
+const archives = process.argv.slice(2).filter((arg) => arg.startsWith('archive:')).map((arg) => arg.slice(8));
 const PORT = 8299;
 
 function median(values) {
@@ -41,6 +43,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows = [];
+const archiveRows = [];
 const servers = [];
 try {
 for (const dataset of datasets) {
@@ -101,6 +104,33 @@ for (const dataset of datasets) {
   await page.close();
   server.kill();
 }
+for (const archive of archives) {
+  // The sharded archive: time to the first render (manifest + newest shard), then a search
+  // that needs every shard, until all are merged.
+  const dir = `target/bench-dist/${basename(archive)}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync('dist', dir, { recursive: true });
+  cpSync(archive, `${dir}/data/archive`, { recursive: true });
+  writeFileSync(`${dir}/index.html`, readFileSync(`${dir}/index.html`, 'utf8').replace('<body>',
+    '<body data-src="/data/archive/manifest.json" data-max-bytes="1000000000" data-timeout-ms="600000">'));
+  const manifest = JSON.parse(readFileSync(`${archive}/manifest.json`, 'utf8'));
+  const server = await serve(dir);
+  servers.push(server);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const started = Date.now();
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.locator(`.result-count[data-count="${manifest.shards[0].count}"]`).waitFor({ timeout: 300_000 });
+  const firstMs = Date.now() - started;
+  const total = manifest.shards.reduce((sum, shard) => sum + shard.count, 0);
+  const searchStarted = Date.now();
+  await page.locator('#search-input').fill('a');
+  await page.locator(`.archive-status[data-archive-loaded="${manifest.shards.length}/${manifest.shards.length}"]`).waitFor({ timeout: 600_000 });
+  const allMs = Date.now() - searchStarted;
+  archiveRows.push(`| ${total} in ${manifest.shards.length} shards | newest shard: ${manifest.shards[0].count} releases | ${(firstMs / 1000).toFixed(1)} s | ${(allMs / 1000).toFixed(1)} s |`);
+  await page.close();
+  server.kill();
+}
 } finally {
   for (const server of servers) server.kill();
   await browser.close();
@@ -108,3 +138,9 @@ for (const dataset of datasets) {
 console.log('| releases | JSON | load to first render | parse + validate + index (wasm) | JS heap after GC | wasm memory | articles in DOM | keystroke to paint, median of 18 | facet click to paint, median of 6 |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);
+if (archiveRows.length) {
+  console.log();
+  console.log('| sharded archive | first shard | fetch to first render | a search until every shard is merged |');
+  console.log('|---|---:|---:|---:|');
+  for (const row of archiveRows) console.log(row);
+}
