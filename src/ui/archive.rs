@@ -6,9 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::root::{fetch_text, parse_site};
+use super::root::fetch_text;
 use super::site_data::Site;
 use super::SiteData;
+use crate::core::formats::read_any;
 use crate::core::shards::{merge, Manifest};
 use crate::core::source::LoadFailure;
 use crate::core::LoadedDataset;
@@ -72,47 +73,44 @@ impl Archive {
             .with(|all| all.iter().any(|s| *s != ShardStatus::Loaded))
     }
 
-    /// Fetches these shards one after another (newest first), merging each into the site as
-    /// it arrives so results and counts grow while the rest load.
+    /// Fetches these shards one after another (newest first), then merges them into the site
+    /// and indexes once: re-indexing after every shard would index the archive many times over.
     pub fn load(&self, shards: Vec<usize>, data: SiteData) {
         for &shard in &shards {
             self.mark(shard, ShardStatus::Loading);
         }
         let archive = self.clone();
         spawn_local(async move {
+            let mut arrived = Vec::new();
             for shard in shards {
                 let url = archive.manifest.shards[shard].url.clone();
-                let result = match fetch_text(
-                    url.clone(),
-                    archive.max_bytes,
-                    archive.timeout_ms,
-                    None,
-                )
-                .await
-                {
-                    Ok(text) => parse_site(&url, &text),
-                    Err(failure) => Err(failure),
-                };
-                match result {
-                    Ok(shard_data) => {
-                        if let (Some(site), Some(addition)) =
-                            (data.site_untracked(), shard_data.site_untracked())
-                        {
-                            let mut merged = LoadedDataset {
-                                dataset: site.dataset.clone(),
-                                problems: site.problems.clone(),
-                            };
-                            let addition = LoadedDataset {
-                                dataset: addition.dataset.clone(),
-                                problems: addition.problems.clone(),
-                            };
-                            merge(&mut merged, addition, &url);
-                            data.replace(Site::new(site.format, merged));
-                        }
-                        archive.mark(shard, ShardStatus::Loaded);
-                    }
+                let text =
+                    fetch_text(url.clone(), archive.max_bytes, archive.timeout_ms, None).await;
+                match text.and_then(|text| {
+                    read_any(&text).map_err(|error| LoadFailure::Format {
+                        url: url.clone(),
+                        error,
+                    })
+                }) {
+                    Ok((_, loaded)) => arrived.push((shard, url, loaded)),
                     Err(failure) => archive.mark(shard, ShardStatus::Failed(failure)),
                 }
+            }
+            let Some(site) = data.site_untracked() else {
+                return;
+            };
+            let mut merged = LoadedDataset {
+                dataset: site.dataset.clone(),
+                problems: site.problems.clone(),
+            };
+            let mut merged_shards = Vec::with_capacity(arrived.len());
+            for (shard, url, loaded) in arrived {
+                merge(&mut merged, loaded, &url);
+                merged_shards.push(shard);
+            }
+            data.replace(Site::new(site.format, merged));
+            for shard in merged_shards {
+                archive.mark(shard, ShardStatus::Loaded);
             }
         });
     }

@@ -158,7 +158,7 @@ async fn load_source(
 
 /// Parses, validates and indexes fetched text, timed with the User Timing API (visible in
 /// devtools, read by `make bench`).
-pub(crate) fn parse_site(url: &str, text: &str) -> Result<SiteData, LoadFailure> {
+fn parse_site(url: &str, text: &str) -> Result<SiteData, LoadFailure> {
     let performance = web_sys::window().and_then(|window| window.performance());
     if let Some(performance) = &performance {
         let _ = performance.mark("pressline:parse-start");

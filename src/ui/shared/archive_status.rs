@@ -89,7 +89,7 @@ pub fn ArchiveStatus() -> impl IntoView {
             })
             .collect();
         let text = if !loading.is_empty() {
-            format!("Loading older releases ({loading})… the results and counts below will grow.")
+            format!("Loading older releases ({loading})… the results and counts below will update when they arrive.")
         } else if !waiting.is_empty() {
             format!(
                 "Showing {loaded_count} of {total} releases. Older ones ({waiting}) load when you search, filter, choose dates or ask for them at the end of the list."
