@@ -3,6 +3,10 @@
 //! the HTML scanner, and that no converted address is ever `javascript:` or `data:`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
+use support::addresses;
+
 use pressline::core::formats::html_text::{html_to_markdown, html_to_text};
 use pressline::core::formats::{detect, read_any, SourceFormat};
 use pressline::core::markdown::{parse_markdown, Block, Inline};
@@ -1131,36 +1135,6 @@ proptest! {
 
 // ---------------------------------------------------------------------------------------------
 // No unsafe address survives any conversion
-
-/// Every link and image address anywhere in the blocks.
-fn addresses(blocks: &[Block]) -> Vec<String> {
-    fn inline_addresses(inlines: &[Inline], out: &mut Vec<String>) {
-        for inline in inlines {
-            match inline {
-                Inline::Link { href, content } => {
-                    out.extend(href.as_ref().map(ToString::to_string));
-                    inline_addresses(content, out);
-                }
-                Inline::Image { src, .. } => out.push(src.to_string()),
-                Inline::Emphasis(inner) | Inline::Strong(inner) => inline_addresses(inner, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph(inlines)
-            | Block::Heading {
-                content: inlines, ..
-            } => inline_addresses(inlines, &mut out),
-            Block::Quote(inner) => out.extend(addresses(inner)),
-            Block::List { items, .. } => items.iter().for_each(|item| out.extend(addresses(item))),
-            _ => {}
-        }
-    }
-    out
-}
 
 #[test]
 fn no_converted_address_is_javascript_or_data() {

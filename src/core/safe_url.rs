@@ -27,10 +27,8 @@ impl SafeUrl {
         let text = text.trim();
         match scheme_of(text)? {
             None if !text.is_empty() => Some(Self(text.to_owned())),
-            Some(scheme) if is_web_scheme(&scheme) && has_host(text, scheme.len()) => {
-                Some(Self(text.to_owned()))
-            }
-            _ => None,
+            Some(_) => Self::parse_web(text),
+            None => None,
         }
     }
 

@@ -439,7 +439,8 @@ fn non_blank(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
-fn json_type(value: &Value) -> &'static str {
+/// The JSON type of a value, as problem reports name it ("a string", "an array"…).
+pub(crate) fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

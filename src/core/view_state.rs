@@ -329,6 +329,23 @@ impl ViewState {
     }
 }
 
+/// The first value of the parameter `name` in a query string (with or without the `?`),
+/// decoded; `None` when it is absent.
+///
+/// ```
+/// use pressline::core::view_state::query_param;
+/// assert_eq!(query_param("?kind=Report&src=data%2Fa.json", "src").as_deref(), Some("data/a.json"));
+/// assert_eq!(query_param("kind=Report", "src"), None);
+/// ```
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| decode_component(key) == name)
+        .map(|(_, value)| decode_component(value))
+}
+
 /// An internal link: `path`, then `query` and `carried` (parameters every link keeps, such as an
 /// accepted `src=`), joined with `?` and `&` as needed.
 ///

@@ -11,7 +11,7 @@ use super::shared::{FetchErrorView, LoadingView};
 use super::{App, SiteData};
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
-use crate::core::view_state::{decode_component, encode_component};
+use crate::core::view_state::{encode_component, query_param};
 use crate::ui::archive::{Archive, ShardStatus};
 use crate::ui::links::CarriedQuery;
 
@@ -58,12 +58,7 @@ impl DatasetSource {
             .as_ref()
             .and_then(|l| l.search().ok())
             .unwrap_or_default();
-        let src_param = search
-            .trim_start_matches('?')
-            .split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(key, _)| *key == "src")
-            .map(|(_, value)| decode_component(value));
+        let src_param = query_param(&search, "src");
         match config.choose(&origin, src_param.as_deref()) {
             Ok(None) => Self::Bundled,
             Ok(Some(url)) => Self::Url {

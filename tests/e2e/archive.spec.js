@@ -2,22 +2,16 @@
 // the newest shard first, older ones only when the reader searches, filters, picks dates or asks
 // at the end — and then the results equal the core's answer over the whole unsharded dataset.
 import { test, expect } from '@playwright/test';
+import { DATA, deployWith } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import { coreAnswer } from './oracle.js';
 
-const DATA = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8199) - 1}`;
 const SOURCE = 'tests/fixtures/archive-source.json';
 const manifest = JSON.parse(readFileSync('tests/fixtures/archive/manifest.json', 'utf8'));
 const newest = manifest.shards[0];
 
 async function openArchive(page, query = '') {
-  await page.addInitScript((attrs) => {
-    new MutationObserver((_, observer) => {
-      if (!document.body) return;
-      for (const [name, value] of Object.entries(attrs)) document.body.setAttribute(name, value);
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  }, { 'data-src': `${DATA}/archive/manifest.json` });
+  await deployWith(page, { 'data-src': `${DATA}/archive/manifest.json` });
   const shards = [];
   page.on('request', (request) => {
     const match = request.url().match(/archive\/(releases-\d+\.json)$/);

@@ -1,17 +1,7 @@
 // Search, facets, date range, sort and URL state, checked against the core's own answers.
 import { test, expect } from '@playwright/test';
+import { watchForErrors } from './helpers.js';
 import { coreAnswer } from './oracle.js';
-
-function watchForErrors(page) {
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    d.dismiss();
-  });
-  return errors;
-}
 
 /** The query string of the page's URL, without the "?". */
 function queryOf(page) {

@@ -2,28 +2,13 @@
 // and a half-broken dataset keeps every valid record. The data comes from a second origin
 // (fixture-server.mjs), allowed by the deploy's data-allow-origins.
 import { test, expect } from '@playwright/test';
+import { DATA, deployWith as deployAttributes, watchForErrors as watchAll } from './helpers.js';
 import { coreAnswer } from './oracle.js';
 
-const DATA = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8199) - 1}`;
-
-/** Puts these attributes on <body> before the app starts, as a deploy's page would have them.
- * (Set from an init script rather than by rewriting the response: Chromium treats a rewritten
- * document as public and then blocks its requests to the loopback data server.) */
-async function deployWith(page, attributes) {
-  await page.addInitScript((attrs) => {
-    new MutationObserver((_, observer) => {
-      if (!document.body) return;
-      for (const [name, value] of Object.entries(attrs)) document.body.setAttribute(name, value);
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  }, { 'data-allow-origins': DATA, ...attributes });
-}
-
-function watchForErrors(page) {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+/** Deploys with the data server allowed; failing fetches log console errors, so only page
+ * errors and dialogs count here. */
+const deployWith = (page, attributes) => deployAttributes(page, { 'data-allow-origins': DATA, ...attributes });
+const watchForErrors = (page) => watchAll(page, { console: false });
 
 async function expectFailure(page, kind, text) {
   const view = page.locator(`[data-load-error="${kind}"]`);

@@ -2,21 +2,11 @@
 // filtered order; related releases; copy link; back restoring scroll and filters; not-found;
 // hostile bodies; screenshots for desktop, phone and print.
 import { test, expect } from '@playwright/test';
+import { watchForErrors } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import { coreAnswer } from './oracle.js';
 
 const SHOTS = 'target/screenshots';
-
-function watchForErrors(page) {
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    d.dismiss();
-  });
-  return errors;
-}
 
 test('opening a release from the timeline focuses its title and sets title and description', async ({ page }) => {
   const errors = watchForErrors(page);

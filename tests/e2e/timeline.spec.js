@@ -1,18 +1,9 @@
 // End-to-end tests of the release build (`trunk build --release`), served over HTTP with an
 // index.html fallback, in headless Chromium.
 import { test, expect } from '@playwright/test';
+import { watchForErrors } from './helpers.js';
 
 const SHOTS = 'target/screenshots';
-
-/** Fails the test on any console error or uncaught exception. */
-function watchForErrors(page) {
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  return errors;
-}
 
 test.describe('timeline', () => {
   test('shows the 12 seed releases grouped by month, newest first', async ({ page }) => {

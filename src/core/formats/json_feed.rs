@@ -24,8 +24,8 @@ use super::html_text::{
     collapse_whitespace, html_to_markdown, html_to_text, plain_text_to_markdown,
 };
 use super::{
-    dataset, excerpt, id_source, is_given, is_known_kind, json_type, put, shape_error, slugify,
-    string_at, text_field, Converted, Ids, DEFAULT_KIND, SUMMARY_LENGTH, TITLE_LENGTH,
+    dataset, excerpt, id_source, is_given, is_known_kind, json_type, put, put_people, shape_error,
+    slugify, string_at, text_field, Converted, Ids, DEFAULT_KIND, SUMMARY_LENGTH, TITLE_LENGTH,
 };
 use crate::core::validate::is_language_tag;
 use crate::core::{FormatError, Problem, ProblemKind};
@@ -244,17 +244,7 @@ fn release(item: &Value, feed_language: Option<&str>, ids: &mut Ids) -> Value {
     }
     put(&mut record, "title", title);
 
-    let people: Vec<Value> = author_names(item)
-        .into_iter()
-        .map(|name| {
-            let mut person = Map::new();
-            person.insert("name".to_owned(), Value::from(name));
-            Value::Object(person)
-        })
-        .collect();
-    if !people.is_empty() {
-        record.insert("people".to_owned(), Value::Array(people));
-    }
+    put_people(&mut record, author_names(item));
 
     let lang = if is_given(item.get("language")) {
         item.get("language").cloned()

@@ -21,6 +21,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+pub(crate) use super::validate::json_type;
 use super::validate::MAX_ID_LENGTH;
 use super::{parse_dataset, FormatError, FormatErrorKind, LoadedDataset, Problem};
 
@@ -186,18 +187,6 @@ pub(crate) fn shape_error(text: &str, message: String) -> FormatError {
         message,
         line,
         column,
-    }
-}
-
-/// The JSON type of a value, as problem reports name it ("a string", "an array"…).
-pub(crate) fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -388,6 +377,24 @@ pub(crate) fn is_given(value: Option<&Value>) -> bool {
 pub(crate) fn put(record: &mut Map<String, Value>, key: &str, value: Option<Value>) {
     if let Some(value) = value {
         record.insert(key.to_owned(), value);
+    }
+}
+
+/// Sets `people` to these names (no roles: the source formats have none); nothing when empty.
+pub(crate) fn put_people<S: Into<String>>(
+    record: &mut Map<String, Value>,
+    names: impl IntoIterator<Item = S>,
+) {
+    let people: Vec<Value> = names
+        .into_iter()
+        .map(|name| {
+            let mut person = Map::new();
+            person.insert("name".to_owned(), Value::from(name.into()));
+            Value::Object(person)
+        })
+        .collect();
+    if !people.is_empty() {
+        record.insert("people".to_owned(), Value::Array(people));
     }
 }
 

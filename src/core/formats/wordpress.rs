@@ -22,8 +22,8 @@ use serde_json::{Map, Value};
 
 use super::html_text::{html_to_markdown, html_to_text};
 use super::{
-    dataset, excerpt, is_known_kind, put, slugify, string_at, text_field, Converted, Ids,
-    DEFAULT_KIND, SUMMARY_LENGTH, TITLE_LENGTH,
+    dataset, excerpt, is_known_kind, put, put_people, slugify, string_at, text_field, Converted,
+    Ids, DEFAULT_KIND, SUMMARY_LENGTH, TITLE_LENGTH,
 };
 
 /// Converts a detected array of posts.
@@ -130,23 +130,15 @@ fn release(post: &Value, ids: &mut Ids) -> Value {
     }
 
     put(&mut record, "image", embedded.and_then(featured_image));
-    let people: Vec<Value> = embedded
+    let authors = embedded
         .and_then(|e| e.get("author"))
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter_map(|author| author.get("name").and_then(Value::as_str))
         .map(html_to_text)
-        .filter(|name| !name.is_empty())
-        .map(|name| {
-            let mut person = Map::new();
-            person.insert("name".to_owned(), Value::from(name));
-            Value::Object(person)
-        })
-        .collect();
-    if !people.is_empty() {
-        record.insert("people".to_owned(), Value::Array(people));
-    }
+        .filter(|name| !name.is_empty());
+    put_people(&mut record, authors);
     Value::Object(record)
 }
 

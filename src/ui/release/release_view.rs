@@ -3,10 +3,12 @@ use leptos::prelude::*;
 
 use crate::core::timeline::shorten;
 use crate::core::view_state::Facet;
-use crate::core::{Release, SafeUrl};
+use crate::core::Release;
 use crate::ui::document::{set_document_title, set_meta_description};
 use crate::ui::links::link_builder;
-use crate::ui::shared::{KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime, TagLinks};
+use crate::ui::shared::{
+    KindLabel, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
+};
 use crate::ui::SiteData;
 
 use super::{MarkdownBody, Neighbour, RelatedReleases, ReleaseNav, ShareButtons};
@@ -76,17 +78,12 @@ pub fn ReleaseView(
             </p>
         }
     });
-    let contact = organization.press_email.as_ref().and_then(|email| {
-        SafeUrl::mailto(email).map(|link| {
-            view! {
-                <p class="release__contact">
-                    "Press contact"
-                    {organization.name.clone().map(|name| format!(" ({name})"))}
-                    ": "
-                    <a href=link.to_string()>{email.clone()}</a>
-                </p>
-            }
-        })
+    let contact = organization.press_email.clone().map(|email| {
+        let label = match &organization.name {
+            Some(name) => format!("Press contact ({name}): "),
+            None => "Press contact: ".to_owned(),
+        };
+        view! { <PressContact class="release__contact" label=label email=email /> }
     });
     view! {
         <div class="release-page">

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::core::SafeUrl;
+use crate::ui::shared::PressContact;
 use crate::ui::SiteData;
 
 /// The footer: the press contact and the organization's own site, when the dataset gives them.
@@ -11,15 +11,10 @@ pub fn SiteFooter() -> impl IntoView {
         .site()
         .and_then(|site| site.dataset.organization.clone())
         .unwrap_or_default();
-    let press = organization.press_email.as_ref().and_then(|email| {
-        SafeUrl::mailto(email).map(|link| {
-            view! {
-                <p class="press-contact">
-                    "Members of the press: "
-                    <a href=link.to_string()>{email.clone()}</a>
-                </p>
-            }
-        })
+    let press = organization.press_email.clone().map(|email| {
+        view! {
+            <PressContact class="press-contact" label="Members of the press: ".to_owned() email=email />
+        }
     });
     let home = organization.url.map(|url| {
         let label = organization.name.clone().unwrap_or_else(|| url.to_string());
