@@ -4,10 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use pressline::core::parse_dataset;
 use pressline::ui::release::{ReleaseNotFound, ReleaseView};
-use pressline::ui::{App, SiteData};
+use pressline::ui::{App, OnPage, SiteData};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -67,7 +66,7 @@ async fn mount_app(data: SiteData) -> Mounted {
         .unwrap()
         .replace_state_with_url(&JsValue::NULL, "", Some("/"))
         .unwrap();
-    let page = mount(move || view! { <App data=data /> });
+    let page = mount(move || view! { <OnPage><App data=data /></OnPage> });
     for _ in 0..200 {
         let rendered = "main .timeline, main [role=alert], main [data-not-found]";
         if !page.all(rendered).is_empty() {
@@ -101,7 +100,7 @@ where
 {
     mount(move || {
         provide_context(data);
-        view! { <Router>{view()}</Router> }
+        view! { <OnPage>{view()}</OnPage> }
     })
 }
 

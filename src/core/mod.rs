@@ -10,6 +10,7 @@ pub mod formats;
 pub mod markdown;
 pub mod problem;
 pub mod related;
+pub mod route;
 pub mod safe_url;
 pub mod search;
 pub mod shards;

@@ -1,51 +1,72 @@
-//! The root component: the router, the page frame and the routes.
+//! The app for one dataset: the page frame and the page the address names.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
+use super::navigation::{Navigation, Surface};
 use super::release::ReleasePage;
 use super::shared::{
     ArchiveStatus, LoadErrorView, NotFoundView, SiteFooter, SiteHeader, SkippedRecords,
 };
 use super::timeline::TimelinePage;
 use super::SiteData;
+use crate::core::route::Route;
 
-/// The whole app for one dataset. Unreadable data shows an error view instead of the routes, so
-/// the page is never blank.
+/// The whole app for one dataset. Unreadable data shows an error view instead of the pages, so
+/// the page is never blank. Needs a [`Navigation`] in context (see [`super::OnPage`] and
+/// [`super::Embedded`]).
 #[component]
 pub fn App(
     /// The dataset to show (see [`SiteData::bundled`]).
     data: SiteData,
 ) -> impl IntoView {
     provide_context(data.clone());
-    view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+    let body = site_body(&data);
+    match Surface::current() {
+        Surface::Page => view! {
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <SiteHeader />
-            <main id="main" tabindex="-1">
-                // Built inside <Router> (children are evaluated lazily) so <Routes> finds it.
-                {site_body(&data)}
-            </main>
+            <main id="main" tabindex="-1">{body}</main>
             <SiteFooter />
-        </Router>
+        }
+        .into_any(),
+        // Compact: the host page has its own header, and its own <main>.
+        Surface::Frame => view! { <main id="main" class="embedded">{body}</main> }.into_any(),
+        Surface::Embed => view! { <div class="embedded">{body}</div> }.into_any(),
     }
 }
 
-/// The routes, or the error view when nothing could be read.
+/// Moves focus to the content without following `#main` (which a `<base>` element would
+/// resolve to the deploy's home page).
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    let main = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("main"));
+    if let Some(main) =
+        main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+/// The page the address names, or the error view when nothing could be read.
 fn site_body(data: &SiteData) -> AnyView {
     if let Some(error) = data.error() {
         return view! { <LoadErrorView error=error /> }.into_any();
     }
+    let navigation = Navigation::current();
     let data = data.clone();
+    // Only a change of page rebuilds it; a new query string is the page's own business.
+    let route = Memo::new(move |_| navigation.route());
     view! {
         // Reactive: an archive's later shards can add to what was skipped.
         {move || data.site().map(|site| view! { <SkippedRecords problems=site.problems.clone() /> })}
         <ArchiveStatus />
-        <Routes fallback=|| view! { <NotFoundView /> }>
-            <Route path=path!("/") view=TimelinePage />
-            <Route path=path!("/releases/:id") view=ReleasePage />
-        </Routes>
+        {move || match route.get() {
+            Route::Timeline => view! { <TimelinePage /> }.into_any(),
+            Route::Release(id) => view! { <ReleasePage id=id /> }.into_any(),
+            Route::NotFound => view! { <NotFoundView /> }.into_any(),
+        }}
     }
     .into_any()
 }

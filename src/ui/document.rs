@@ -1,21 +1,35 @@
-//! The parts of the page outside the app's root element.
+//! The parts of the page outside the app's root element. An embed leaves them to its host.
 
-/// Sets the browser tab's title (`document.title`).
+use super::navigation::Surface;
+
+/// Sets the browser tab's title (`document.title`), unless the app is embedded in another page.
+/// Call while a component is set up.
 pub fn set_document_title(title: &str) {
+    if !Surface::current().owns_document() {
+        return;
+    }
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
         document.set_title(title);
     }
 }
 
-/// True on screens wide enough to show the filters beside the results from the start.
+/// True on screens wide enough to show the filters beside the results from the start (never in
+/// an embed, which is usually a column of its host's page). Call while a component is set up.
 pub fn is_wide_screen() -> bool {
+    if Surface::current() == Surface::Embed {
+        return false;
+    }
     web_sys::window()
         .and_then(|window| window.match_media("(min-width: 60rem)").ok().flatten())
         .is_some_and(|query| query.matches())
 }
 
-/// Sets the page's `<meta name="description">` (creating it if the page has none).
+/// Sets the page's `<meta name="description">` (creating it if the page has none), unless the
+/// app is embedded in another page. Call while a component is set up.
 pub fn set_meta_description(text: &str) {
+    if !Surface::current().owns_document() {
+        return;
+    }
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };

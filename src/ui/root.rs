@@ -11,9 +11,7 @@ use super::shared::{FetchErrorView, LoadingView};
 use super::{App, SiteData};
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
-use crate::core::view_state::{encode_component, query_param};
 use crate::ui::archive::{Archive, ShardStatus};
-use crate::ui::links::CarriedQuery;
 
 /// Bytes received so far, and the total when the server announced it.
 pub type Progress = (u64, Option<u64>);
@@ -40,8 +38,8 @@ pub enum DatasetSource {
 
 impl DatasetSource {
     /// Reads the deploy's settings from the mount element (`data-src`, `data-allow-origins`,
-    /// `data-max-bytes`, `data-timeout-ms`) and applies the page's `?src=` if it is allowed.
-    pub fn from_page(element: &web_sys::Element) -> Self {
+    /// `data-max-bytes`, `data-timeout-ms`) and applies a `?src=` parameter if it is allowed.
+    pub fn from_element(element: &web_sys::Element, src_param: Option<&str>) -> Self {
         let attribute = |name: &str| element.get_attribute(name);
         let config = SourceConfig::from_attributes(
             attribute("data-src").as_deref(),
@@ -49,20 +47,13 @@ impl DatasetSource {
             attribute("data-max-bytes").as_deref(),
             attribute("data-timeout-ms").as_deref(),
         );
-        let location = web_sys::window().map(|window| window.location());
-        let origin = location
-            .as_ref()
-            .and_then(|l| l.origin().ok())
+        let origin = web_sys::window()
+            .and_then(|window| window.location().origin().ok())
             .unwrap_or_default();
-        let search = location
-            .as_ref()
-            .and_then(|l| l.search().ok())
-            .unwrap_or_default();
-        let src_param = query_param(&search, "src");
-        match config.choose(&origin, src_param.as_deref()) {
+        match config.choose(&origin, src_param) {
             Ok(None) => Self::Bundled,
             Ok(Some(url)) => Self::Url {
-                from_query: src_param.as_deref().map(str::trim) == Some(url.as_str()),
+                from_query: src_param.map(str::trim) == Some(url.as_str()),
                 url,
                 max_bytes: config.max_bytes,
                 timeout_ms: config.timeout_ms,
@@ -86,11 +77,8 @@ pub fn Root(
             url,
             max_bytes,
             timeout_ms,
-            from_query,
+            ..
         } => {
-            if from_query {
-                provide_context(CarriedQuery(format!("src={}", encode_component(&url))));
-            }
             let progress = RwSignal::new((0u64, None::<u64>));
             let fetch_url = url.clone();
             let dataset = LocalResource::new(move || {

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::core::route::release_path;
 use crate::core::Release;
-use crate::ui::links::link_builder;
-use crate::ui::shared::{KindLabel, ReleaseDateTime};
+use crate::ui::shared::{KindLabel, Link, ReleaseDateTime};
 
 /// Releases sharing topics, places or people with this one, best matches first.
 #[component]
@@ -11,7 +10,6 @@ pub fn RelatedReleases(
     /// The related releases, in order.
     releases: Vec<Release>,
 ) -> impl IntoView {
-    let href = link_builder();
     (!releases.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">
@@ -20,11 +18,11 @@ pub fn RelatedReleases(
                     {releases
                         .into_iter()
                         .map(|release| {
-                            let href = href(&format!("/releases/{}", release.id), "");
+                            let path = release_path(&release.id);
                             view! {
                                 <li class="related__item" data-related-id=release.id.clone() lang=release.lang>
                                     <KindLabel kind=release.kind />
-                                    <A href=href>{release.title}</A>
+                                    <Link path=path>{release.title}</Link>
                                     <ReleaseDateTime date=release.date />
                                 </li>
                             }

@@ -1,11 +1,14 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+
+use crate::ui::shared::Link;
 
 /// A release next to the current one in the timeline order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Neighbour {
-    /// Its link (carrying the timeline's filters).
-    pub href: String,
+    /// Its app-relative path.
+    pub path: String,
+    /// The timeline's query string, carried along.
+    pub query: String,
     /// Its title.
     pub title: String,
 }
@@ -13,8 +16,8 @@ pub struct Neighbour {
 /// Back to the timeline (with its filters), and the previous and next releases in its order.
 #[component]
 pub fn ReleaseNav(
-    /// The timeline the reader came from, e.g. `/?kind=Report`.
-    back_href: String,
+    /// The timeline's query string the reader came from, e.g. `kind=Report`.
+    back_query: String,
     /// The release before this one in that order.
     previous: Option<Neighbour>,
     /// The release after this one.
@@ -30,7 +33,7 @@ pub fn ReleaseNav(
     view! {
         <nav class="release-nav" aria-label="Timeline">
             <p class="release__back">
-                <A href=back_href attr:data-back="">{back_label}</A>
+                <Link path="/" query=back_query attr:data-back="">{back_label}</Link>
             </p>
             <ul class="release-nav__neighbours">
                 {previous
@@ -38,7 +41,7 @@ pub fn ReleaseNav(
                         view! {
                             <li class="release-nav__previous">
                                 <span class="release-nav__label">"Previous"</span>
-                                <A href=n.href attr:rel="prev">{n.title}</A>
+                                <Link path=n.path query=n.query attr:rel="prev">{n.title}</Link>
                             </li>
                         }
                     })}
@@ -47,7 +50,7 @@ pub fn ReleaseNav(
                         view! {
                             <li class="release-nav__next">
                                 <span class="release-nav__label">"Next"</span>
-                                <A href=n.href attr:rel="next">{n.title}</A>
+                                <Link path=n.path query=n.query attr:rel="next">{n.title}</Link>
                             </li>
                         }
                     })}

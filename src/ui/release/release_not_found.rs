@@ -1,12 +1,10 @@
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::core::view_state::ViewState;
 use crate::ui::document::set_document_title;
-use crate::ui::links::link_builder;
+use crate::ui::navigation::{Destination, Navigation};
+use crate::ui::shared::Link;
 
 /// Shown for `/releases/:id` when no release has that id: a search box and a way back.
 #[component]
@@ -15,9 +13,8 @@ pub fn ReleaseNotFound(
     id: String,
 ) -> impl IntoView {
     set_document_title("Release not found");
-    let navigate = use_navigate();
-    let href = link_builder();
-    let home = href("/", "");
+    let navigation = Navigation::current();
+    let action = navigation.href("/", "");
     let input = NodeRef::<Input>::new();
     let search = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -26,13 +23,18 @@ pub fn ReleaseNotFound(
             query,
             ..ViewState::default()
         };
-        navigate(&href("/", &state.to_query()), NavigateOptions::default());
+        navigation.go(Destination {
+            path: "/".to_owned(),
+            query: state.to_query(),
+            replace: false,
+            scroll: true,
+        });
     };
     view! {
         <section class="not-found" data-not-found="release">
             <h1>"Release not found"</h1>
             <p>"No release has the id “" <code>{id}</code> "”. It may have been renamed or removed."</p>
-            <form action="/" method="get" role="search" on:submit=search>
+            <form action=action method="get" role="search" on:submit=search>
                 <label class="search-box__label" for="not-found-search">
                     "Search the releases"
                 </label>
@@ -44,7 +46,7 @@ pub fn ReleaseNotFound(
                 </div>
             </form>
             <p>
-                <A href=home>"See all releases"</A>
+                <Link path="/">"See all releases"</Link>
             </p>
         </section>
     }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::core::related::{neighbours, related};
+use crate::core::route::release_path;
 use crate::core::view_state::ViewState;
-use crate::ui::links::link_builder;
+use crate::ui::navigation::Navigation;
 use crate::ui::SiteData;
 
 use super::{Neighbour, ReleaseNotFound, ReleaseView};
@@ -11,16 +11,17 @@ use super::{Neighbour, ReleaseNotFound, ReleaseView};
 /// How many related releases the page lists.
 const RELATED_COUNT: usize = 4;
 
-/// The route: reads `:id` and the timeline's query string (the filters and sort the reader
-/// came from) from the URL, and shows that release with its neighbours in that order.
+/// The release page: shows the release `id` with its neighbours in the order of the timeline
+/// the reader came from (the filters and sort in the address's query string).
 #[component]
-pub fn ReleasePage() -> impl IntoView {
+pub fn ReleasePage(
+    /// The release's id, from the address.
+    id: String,
+) -> impl IntoView {
     let data = expect_context::<SiteData>();
-    let params = use_params_map();
-    let location = use_location();
-    let href = link_builder();
+    let navigation = Navigation::current();
     move || {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.clone();
         let Some(site) = data.site() else {
             return view! { <ReleaseNotFound id=id /> }.into_any();
         };
@@ -29,7 +30,7 @@ pub fn ReleasePage() -> impl IntoView {
             return view! { <ReleaseNotFound id=id /> }.into_any();
         };
         // The page number is kept so "back" returns to the same page of results.
-        let (timeline, _) = ViewState::from_query(&location.search.get());
+        let (timeline, _) = ViewState::from_query(&navigation.query());
         let link_query = timeline.to_query();
         // Neighbours in the reader's filtered order; in the full timeline if the release is
         // not part of it (a deep link with unrelated filters).
@@ -44,17 +45,17 @@ pub fn ReleasePage() -> impl IntoView {
             .unwrap_or((None, None));
         let neighbour = |i: Option<usize>| {
             i.map(|i| Neighbour {
-                href: href(&format!("/releases/{}", releases[i].id), &link_query),
+                path: release_path(&releases[i].id),
+                query: link_query.clone(),
                 title: releases[i].title.clone(),
             })
         };
-        let back_href = href("/", &link_query);
         view! {
             <ReleaseView
                 release=releases[index].clone()
                 previous=neighbour(before)
                 next=neighbour(after)
-                back_href=back_href
+                back_query=link_query.clone()
                 filtered=!timeline.is_unfiltered()
                 related=related(releases, index, RELATED_COUNT).into_iter().map(|i| releases[i].clone()).collect()
             />

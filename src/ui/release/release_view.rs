@@ -5,7 +5,7 @@ use crate::core::timeline::shorten;
 use crate::core::view_state::Facet;
 use crate::core::Release;
 use crate::ui::document::{set_document_title, set_meta_description};
-use crate::ui::links::link_builder;
+use crate::ui::navigation::Navigation;
 use crate::ui::shared::{
     KindLabel, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
 };
@@ -25,9 +25,9 @@ pub fn ReleaseView(
     /// The release after it.
     #[prop(default = None)]
     next: Option<Neighbour>,
-    /// The timeline to go back to.
-    #[prop(default = "/".to_owned())]
-    back_href: String,
+    /// The timeline's query string to go back to.
+    #[prop(optional)]
+    back_query: String,
     /// True when that timeline is filtered.
     #[prop(optional)]
     filtered: bool,
@@ -57,11 +57,7 @@ pub fn ReleaseView(
         }
     });
 
-    let share_path = link_builder()(&format!("/releases/{}", release.id), "");
-    let share_url = web_sys::window()
-        .and_then(|window| window.location().origin().ok())
-        .map(|origin| format!("{origin}{share_path}"))
-        .unwrap_or_default();
+    let share_url = Navigation::current().release_share_url(&release.id);
     let image = release.image.clone();
     let picture = image.as_ref().and_then(|image| {
         let src = image.src.as_ref()?.to_string();
@@ -87,7 +83,7 @@ pub fn ReleaseView(
     });
     view! {
         <div class="release-page">
-            <ReleaseNav back_href=back_href previous=previous.clone() next=next.clone() filtered=filtered />
+            <ReleaseNav back_query=back_query previous=previous.clone() next=next.clone() filtered=filtered />
             <article class="release" data-release-id=release.id lang=release.lang>
                 <header class="release__header">
                     <KindLabel kind=release.kind />

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
+use crate::core::route::Route;
 use crate::core::shards::needed_shards;
 use crate::core::view_state::ViewState;
 use crate::ui::archive::{Archive, ShardStatus};
+use crate::ui::navigation::Navigation;
 use crate::ui::SiteData;
 
 /// For a sharded archive: fetches the shards the current view needs, and says plainly what is
@@ -14,23 +15,22 @@ pub fn ArchiveStatus() -> impl IntoView {
         return ().into_any();
     };
     let data = expect_context::<SiteData>();
-    let location = use_location();
+    let navigation = Navigation::current();
 
     // Decide what to fetch whenever the view, the reader's request or the shards change.
     let loader = archive.clone();
     let loader_data = data.clone();
     Effect::new(move |_| {
-        let (state, _) = ViewState::from_query(&location.search.get());
+        let (state, _) = ViewState::from_query(&navigation.query());
         let wants_older = loader.wants_older.get();
         let loaded = loader.loaded();
         let statuses = loader.status.get();
         let mut needed = needed_shards(&loader.manifest.shards, &loaded, &state, wants_older);
         // A release page whose id is not loaded yet may be in any older shard.
-        let path = location.pathname.get();
-        if let Some(id) = path.strip_prefix("/releases/") {
+        if let Route::Release(id) = navigation.route() {
             let missing = loader_data
                 .site_untracked()
-                .is_some_and(|site| site.dataset.release(id).is_none());
+                .is_some_and(|site| site.dataset.release(&id).is_none());
             if missing {
                 needed = (0..loaded.len()).filter(|&i| !loaded[i]).collect();
             }

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::ui::links::link_builder;
+use crate::ui::shared::Link;
 use crate::ui::SiteData;
 
 /// The masthead: the organization's name, linking home to the timeline.
@@ -14,9 +13,9 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=link_builder()("/", "") attr:class="site-header__name">
+                <Link path="/" attr:class="site-header__name">
                     {name}
-                </A>
+                </Link>
                 <span class="site-header__section">"Newsroom"</span>
             </div>
         </header>

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::view_state::{Facet, ViewState};
-use crate::ui::links::link_builder;
+use crate::ui::shared::Link;
 
 /// A labelled list of tags (topics or places), each a link to the timeline filtered by it.
 /// Renders nothing for an empty list.
@@ -15,7 +14,6 @@ pub fn TagLinks(
     /// The tags.
     items: Vec<String>,
 ) -> impl IntoView {
-    let href = link_builder();
     (!items.is_empty()).then(|| {
         view! {
             <div class="tag-list" data-tags=facet.param()>
@@ -24,10 +22,10 @@ pub fn TagLinks(
                     {items
                         .into_iter()
                         .map(|item| {
-                            let href = href("/", &ViewState::default().toggled(facet, &item).to_query());
+                            let query = ViewState::default().toggled(facet, &item).to_query();
                             view! {
                                 <li class="tag">
-                                    <A href=href>{item}</A>
+                                    <Link path="/" query=query>{item}</Link>
                                 </li>
                             }
                         })

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::view_state::ViewState;
-use crate::ui::links::link_builder;
+use crate::ui::shared::Link;
 
 /// Shown when nothing matches: says which filters to loosen, each a link that removes it.
 #[component]
@@ -11,8 +10,7 @@ pub fn EmptyState(
     state: ViewState,
 ) -> impl IntoView {
     let options = state.loosenings();
-    let href = link_builder();
-    let clear_all = href("/", &state.cleared().to_query());
+    let clear_all = state.cleared().to_query();
     view! {
         <section class="empty-state" data-empty-state="">
             <h2>"No releases match"</h2>
@@ -21,16 +19,16 @@ pub fn EmptyState(
                 {options
                     .into_iter()
                     .map(|option| {
-                        let href = href("/", &option.state.to_query());
+                        let query = option.state.to_query();
                         view! {
                             <li>
-                                <A href=href>{option.label}</A>
+                                <Link path="/" query=query>{option.label}</Link>
                             </li>
                         }
                     })
                     .collect_view()}
                 <li>
-                    <A href=clear_all>"Clear all filters"</A>
+                    <Link path="/" query=clear_all>"Clear all filters"</Link>
                 </li>
             </ul>
         </section>

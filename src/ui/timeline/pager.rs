@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::view_state::ViewState;
-use crate::ui::links::link_builder;
+use crate::ui::shared::Link;
 
 /// How many releases one page shows; this bounds the number of `<article>`s in the document.
 pub const PAGE_SIZE: usize = 100;
@@ -20,13 +19,12 @@ pub fn Pager(
     let page = state.page.min(pages);
     let first = (page - 1) * PAGE_SIZE + 1;
     let last = (page * PAGE_SIZE).min(total);
-    let href = link_builder();
     let link = move |to: usize, label: &'static str, rel: &'static str| {
-        let href = href("/", &state.with_page(to).to_query());
+        let query = state.with_page(to).to_query();
         view! {
-            <A href=href attr:rel=rel attr:class="pager__link">
+            <Link path="/" query=query attr:rel=rel attr:class="pager__link">
                 {label}
-            </A>
+            </Link>
         }
     };
     (pages > 1).then(|| {

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::core::route::release_path;
 use crate::core::search::SearchQuery;
 use crate::core::Release;
-use crate::ui::links::link_builder;
-use crate::ui::shared::{HighlightedText, KindLabel, PeopleQuoted, PhotoCredit, ReleaseDateTime};
+use crate::ui::shared::{
+    HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, ReleaseDateTime,
+};
 
 /// One release in the timeline: kind, date, linked title, summary, people quoted, photo credit.
 /// Search matches are marked in the title and summary.
@@ -20,7 +21,7 @@ pub fn ReleaseCard(
     #[prop(optional)]
     link_query: String,
 ) -> impl IntoView {
-    let href = link_builder()(&format!("/releases/{}", release.id), &link_query);
+    let path = release_path(&release.id);
     let credit = release.image.and_then(|image| image.credit);
     let summary_query = query.clone();
     view! {
@@ -30,9 +31,9 @@ pub fn ReleaseCard(
                 <ReleaseDateTime date=release.date />
             </header>
             <h3 class="release-card__title">
-                <A href=href>
+                <Link path=path query=link_query>
                     <HighlightedText text=release.title query=query />
-                </A>
+                </Link>
             </h3>
             {release
                 .summary

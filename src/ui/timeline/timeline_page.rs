@@ -1,11 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::core::search::SearchQuery;
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::document::{is_wide_screen, set_document_title};
-use crate::ui::links::link_builder;
+use crate::ui::navigation::{Destination, Navigation};
 use crate::ui::SiteData;
 
 use super::{
@@ -33,8 +31,8 @@ pub fn TimelinePage() -> impl IntoView {
             .map_or(0, |site| site.dataset.releases.len())
     });
 
-    let location = use_location();
-    let parsed = Memo::new(move |_| ViewState::from_query(&location.search.get()));
+    let navigation = Navigation::current();
+    let parsed = Memo::new(move |_| ViewState::from_query(&navigation.query()));
     let state = Memo::new(move |_| parsed.with(|(state, _)| state.clone()));
     let run_data = data.clone();
     let result = Memo::new(move |_| {
@@ -47,32 +45,25 @@ pub fn TimelinePage() -> impl IntoView {
     let count = Signal::derive(move || result.with(|r| r.matches.len()));
 
     // Typing replaces the history entry; every other change pushes one, so Back undoes it.
-    let navigate = use_navigate();
-    let href = link_builder();
     let go = move |next: ViewState, replace: bool| {
-        let url = href("/", &next.to_query());
-        navigate(
-            &url,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigation.go(Destination {
+            path: "/".to_owned(),
+            query: next.to_query(),
+            replace,
+            scroll: false,
+        });
     };
 
-    let search_go = go.clone();
     let on_search = Callback::new(move |text: String| {
         let next = ViewState {
             query: text,
             page: 1,
             ..state.get_untracked()
         };
-        search_go(next, true);
+        go(next, true);
     });
-    let sort_go = go.clone();
     let on_sort = Callback::new(move |sort| {
-        sort_go(
+        go(
             ViewState {
                 sort,
                 page: 1,
@@ -81,9 +72,8 @@ pub fn TimelinePage() -> impl IntoView {
             false,
         )
     });
-    let dates_go = go.clone();
     let on_dates = Callback::new(move |(from, to)| {
-        dates_go(
+        go(
             ViewState {
                 from,
                 to,
@@ -93,15 +83,13 @@ pub fn TimelinePage() -> impl IntoView {
             false,
         )
     });
-    let clear_go = go.clone();
-    let on_clear = move |_| clear_go(state.get_untracked().cleared(), false);
+    let on_clear = move |_| go(state.get_untracked().cleared(), false);
 
     let facets = Facet::ALL
         .into_iter()
         .map(|facet| {
-            let facet_go = go.clone();
-            let on_toggle = Callback::new(move |value: String| {
-                facet_go(state.get_untracked().toggled(facet, &value), false)
+                        let on_toggle = Callback::new(move |value: String| {
+                go(state.get_untracked().toggled(facet, &value), false)
             });
             view! {
                 <FacetFilter

@@ -1,0 +1,145 @@
+// Trunk's post_build hook (see Trunk.toml): turns trunk's output into files any static host can
+// serve under any sub-path, under a strict Content-Security-Policy, and embeddable anywhere.
+//
+// - moves trunk's inline start-up script into a hashed boot-*.js (no inline script, so
+//   `script-src 'self'` suffices);
+// - writes embed.js, the one script a host page includes, and embed-*.css, the stylesheet
+//   for the embeds' shadow roots (sized in px and by container width, not by the host's rem
+//   and viewport);
+// - copies index.html to 404.html (deep links on hosts without rewrite rules);
+// - writes _headers (cache and security headers for Netlify/Cloudflare-style hosts);
+// - in release builds, precompresses text and wasm files as .br and .gz.
+//
+// Environment (set by trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('postbuild: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
+const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+const release = process.env.TRUNK_PROFILE === 'release';
+
+const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const files = readdirSync(dir);
+const one = (pattern) => {
+  const found = files.filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`postbuild: expected one file like ${pattern}, found ${found}`);
+  return found[0];
+};
+
+// 1. The start-up script, out of line.
+let html = readFileSync(join(dir, 'index.html'), 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (!match) throw new Error('postbuild: no inline module script in index.html (trunk changed?)');
+const boot = `${match[1].trim()}\n`;
+const bootName = `boot-${hash(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
+html = html.replace(
+  inline,
+  `<script type="module" src="${publicUrl}${bootName}" integrity="${integrity(boot)}" crossorigin="anonymous"></script>`,
+);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle=/.test(html)) {
+  throw new Error('postbuild: index.html still has inline script or style');
+}
+writeFileSync(join(dir, 'index.html'), html);
+writeFileSync(join(dir, '404.html'), html);
+
+// 2. The embed: script and shadow-root stylesheet.
+const js = one(/^pressline-app-[0-9a-f]+\.js$/);
+const wasm = one(/^pressline-app-[0-9a-f]+_bg\.wasm$/);
+const css = one(/^main-[0-9a-f]+\.css$/);
+const embedCss = shadowStylesheet(readFileSync(join(dir, css), 'utf8'));
+const embedCssName = `embed-${hash(embedCss)}.css`;
+writeFileSync(join(dir, embedCssName), embedCss);
+writeFileSync(
+  join(dir, 'embed.js'),
+  `// Pressline embed. On any page: <div data-pressline data-filter="kind=Report"></div> and
+// <script type="module" src="THIS FILE'S ADDRESS"></script>. Every [data-pressline] element
+// becomes an independent timeline in its own shadow root. See the README's "Embedding".
+import init from './${js}';
+const here = new URL('.', import.meta.url);
+globalThis.presslineEmbed = { base: here.href, css: new URL('${embedCssName}', here).href };
+await init({ module_or_path: new URL('${wasm}', here) });
+`,
+);
+
+// 3. Cache and security headers for hosts that read a _headers file.
+writeFileSync(
+  join(dir, '_headers'),
+  `# Cache and security headers (Netlify, Cloudflare Pages and hosts with the same format).
+# Hashed files never change: cache them for a year. Pages, embed.js and data change: revalidate.
+# Pages (index.html, 404.html, deep links) get the hosts' default: revalidate on every visit.
+# Add your data origins to connect-src if the app fetches datasets from elsewhere.
+${publicUrl}*
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: strict-origin-when-cross-origin
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors *
+${publicUrl}embed.js
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+${publicUrl}*-*.js
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=31536000, immutable
+${publicUrl}*.wasm
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=31536000, immutable
+${publicUrl}*-*.css
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=31536000, immutable
+${publicUrl}data/*
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+`,
+);
+
+// 4. Precompressed copies for hosts that serve them (release builds only: it takes seconds).
+if (release) {
+  for (const name of readdirSync(dir, { recursive: true })) {
+    const path = join(dir, name);
+    if (!/\.(html|js|css|wasm|json|svg|txt|xml)$/.test(name) || !statSync(path).isFile()) continue;
+    const bytes = readFileSync(path);
+    writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }),
+    );
+  }
+}
+
+/** The page stylesheet, rewritten for a shadow root inside someone else's page. */
+function shadowStylesheet(text) {
+  const out = text
+    // The page's root is the embed's host element.
+    .replace(/:root\b/g, ':host')
+    // rem follows the host page's root font size (often 62.5 % or huge): use our own.
+    .replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `calc(${n} * var(--pl-rem))`)
+    // The embed's width, not the window's, decides its layout.
+    .replace(/@media screen and \(min-width: calc\((-?\d*\.?\d+) \* var\(--pl-rem\)\)\)/g,
+      (_, n) => `@container pressline (min-width: ${Number(n) * 16}px)`);
+  return `/* Pressline embed: the page stylesheet, scoped to a shadow root. */
+:host {
+  all: initial !important;
+  display: block !important;
+  --pl-rem: 16px;
+}
+.pressline {
+  container: pressline / inline-size;
+  background: var(--pl-bg);
+  color: var(--pl-text);
+  font-family: var(--pl-font);
+  font-size: calc(1.0625 * var(--pl-rem));
+  line-height: 1.6;
+  text-align: start;
+}
+.pressline[hidden] { display: none; }
+${out}`;
+}

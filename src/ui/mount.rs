@@ -1,0 +1,251 @@
+//! Starting the app: on its own page, or as embeds inside other people's pages.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::navigation::{LinkStyle, Navigation, Surface};
+use super::{DatasetSource, Root};
+use crate::core::route::{base_path, carried_parameters, is_language_tag};
+use crate::core::view_state::query_param;
+use crate::core::SafeUrl;
+
+/// Starts the app. Every `[data-pressline]` element on the page becomes an independent embedded
+/// instance; when there is none, the app is the page (this deploy's own `index.html`).
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let hosts = document
+        .query_selector_all("[data-pressline]")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    if hosts.is_empty() {
+        mount_page(&document);
+    } else {
+        let assets = EmbedAssets::from_global();
+        for host in hosts {
+            mount_embed(host, &assets);
+        }
+    }
+}
+
+/// The app on its own page: `<body>` carries the deploy's settings, the address is the state.
+fn mount_page(document: &web_sys::Document) {
+    let Some(body) = document.body() else {
+        return;
+    };
+    let search = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let source = DatasetSource::from_element(&body, query_param(&search, "src").as_deref());
+    let surface = if query_param(&search, "embed").as_deref() == Some("1") {
+        Surface::Frame
+    } else {
+        Surface::Page
+    };
+    let base = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| base_path(&url.pathname()))
+        .unwrap_or_default();
+    let src = match &source {
+        DatasetSource::Url {
+            url,
+            from_query: true,
+            ..
+        } => Some(url.clone()),
+        _ => None,
+    };
+    let lang = query_param(&search, "lang");
+    let carried = carried_parameters(src.as_deref(), surface == Surface::Frame, lang.as_deref());
+    if surface == Surface::Frame {
+        let _ = document
+            .document_element()
+            .map(|html| html.set_attribute("data-pressline-frame", ""));
+        report_height_to_parent(&body);
+    }
+    leptos::mount::mount_to_body(move || {
+        view! {
+            <OnPage base=base carried=carried surface=surface>
+                <Root source=source.clone() />
+            </OnPage>
+        }
+    });
+}
+
+/// The app on its own page: the browser's address drives it, under the deploy's base path.
+#[component]
+pub fn OnPage(
+    /// The deploy's base path (`""` or `/campaigns/ukraine`).
+    #[prop(into, default = String::new())]
+    base: String,
+    /// Parameters every internal link keeps (see [`carried_parameters`]).
+    #[prop(into, default = String::new())]
+    carried: String,
+    /// The page itself, or the page inside an iframe (`?embed=1`).
+    #[prop(default = Surface::Page)]
+    surface: Surface,
+    /// The app.
+    children: Children,
+) -> impl IntoView {
+    provide_context(surface);
+    view! {
+        <Router base=base.clone()>
+            // Children are built inside the router, so the navigation can read its location.
+            {
+                provide_context(Navigation::from_router(base, carried));
+                children()
+            }
+        </Router>
+    }
+}
+
+/// Where an embed's files are, as the embed script (`embed.js`) announces them.
+#[derive(Debug, Clone, Default)]
+struct EmbedAssets {
+    /// The stylesheet for the embed's shadow root.
+    css: Option<String>,
+    /// The deploy's address, ending in `/`.
+    base: String,
+}
+
+impl EmbedAssets {
+    /// Reads `globalThis.presslineEmbed` (`{ css, base }`), set by `embed.js` before it starts
+    /// the app.
+    fn from_global() -> Self {
+        let config = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("presslineEmbed"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let text = |key: &str| {
+            js_sys::Reflect::get(&config, &JsValue::from_str(key))
+                .ok()
+                .and_then(|value| value.as_string())
+        };
+        let base = text("base")
+            .or_else(|| web_sys::window()?.document()?.base_uri().ok().flatten())
+            .unwrap_or_default();
+        Self {
+            css: text("css"),
+            base,
+        }
+    }
+}
+
+/// One `[data-pressline]` element: its own shadow root (so the host page's CSS cannot reach in
+/// and ours cannot leak out), its own dataset and filter, and a private address.
+fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
+    if host.shadow_root().is_some() {
+        return; // Already running (the script was included twice).
+    }
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Ok(shadow) =
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+    else {
+        return;
+    };
+    let Some(wrapper) = document
+        .create_element("div")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    wrapper.set_class_name("pressline");
+    if let Some(css) = &assets.css {
+        if let Ok(link) = document.create_element("link") {
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", css);
+            // Shown once styled, so the reader never sees a flash of unstyled text.
+            wrapper.set_hidden(true);
+            let shown = wrapper.clone();
+            let reveal = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                shown.set_hidden(false);
+            });
+            let _ = link.add_event_listener_with_callback("load", reveal.as_ref().unchecked_ref());
+            let _ = link.add_event_listener_with_callback("error", reveal.as_ref().unchecked_ref());
+            reveal.forget();
+            let _ = shadow.append_child(&link);
+        }
+    }
+    let _ = shadow.append_child(&wrapper);
+
+    let attribute = |name: &str| host.get_attribute(name);
+    // The host page's own `?src=` is not ours to obey.
+    let source = DatasetSource::from_element(&host, None);
+    let src = attribute("data-src")
+        .filter(|src| !src.trim().is_empty())
+        .map(|src| absolute_to_page(src.trim()));
+    let lang = attribute("data-lang").filter(|lang| is_language_tag(lang));
+    let release_url = attribute("data-release-url").filter(|template| is_web_template(template));
+    let filter = attribute("data-filter").unwrap_or_default();
+    let style = LinkStyle::Embed {
+        deploy_url: assets.base.clone(),
+        release_url,
+    };
+    let carried = carried_parameters(src.as_deref(), false, lang.as_deref());
+    if let Some(lang) = &lang {
+        let _ = wrapper.set_attribute("lang", lang);
+    }
+    let scroll_target = SendWrapper::new(wrapper.clone());
+    let on_page_change = move || {
+        // A new page starts at the embed's top, if that is above the window.
+        if scroll_target.get_bounding_client_rect().top() < 0.0 {
+            scroll_target.scroll_into_view();
+        }
+    };
+    leptos::mount::mount_to(wrapper, move || {
+        provide_context(Surface::Embed);
+        provide_context(Navigation::in_memory(
+            filter.trim_start_matches('?').to_owned(),
+            style.clone(),
+            carried.clone(),
+            on_page_change.clone(),
+        ));
+        view! { <Root source=source.clone() /> }
+    })
+    .forget();
+}
+
+/// True for a `data-release-url` template that makes an `http(s)` address.
+fn is_web_template(template: &str) -> bool {
+    template.contains("{id}") && SafeUrl::parse_web(&template.replace("{id}", "id")).is_some()
+}
+
+/// Resolves an address against the host page, so the deploy's pages can use it.
+fn absolute_to_page(href: &str) -> String {
+    super::navigation::absolute_url(href)
+}
+
+/// In an iframe: tells the parent page how tall the content is whenever that changes, as
+/// `{ type: "pressline:resize", height }` (CSS pixels), so a few lines of host script can size
+/// the iframe.
+fn report_height_to_parent(body: &web_sys::HtmlElement) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let measured = body.clone();
+    let report = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"pressline:resize".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // A height is not a secret: any page may embed the deploy.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+        observer.observe(body);
+    }
+    report.forget();
+}

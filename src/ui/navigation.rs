@@ -1,0 +1,240 @@
+//! Where an instance of the app is, how it moves, and what its links look like.
+//!
+//! On its own page the app's address is the browser's: the URL is the one source of truth and
+//! Back works. Embedded in someone else's page (a `[data-pressline]` element) the browser's
+//! address belongs to the host, and two embeds on one page must not fight over it, so each
+//! instance keeps a private address with the same shape, and its links still point at real
+//! pages of the deploy so "open in new tab" works.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::core::route::{app_path, release_path, Route};
+use crate::core::view_state::{encode_component, link};
+
+/// What kind of page the instance lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// The deploy's own page.
+    Page,
+    /// The deploy's own page inside an iframe (`?embed=1`): compact, no site header, and it
+    /// reports its height to the parent page.
+    Frame,
+    /// A `[data-pressline]` element on another page (the script-tag embed).
+    Embed,
+}
+
+impl Surface {
+    /// The instance's surface, from context (the full page when none was provided).
+    pub fn current() -> Self {
+        use_context::<Surface>().unwrap_or(Surface::Page)
+    }
+
+    /// True when the instance owns the document (its title and description).
+    pub fn owns_document(self) -> bool {
+        self != Surface::Embed
+    }
+}
+
+/// Where to go: an app-relative path and query, and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Destination {
+    /// App-relative path, e.g. `/` or `/releases/a`.
+    pub path: String,
+    /// Query string without `?` (view state only; carried parameters are added).
+    pub query: String,
+    /// Replace the current history entry instead of adding one (typing in the search box).
+    pub replace: bool,
+    /// Scroll to the top of the instance afterwards (a new page, not a changed filter).
+    pub scroll: bool,
+}
+
+/// How an instance's links are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkStyle {
+    /// The deploy's own page: `base + path`, with the carried parameters.
+    Page {
+        /// The deploy's base path (`""` or `/campaigns/ukraine`).
+        base: String,
+    },
+    /// An embed: links name the deploy's pages (`deploy_url + path`) and clicks open them in
+    /// place; release links go to the organization's site when a template is configured.
+    Embed {
+        /// The deploy's address, ending in `/` (where the embed script came from).
+        deploy_url: String,
+        /// `data-release-url`, e.g. `https://example.org/news/{id}`.
+        release_url: Option<String>,
+    },
+}
+
+/// An instance's address and the way to change it. Provided as context by the app's root.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    path: Signal<String>,
+    query: Signal<String>,
+    go: Callback<Destination>,
+    style: StoredValue<LinkStyle>,
+    carried: StoredValue<String>,
+}
+
+impl Navigation {
+    /// The browser's address, for an instance that owns the page. Call inside `<Router>`.
+    pub fn from_router(base: String, carried: String) -> Self {
+        let location = use_location();
+        let navigate = use_navigate();
+        let path_base = base.clone();
+        let go_carried = carried.clone();
+        Self {
+            path: Signal::derive(move || {
+                app_path(&location.pathname.get(), &path_base).unwrap_or_default()
+            }),
+            query: Signal::derive(move || location.search.get().trim_start_matches('?').to_owned()),
+            go: Callback::new(move |to: Destination| {
+                // The router adds the base path itself.
+                navigate(
+                    &link(&to.path, &to.query, &go_carried),
+                    NavigateOptions {
+                        replace: to.replace,
+                        scroll: to.scroll,
+                        ..Default::default()
+                    },
+                );
+            }),
+            style: StoredValue::new(LinkStyle::Page { base }),
+            carried: StoredValue::new(carried),
+        }
+    }
+
+    /// A private address for an embed, starting at the timeline with `initial_query`.
+    /// `on_page_change` runs after a move to another page (to scroll the embed into view).
+    pub fn in_memory(
+        initial_query: String,
+        style: LinkStyle,
+        carried: String,
+        on_page_change: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
+        let path = RwSignal::new("/".to_owned());
+        let query = RwSignal::new(initial_query);
+        Self {
+            path: path.into(),
+            query: query.into(),
+            go: Callback::new(move |to: Destination| {
+                let new_page = path.get_untracked() != to.path;
+                path.set(to.path);
+                query.set(to.query);
+                if new_page || to.scroll {
+                    on_page_change();
+                }
+            }),
+            style: StoredValue::new(style),
+            carried: StoredValue::new(carried),
+        }
+    }
+
+    /// The instance's navigation, from context.
+    pub fn current() -> Self {
+        expect_context::<Navigation>()
+    }
+
+    /// The current app-relative path (tracked).
+    pub fn path(&self) -> String {
+        self.path.get()
+    }
+
+    /// The current query string, without `?` (tracked).
+    pub fn query(&self) -> String {
+        self.query.get()
+    }
+
+    /// The current page (tracked).
+    pub fn route(&self) -> Route {
+        self.path.with(|path| Route::from_path(path))
+    }
+
+    /// Goes somewhere.
+    pub fn go(&self, to: Destination) {
+        self.go.run(to);
+    }
+
+    /// The `href` of an internal link: a real address that works when opened in a new tab.
+    pub fn href(&self, path: &str, query: &str) -> String {
+        let carried = self.carried.get_value();
+        self.style.with_value(|style| match style {
+            LinkStyle::Page { base } => format!("{base}{}", link(path, query, &carried)),
+            LinkStyle::Embed {
+                deploy_url,
+                release_url,
+            } => match (Route::from_path(path), release_url) {
+                (Route::Release(id), Some(template)) => release_url_for(template, &id),
+                _ => {
+                    let relative = link(path, query, &carried);
+                    format!("{deploy_url}{}", relative.trim_start_matches('/'))
+                }
+            },
+        })
+    }
+
+    /// The shareable address of a release's page.
+    pub fn release_share_url(&self, id: &str) -> String {
+        let href = self.href(&release_path(id), "");
+        absolute_url(&href)
+    }
+
+    /// True when a link to `path` leaves the app (an embed's release link to the
+    /// organization's site): the browser follows it as usual.
+    pub fn leaves_app(&self, path: &str) -> bool {
+        self.style.with_value(|style| {
+            matches!(
+                (style, Route::from_path(path)),
+                (
+                    LinkStyle::Embed {
+                        release_url: Some(_),
+                        ..
+                    },
+                    Route::Release(_)
+                )
+            )
+        })
+    }
+
+    /// Handles a click on an internal link: a plain click moves within the app; a click with a
+    /// modifier key (new tab, new window, download) is left to the browser.
+    pub fn follow(&self, event: &web_sys::MouseEvent, path: &str, query: &str) {
+        if event.default_prevented()
+            || event.button() != 0
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || event.alt_key()
+            || self.leaves_app(path)
+        {
+            return;
+        }
+        event.prevent_default();
+        self.go(Destination {
+            path: path.to_owned(),
+            query: query.to_owned(),
+            replace: false,
+            scroll: true,
+        });
+    }
+}
+
+/// Fills a `data-release-url` template's `{id}` with the percent-encoded id.
+///
+/// Only `http(s)` templates are used; anything else falls back to the deploy's page.
+pub fn release_url_for(template: &str, id: &str) -> String {
+    template.replace("{id}", &encode_component(id))
+}
+
+/// Resolves an address against the document's base URL.
+pub fn absolute_url(href: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(href, &base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| href.to_owned())
+}
