@@ -16,9 +16,14 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 E2E_PORT ?= 8199
+# Where `make dist` puts a deployable build, and the sub-path it will be served under.
+PUBLIC_URL ?= /
+DIST ?= dist
+# The e2e tests also check a build for a sub-path deploy.
+SUBPATH_DIST := target/dist-subpath
 
-.PHONY: help setup tools-build tools-browser serve dev build test lint test-native \
-        test-components e2e size dataset bench clean
+.PHONY: help setup tools-build tools-browser serve dev build dist build-subpath test lint \
+        test-native test-components e2e size dataset bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
@@ -50,6 +55,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 build: tools-build ## Release build of the app into dist/
 	trunk build --release
 
+dist: tools-build ## Deployable files for a static host: make dist PUBLIC_URL=/campaigns/ukraine/ [DIST=dist]
+	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+	@echo "$(DIST)/ is ready for $(PUBLIC_URL) on any static host (see the README's Deploying)."
+
+build-subpath: tools-build
+	trunk build --release --public-url /campaigns/ukraine/ --dist $(SUBPATH_DIST)
+
 serve: build ## Build, then serve dist/ on http://127.0.0.1:8080 (deep links work)
 	node tests/e2e/serve-dist.mjs dist $(PORT)
 
@@ -67,7 +79,7 @@ test-native: ## The pure core's tests, natively (seconds)
 test-components: tools-build tools-browser ## Component tests in headless Chromium
 	cargo test --target wasm32-unknown-unknown --test components
 
-e2e: build tools-browser ## Playwright against the release build served over HTTP
+e2e: build build-subpath tools-browser ## Playwright against the release build served over HTTP
 	cargo build --bin query_dataset
 	E2E_PORT=$(E2E_PORT) npx playwright test -c tests/e2e/playwright.config.js
 

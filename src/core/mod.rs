@@ -5,6 +5,7 @@
 
 pub mod dataset;
 pub mod date;
+pub mod embed;
 pub mod export;
 pub mod formats;
 pub mod markdown;

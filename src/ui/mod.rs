@@ -6,6 +6,7 @@ pub mod archive;
 pub mod document;
 pub mod mount;
 pub mod navigation;
+pub mod navigator;
 pub mod release;
 pub mod root;
 pub mod shared;

@@ -85,18 +85,21 @@ impl Navigation {
         let navigate = use_navigate();
         let path_base = base.clone();
         let go_carried = carried.clone();
+        let go_base = base.clone();
         Self {
             path: Signal::derive(move || {
                 app_path(&location.pathname.get(), &path_base).unwrap_or_default()
             }),
             query: Signal::derive(move || location.search.get().trim_start_matches('?').to_owned()),
             go: Callback::new(move |to: Destination| {
-                // The router adds the base path itself.
+                // The full path, unresolved: the router's own resolution drops the slash of
+                // `/campaigns/ukraine/`, which then fails to match the deploy's directory.
                 navigate(
-                    &link(&to.path, &to.query, &go_carried),
+                    &format!("{go_base}{}", link(&to.path, &to.query, &go_carried)),
                     NavigateOptions {
                         replace: to.replace,
                         scroll: to.scroll,
+                        resolve: false,
                         ..Default::default()
                     },
                 );

@@ -63,6 +63,10 @@ impl DatasetSource {
     }
 }
 
+/// The address of the fetched dataset the app shows (absent for the bundled one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetUrl(pub String);
+
 /// The app for a dataset source: the bundled one at once, a fetched one after a loading view
 /// that counts the bytes received, or an error view naming the URL and the cause, with Retry.
 #[component]
@@ -79,6 +83,7 @@ pub fn Root(
             timeout_ms,
             ..
         } => {
+            provide_context(DatasetUrl(url.clone()));
             let progress = RwSignal::new((0u64, None::<u64>));
             let fetch_url = url.clone();
             let dataset = LocalResource::new(move || {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 const port = Number(process.argv[2] ?? 8198);
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const broken = new Set(['flaky']); // names that fail until /__fix/<name>
+const hostPages = new Map(); // POST /__host/<name> stores a page, GET /host/<name> serves it
 
 const server = createServer((request, response) => {
   const { pathname } = new URL(request.url, 'http://localhost');
@@ -15,6 +16,20 @@ const server = createServer((request, response) => {
     response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
     response.end(body);
   };
+  if (request.method === 'POST' && pathname.startsWith('/__host/')) {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      hostPages.set(pathname.slice('/__host/'.length), Buffer.concat(chunks));
+      json('{"stored":true}');
+    });
+    return undefined;
+  }
+  if (pathname.startsWith('/host/')) {
+    const page = hostPages.get(pathname.slice('/host/'.length));
+    response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    return response.end(page ?? 'no such host page');
+  }
   if (pathname.startsWith('/__fix/')) {
     broken.delete(pathname.slice('/__fix/'.length));
     return json('{"fixed":true}');

@@ -30,7 +30,9 @@ export default defineConfig({
   webServer: [
     {
       // Paths are relative to the repository root, where `make e2e` runs.
+      // dist/_headers applies (the strict CSP among them); the fixture origin is a data origin.
       command: `node tests/e2e/serve-dist.mjs dist ${port}`,
+      env: { PRESSLINE_CONNECT_SRC: `http://127.0.0.1:${port - 1}` },
       cwd: '../..',
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
@@ -41,6 +43,14 @@ export default defineConfig({
       command: `node tests/e2e/fixture-server.mjs ${port - 1}`,
       cwd: '../..',
       url: `http://127.0.0.1:${port - 1}/ok.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A build for /campaigns/ukraine/ on a host without rewrite rules (404.html fallback).
+      command: `node tests/e2e/serve-dist.mjs target/dist-subpath ${port - 2} 127.0.0.1 --base /campaigns/ukraine/ --no-rewrite`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port - 2}/campaigns/ukraine/robots.txt`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

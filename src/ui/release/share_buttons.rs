@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
+
+use crate::ui::navigator::{call_navigator, copy_text, navigator_has};
 
 /// "Copy link" (with a confirmation read out to screen readers), and "Share…" through the Web
 /// Share API where the browser has it.
@@ -16,7 +17,7 @@ pub fn ShareButtons(
     let copy = move |_| {
         let url = copy_url.clone();
         spawn_local(async move {
-            let copied = call_navigator("clipboard", "writeText", &[JsValue::from_str(&url)]).await;
+            let copied = copy_text(&url).await;
             message.set(if copied {
                 "Link copied".to_owned()
             } else {
@@ -51,45 +52,5 @@ pub fn ShareButtons(
                 {move || message.get()}
             </span>
         </div>
-    }
-}
-
-fn navigator() -> Option<JsValue> {
-    web_sys::window().map(|window| window.navigator().into())
-}
-
-/// True when `navigator[name]` exists (feature detection without unstable web-sys APIs).
-fn navigator_has(name: &str) -> bool {
-    navigator()
-        .and_then(|navigator| js_sys::Reflect::get(&navigator, &name.into()).ok())
-        .is_some_and(|value| !value.is_undefined())
-}
-
-/// Calls `navigator.<object>.<method>(args)` (or `navigator.<method>` for an empty object name)
-/// and awaits the promise it returns; true when it resolved.
-async fn call_navigator(object: &str, method: &str, args: &[JsValue]) -> bool {
-    let Some(navigator) = navigator() else {
-        return false;
-    };
-    let target = if object.is_empty() {
-        navigator
-    } else {
-        match js_sys::Reflect::get(&navigator, &object.into()) {
-            Ok(target) if !target.is_undefined() => target,
-            _ => return false,
-        }
-    };
-    let Ok(function) = js_sys::Reflect::get(&target, &method.into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
-    else {
-        return false;
-    };
-    let array = args.iter().cloned().collect::<js_sys::Array>();
-    match js_sys::Reflect::apply(&function, &target, &array) {
-        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
-            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-            Err(_) => true,
-        },
-        Err(_) => false,
     }
 }

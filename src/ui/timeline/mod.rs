@@ -3,6 +3,7 @@
 
 mod date_range;
 mod download_links;
+mod embed_dialog;
 mod empty_state;
 mod facet_filter;
 mod older_releases;
@@ -17,6 +18,7 @@ mod url_notices;
 
 pub use date_range::DateRange;
 pub use download_links::DownloadLinks;
+pub use embed_dialog::EmbedDialog;
 pub use empty_state::EmptyState;
 pub use facet_filter::FacetFilter;
 pub use older_releases::OlderReleases;

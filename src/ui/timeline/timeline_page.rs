@@ -3,12 +3,12 @@ use leptos::prelude::*;
 use crate::core::search::SearchQuery;
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::document::{is_wide_screen, set_document_title};
-use crate::ui::navigation::{Destination, Navigation};
+use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
 use super::{
-    DateRange, DownloadLinks, EmptyState, FacetFilter, OlderReleases, Pager, ResultCount,
-    ResultList, SearchBox, SortControl, UrlNotices, PAGE_SIZE,
+    DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, OlderReleases, Pager,
+    ResultCount, ResultList, SearchBox, SortControl, UrlNotices, PAGE_SIZE,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -20,6 +20,7 @@ pub fn TimelinePage() -> impl IntoView {
         return ().into_any();
     };
     let dataset = &site.dataset;
+    let dataset_title = dataset.title.clone();
     set_document_title(&match dataset.organization_name() {
         Some(name) => format!("{} — {name}", dataset.title),
         None => dataset.title.clone(),
@@ -174,6 +175,9 @@ pub fn TimelinePage() -> impl IntoView {
                     {results}
                     <OlderReleases />
                     <DownloadLinks matches=matches />
+                    {(Surface::current() == Surface::Page).then(|| view! {
+                        <EmbedDialog query=Signal::derive(move || state.with(|s| s.with_page(1).to_query())) title=dataset_title.clone() />
+                    })}
                 </div>
             </div>
         </div>
