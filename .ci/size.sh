@@ -1,16 +1,54 @@
 #!/usr/bin/env bash
-# Prints raw, gzip (-9) and brotli (-q 11) sizes of every file in a build directory, and totals.
+# The weight of a build: raw, gzip (-9) and brotli (-q 11) sizes of every file, the first load of
+# the page and of an embed (HTML or embed script + JS + wasm + CSS; the bundled dataset is inside
+# the wasm), where the wasm's bytes go, and a check against the size limit.
+#
+# Usage: .ci/size.sh [dist]     Environment: SIZE_LIMIT (bytes, brotli, enforced),
+#                                SIZE_TARGET (bytes, brotli, reported), NAMED_WASM (optional).
 set -euo pipefail
 dir=${1:-dist}
+limit=${SIZE_LIMIT:-300000}
+target=${SIZE_TARGET:-150000}
 [ -d "$dir" ] || { echo "no $dir/: run 'make build' first" >&2; exit 1; }
-printf '%-52s %10s %10s %10s\n' file raw gzip brotli
+
+br() { brotli -q 11 -c "$1" | wc -c; }
+printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 while IFS= read -r file; do
   raw=$(stat -c %s "$file")
   gz=$(gzip -9 -c "$file" | wc -c)
-  br=$(brotli -q 11 -c "$file" | wc -c)
-  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
-  printf '%-52s %10d %10d %10d\n' "${file#"$dir"/}" "$raw" "$gz" "$br"
+  b=$(br "$file")
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + b))
+  printf '%-44s %10d %10d %10d\n' "${file#"$dir"/}" "$raw" "$gz" "$b"
 done < <(find "$dir" -type f ! -name '*.gz' ! -name '*.br' | sort)
-printf '%-52s %10d %10d %10d\n' TOTAL "$total_raw" "$total_gz" "$total_br"
-echo "brotli total: $total_br bytes ($(awk -v b="$total_br" 'BEGIN { printf "%.1f", b / 1024 }') KiB)"
+printf '%-44s %10d %10d %10d\n' 'TOTAL (every file)' "$total_raw" "$total_gz" "$total_br"
+
+one() { find "$dir" -maxdepth 1 -name "$1" | head -1; }
+js=$(one 'pressline-app-*[0-9a-f].js'); wasm=$(one 'pressline-app-*_bg.wasm')
+page_files=("$dir/index.html" "$(one 'boot-*.js')" "$js" "$wasm" "$(one 'main-*.css')")
+embed_files=("$dir/embed.js" "$js" "$wasm" "$(one 'embed-*.css')")
+sum() { local total=0 f; for f in "$@"; do total=$((total + $(br "$f"))); done; echo "$total"; }
+page=$(sum "${page_files[@]}")
+embed=$(sum "${embed_files[@]}")
+echo
+echo "First load, brotli: page $page bytes, embed $embed bytes (wasm alone $(br "$wasm"))."
+
+named=${NAMED_WASM:-}
+if [ -n "$named" ] && [ -f "$named" ] && command -v twiggy >/dev/null; then
+  echo
+  echo "Where the wasm's bytes go (optimized, before compression):"
+  "$(dirname "$0")/wasm-breakdown.py" "$named" --items 12
+fi
+
+heaviest=$(( page > embed ? page : embed ))
+echo
+if [ "$heaviest" -gt "$target" ]; then
+  echo "Target $target bytes: missed by $((heaviest - target)) bytes."
+else
+  echo "Target $target bytes: met, with $((target - heaviest)) to spare."
+fi
+if [ "$heaviest" -gt "$limit" ]; then
+  echo "FAIL: the first load is $heaviest bytes brotli, over the limit of $limit." >&2
+  exit 1
+fi
+echo "Limit $limit bytes: within it by $((limit - heaviest))."

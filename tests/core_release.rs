@@ -187,3 +187,178 @@ fn neighbours_follow_the_filtered_order() {
         "not in this filtered order"
     );
 }
+
+#[test]
+fn markdown_structure_beyond_the_basics() {
+    let blocks = parse_markdown(
+        "Title\n=====\n\nSub\n---\n\n## Closed ##\n\n\
+         - a\n  - nested *one*\n- b\n  continued\nlazily\n\n\
+         3) three\n4) four\n\n\
+         > quote\nlazy\n> > deeper\n\n\
+         ```rust\nlet x = 1;\n\n  indented\n```\n\n\
+         Line one  \nline two\\\nline three",
+    );
+    let text = |s: &str| Inline::Text(s.to_owned());
+    assert_eq!(
+        blocks[0],
+        Block::Heading {
+            level: 2,
+            content: vec![text("Title")]
+        }
+    );
+    assert_eq!(
+        blocks[1],
+        Block::Heading {
+            level: 3,
+            content: vec![text("Sub")]
+        }
+    );
+    assert_eq!(
+        blocks[2],
+        Block::Heading {
+            level: 3,
+            content: vec![text("Closed")]
+        }
+    );
+    assert_eq!(
+        blocks[3],
+        Block::List {
+            start: None,
+            items: vec![
+                vec![
+                    Block::Paragraph(vec![text("a")]),
+                    Block::List {
+                        start: None,
+                        items: vec![vec![Block::Paragraph(vec![
+                            text("nested "),
+                            Inline::Emphasis(vec![text("one")])
+                        ])]]
+                    }
+                ],
+                vec![Block::Paragraph(vec![text("b continued lazily")])],
+            ]
+        }
+    );
+    assert!(matches!(&blocks[4], Block::List { start: Some(3), items } if items.len() == 2));
+    assert_eq!(
+        blocks[5],
+        Block::Quote(vec![
+            Block::Paragraph(vec![text("quote lazy")]),
+            Block::Quote(vec![Block::Paragraph(vec![text("deeper")])])
+        ])
+    );
+    assert_eq!(
+        blocks[6],
+        Block::Preformatted("let x = 1;\n\n  indented\n".to_owned())
+    );
+    assert_eq!(
+        blocks[7],
+        Block::Paragraph(vec![
+            text("Line one"),
+            Inline::LineBreak,
+            text("line two"),
+            Inline::LineBreak,
+            text("line three")
+        ])
+    );
+    assert_eq!(blocks.len(), 8);
+}
+
+#[test]
+fn markdown_inline_details() {
+    let inlines = |source: &str| match parse_markdown(source).into_iter().next() {
+        Some(Block::Paragraph(inlines)) => inlines,
+        other => panic!("{other:?}"),
+    };
+    let text = |s: &str| Inline::Text(s.to_owned());
+    assert_eq!(
+        inlines("***both*** and __strong__ and _em_ and snake_case_name"),
+        vec![
+            Inline::Emphasis(vec![Inline::Strong(vec![text("both")])]),
+            text(" and "),
+            Inline::Strong(vec![text("strong")]),
+            text(" and "),
+            Inline::Emphasis(vec![text("em")]),
+            text(" and snake_case_name"),
+        ]
+    );
+    assert_eq!(
+        inlines("2 * 3 * 4 and a*b"),
+        vec![text("2 * 3 * 4 and a*b")]
+    );
+    assert_eq!(
+        inlines("``a ` b`` `  `"),
+        vec![
+            Inline::Code("a ` b".into()),
+            text(" "),
+            Inline::Code("  ".into())
+        ]
+    );
+    assert_eq!(
+        inlines("&copy; &#8212; &#x41; &bogus; &#0; AT&T"),
+        vec![text("© — A &bogus; \u{fffd} AT&T")]
+    );
+    assert_eq!(inlines("~~gone~~ stays"), vec![text("gone stays")]);
+    assert_eq!(
+        inlines("\\*not em\\* \\[not link]"),
+        vec![text("*not em* [not link]")]
+    );
+    assert_eq!(
+        inlines("[a *b*](https://x.org/a_(b) \"title\") ![alt *x*](/i.png)"),
+        vec![
+            Inline::Link {
+                href: SafeUrl::parse_link("https://x.org/a_(b)"),
+                content: vec![text("a "), Inline::Emphasis(vec![text("b")])]
+            },
+            text(" "),
+            Inline::Image {
+                src: SafeUrl::parse_resource("/i.png").unwrap(),
+                alt: "alt x".into()
+            },
+        ]
+    );
+    assert_eq!(
+        inlines("<press@example.org> [x](<a b.html>)"),
+        vec![
+            Inline::Link {
+                href: SafeUrl::parse_link("mailto:press@example.org"),
+                content: vec![text("press@example.org")]
+            },
+            text(" "),
+            Inline::Link {
+                href: SafeUrl::parse_link("a b.html"),
+                content: vec![text("x")]
+            },
+        ]
+    );
+    assert_eq!(
+        inlines("a < b and [x] (y) and [unclosed"),
+        vec![text("a < b and [x] (y) and [unclosed")]
+    );
+    assert_eq!(
+        inlines("Заява *«наголос»* — так"),
+        vec![
+            text("Заява "),
+            Inline::Emphasis(vec![text("«наголос»")]),
+            text(" — так")
+        ]
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn markdown_never_panics_and_keeps_only_safe_addresses(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "*", "**", "_", "__", "~~", "`", "``", "[", "]", "(", ")", "![", "<", ">", "&", "&amp;", "&#", ";",
+        "\\", "\n", "\n\n", "  \n", "    ", "\t", "#", "## ", "- ", "1. ", "2) ", "> ", "---", "```", "~~~",
+        "<div>", "</div>", "<script>", "</script>", "<!--", "-->", "<b>", "a", "word ", "Заява", "é", "😀",
+        "https://x.org", "javascript:", "<https://y.org>", "=", "|",
+    ]), 0..60)) {
+        let source = parts.concat();
+        // Every piece is text in the tree (the view escapes it), so what matters is no panic
+        // and no dangerous address.
+        let blocks = parse_markdown(&source);
+        for address in addresses(&blocks) {
+            proptest::prop_assert!(!address.to_ascii_lowercase().starts_with("javascript:"), "{}", address);
+        }
+    }
+}

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod export;
 pub mod formats;
 pub mod markdown;
+pub mod order;
 pub mod problem;
 pub mod related;
 pub mod route;

@@ -28,7 +28,7 @@ pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {
         })
         .filter(|(_, score)| *score > 0)
         .collect();
-    scored.sort_by(|a, b| {
+    super::order::sort_with(&mut scored, &|a, b| {
         b.1.cmp(&a.1)
             .then_with(|| releases[b.0].date.cmp(&releases[a.0].date))
             .then(a.0.cmp(&b.0))

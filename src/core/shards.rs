@@ -46,10 +46,20 @@ struct RawManifest {
 #[derive(Deserialize)]
 struct RawShard {
     url: String,
+    #[serde(deserialize_with = "iso_day")]
     from: NaiveDate,
+    #[serde(deserialize_with = "iso_day")]
     to: NaiveDate,
     #[serde(default)]
     count: usize,
+}
+
+/// Reads `YYYY-MM-DD` with the core's own date reader (chrono's would add its parser to the
+/// browser's download).
+fn iso_day<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+    super::date::parse_iso_day(&text)
+        .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a date like 2022-11-10")))
 }
 
 /// True when the text looks like a manifest rather than a dataset (a cheap check on its start,
@@ -84,7 +94,7 @@ pub fn parse_manifest(text: &str, manifest_url: &str) -> Result<Manifest, Format
             count: shard.count,
         })
         .collect();
-    shards.sort_by_key(|shard| std::cmp::Reverse(shard.to));
+    super::order::sort_with(&mut shards, &|a, b| b.to.cmp(&a.to));
     Ok(Manifest { shards })
 }
 
@@ -199,7 +209,7 @@ pub fn merge(loaded: &mut LoadedDataset, shard: LoadedDataset, shard_url: &str) 
 /// the original's title, description and organization.
 pub fn shard_by_year(dataset: &Dataset) -> Vec<(i32, Dataset)> {
     let mut years: Vec<i32> = dataset.releases.iter().map(|r| r.date.year()).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    super::order::sort_with(&mut years, &|a, b| b.cmp(a));
     years.dedup();
     years
         .into_iter()

@@ -234,7 +234,7 @@ impl fmt::Display for LoadFailure {
             Self::Timeout { url, limit_ms } => write!(
                 f,
                 "{url} did not answer within {} seconds.",
-                (*limit_ms as f64 / 1000.0)
+                seconds(*limit_ms)
             ),
             Self::TooLarge { url, limit, size } => write!(
                 f,
@@ -250,11 +250,37 @@ impl fmt::Display for LoadFailure {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
-    let mb = bytes as f64 / 1_000_000.0;
-    if mb >= 10.0 {
-        format!("{mb:.0}")
+// Integer arithmetic rather than float formatting, which would add kilobytes to the wasm.
+
+/// Megabytes (10⁶ bytes) for a message: whole from 10 MB up, else to one decimal.
+///
+/// ```
+/// use pressline::core::source::megabytes;
+/// assert_eq!(megabytes(52_428_800), "52");
+/// assert_eq!(megabytes(1_250_000), "1.3");
+/// assert_eq!(megabytes(0), "0.0");
+/// ```
+pub fn megabytes(bytes: u64) -> String {
+    if bytes >= 9_950_000 {
+        ((bytes + 500_000) / 1_000_000).to_string()
     } else {
-        format!("{mb:.1}")
+        megabytes_tenths(bytes)
+    }
+}
+
+/// Megabytes to one decimal, e.g. `"1.3"`.
+pub fn megabytes_tenths(bytes: u64) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// Seconds from milliseconds, without trailing zeros: `30000` → `"30"`, `1500` → `"1.5"`.
+fn seconds(ms: u32) -> String {
+    let fraction = format!("{:03}", ms % 1000);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        (ms / 1000).to_string()
+    } else {
+        format!("{}.{fraction}", ms / 1000)
     }
 }

@@ -32,9 +32,9 @@ impl YearGroup {
 /// Indices of `releases` ordered newest first; releases on the same date keep file order, so
 /// the result is deterministic.
 pub fn newest_first(releases: &[Release]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..releases.len()).collect();
-    order.sort_by(|&a, &b| releases[b].date.cmp(&releases[a].date).then(a.cmp(&b)));
-    order
+    super::order::sorted_positions(releases.len(), &|a, b| {
+        releases[b].date.cmp(&releases[a].date).then(a.cmp(&b))
+    })
 }
 
 /// Groups releases, given as indices in display order, by year and month. Consecutive releases

@@ -248,7 +248,7 @@ impl ViewState {
                 }
                 "from" | "to" => {
                     let date = (!value.is_empty())
-                        .then(|| NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok())
+                        .then(|| super::date::parse_iso_day(&value))
                         .flatten()
                         .filter(|_| is_iso_day(&value));
                     if date.is_none() && !value.is_empty() {
@@ -310,10 +310,10 @@ impl ViewState {
             }
         }
         if let Some(from) = self.from {
-            pairs.push(("from", from.format("%Y-%m-%d").to_string()));
+            pairs.push(("from", super::date::iso_day(from)));
         }
         if let Some(to) = self.to {
-            pairs.push(("to", to.format("%Y-%m-%d").to_string()));
+            pairs.push(("to", super::date::iso_day(to)));
         }
         if self.sort == SortOrder::Oldest {
             pairs.push(("sort", "oldest".to_owned()));

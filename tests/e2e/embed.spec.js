@@ -141,7 +141,7 @@ test('the embed dialog offers both snippets for the current view, copies them, a
   expect(script).toBe(`<div data-pressline data-filter="topic=War%20crimes&amp;sort=oldest" data-lang="en"></div>\n<script type="module" src="${APP}/embed.js"></script>`);
   expect(iframe).toContain(`src="${APP}/?embed=1&amp;topic=War%20crimes&amp;sort=oldest&amp;lang=en"`);
   await dialog.getByRole('button', { name: 'Copy script tag' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('The script tag snippet is copied.');
+  await expect(dialog.locator('.embed-dialog__message')).toHaveText('The script tag snippet is copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(script);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::normalize::for_each_token;
 use super::{Bitset, SearchQuery, Term};
+use crate::core::order::{sort_with, sorted_positions};
 use crate::core::timeline::newest_first;
 use crate::core::view_state::{Facet, SortOrder, ViewState};
 use crate::core::Release;
@@ -83,8 +84,11 @@ impl SearchIndex {
             .map(|i| i as u32)
             .collect();
         // Oldest first keeps file order among releases of the same date, like newest first does.
-        let mut oldest: Vec<u32> = (0..len as u32).collect();
-        oldest.sort_by(|&a, &b| releases[a as usize].date.cmp(&releases[b as usize].date));
+        let oldest: Vec<u32> =
+            sorted_positions(len, &|a, b| releases[a].date.cmp(&releases[b].date))
+                .into_iter()
+                .map(|i| i as u32)
+                .collect();
 
         let mut words: HashMap<Box<str>, Vec<u32>, BuildHasherDefault<WordHasher>> =
             HashMap::default();
@@ -104,7 +108,7 @@ impl SearchIndex {
             });
         }
         let mut sorted: Vec<(Box<str>, Vec<u32>)> = words.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_with(&mut sorted, &|a, b| a.0.cmp(&b.0));
         let (vocabulary, postings) = sorted.into_iter().unzip();
 
         Self {
@@ -347,9 +351,11 @@ fn build_facet(facet: Facet, releases: &[Release]) -> FacetIndex {
     }
     let mut entries: Vec<(String, Vec<u32>)> = by_value.into_iter().collect();
     if facet == Facet::Year {
-        entries.sort_by(|a, b| b.0.cmp(&a.0));
+        sort_with(&mut entries, &|a, b| b.0.cmp(&a.0));
     } else {
-        entries.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        sort_with(&mut entries, &|a, b| {
+            b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0))
+        });
     }
     let position = entries
         .iter()

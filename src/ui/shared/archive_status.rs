@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::core::route::Route;
+use chrono::Datelike;
+
 use crate::core::shards::needed_shards;
 use crate::core::view_state::ViewState;
 use crate::ui::archive::{Archive, ShardStatus};
@@ -66,10 +68,7 @@ pub fn ArchiveStatus() -> impl IntoView {
                 .zip(&statuses)
                 .filter(|(_, s)| wanted(s))
                 .map(|(shard, _)| {
-                    let (from, to) = (
-                        shard.from.format("%Y").to_string(),
-                        shard.to.format("%Y").to_string(),
-                    );
+                    let (from, to) = (shard.from.year().to_string(), shard.to.year().to_string());
                     if from == to {
                         from
                     } else {

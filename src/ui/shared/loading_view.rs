@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::core::source::megabytes_tenths;
+
 use crate::ui::root::Progress;
 
 /// Shown while a fetched dataset loads: a skeleton of the timeline, what is being loaded, and
@@ -14,7 +16,7 @@ pub fn LoadingView(
 ) -> impl IntoView {
     let received = move || {
         let (bytes, total) = progress.get();
-        let mb = |b: u64| format!("{:.1} MB", b as f64 / 1_000_000.0);
+        let mb = |b: u64| format!("{} MB", megabytes_tenths(b));
         match (bytes, total) {
             (0, _) => String::new(),
             (bytes, Some(total)) => format!(" {} of {} received.", mb(bytes), mb(total)),

@@ -1,4 +1,6 @@
 use chrono::NaiveDate;
+
+use crate::core::date::{iso_day, parse_iso_day};
 use leptos::prelude::*;
 
 use crate::core::search::DateRangeIssue;
@@ -19,11 +21,8 @@ pub fn DateRange(
     #[prop(into)]
     on_change: Callback<(Option<NaiveDate>, Option<NaiveDate>)>,
 ) -> impl IntoView {
-    let parse = |text: String| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
-    let format = |date: Option<NaiveDate>| {
-        date.map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
+    let parse = |text: String| parse_iso_day(&text);
+    let format = |date: Option<NaiveDate>| date.map(iso_day).unwrap_or_default();
     view! {
         <fieldset class="facet date-range" data-facet="date">
             <legend class="facet__legend">"Date"</legend>

@@ -80,7 +80,7 @@ pub fn EmbedDialog(
                 on:click=move |_| copy("iframe", snippets.with_untracked(|s| s.1.clone()))>
                 "Copy iframe"
             </button>
-            <p class="embed-dialog__message" role="status">{move || message.get()}</p>
+            <p class="embed-dialog__message" aria-live="polite">{move || message.get()}</p>
             <button type="button" class="embed-dialog__close" on:click=close>
                 "Close"
             </button>
