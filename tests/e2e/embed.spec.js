@@ -7,6 +7,7 @@ import { coreAnswer } from './oracle.js';
 const PORT = Number(process.env.E2E_PORT ?? 8199);
 const APP = `http://127.0.0.1:${PORT}`;
 const SUBPATH = `http://127.0.0.1:${PORT - 2}/campaigns/ukraine`;
+const SHOTS = 'target/screenshots';
 
 /** Serves `html` from the data server's origin (a foreign host page) and opens it. */
 async function openHostPage(page, name, html) {
@@ -78,6 +79,7 @@ test('two embeds with different filters on a hostile page: independent, unstyled
   }));
   expect(host).toEqual({ bodyMargin: '8px', bodyFont: 'serif', titleSize: '90px' });
   expect(await page.title()).toBe('Campaign');
+  await page.screenshot({ path: `${SHOTS}/embed-hostile-page.png` });
 
   // Filtering one leaves the other alone, and the host page's address is not touched.
   await warCrimes.locator('.filters__toggle').click(); // an embed starts with its filters folded
@@ -136,6 +138,7 @@ test('the embed dialog offers both snippets for the current view, copies them, a
   await page.getByRole('button', { name: 'Embed this view' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this view' });
   await expect(dialog).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/embed-dialog.png` });
   const script = await dialog.locator('[data-embed-snippet=script]').inputValue();
   const iframe = await dialog.locator('[data-embed-snippet=iframe]').inputValue();
   expect(script).toBe(`<div data-pressline data-filter="topic=War%20crimes&amp;sort=oldest" data-lang="en"></div>\n<script type="module" src="${APP}/embed.js"></script>`);
