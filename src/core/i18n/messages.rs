@@ -1,0 +1,277 @@
+//! The shape of a message catalogue. `{name}` marks a value filled in at run time; a catalogue
+//! must keep every placeholder of the English text (the native tests check it).
+
+use super::PluralCategory;
+
+/// A phrase with a form per plural category; forms a language does not use are left empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    /// Arabic 0.
+    pub zero: &'static str,
+    /// One.
+    pub one: &'static str,
+    /// Arabic 2.
+    pub two: &'static str,
+    /// Few.
+    pub few: &'static str,
+    /// Many.
+    pub many: &'static str,
+    /// Other (the fallback).
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// A phrase with only `one` and `other` forms.
+    pub const fn two_forms(one: &'static str, other: &'static str) -> Self {
+        Self {
+            zero: "",
+            one,
+            two: "",
+            few: "",
+            many: "",
+            other,
+        }
+    }
+
+    /// The form for a category, falling back to `other` (then `many`) when it is empty.
+    pub fn pick(&self, category: PluralCategory) -> &'static str {
+        let form = match category {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => self.other,
+        };
+        [form, self.other, self.many]
+            .into_iter()
+            .find(|form| !form.is_empty())
+            .unwrap_or("")
+    }
+}
+
+/// Declares [`Messages`] and the lists of its fields the completeness tests walk.
+macro_rules! catalogue {
+    (
+        texts { $( $(#[$text_meta:meta])* $text:ident, )* }
+        plurals { $( $(#[$plural_meta:meta])* $plural:ident, )* }
+    ) => {
+        /// Every UI string, in one language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct Messages {
+            $( $(#[$text_meta])* pub $text: &'static str, )*
+            $( $(#[$plural_meta])* pub $plural: Plural, )*
+        }
+
+        impl Messages {
+            /// Every plain string, by field name.
+            pub fn texts(&self) -> Vec<(&'static str, &'static str)> {
+                vec![ $( (stringify!($text), self.$text), )* ]
+            }
+
+            /// Every counted phrase, by field name.
+            pub fn plurals(&self) -> Vec<(&'static str, Plural)> {
+                vec![ $( (stringify!($plural), self.$plural), )* ]
+            }
+        }
+    };
+}
+
+catalogue! {
+    texts {
+        /// "Skip to content".
+        skip_to_content,
+        /// The header's section name, "Newsroom".
+        newsroom,
+        /// "Published with Pressline".
+        published_with,
+        /// Footer: "Members of the press: " before the address.
+        members_of_the_press,
+        /// "Press contact: " before the address.
+        press_contact,
+        /// "Press contact ({name}): ".
+        press_contact_of,
+        /// The language switcher's label, "Language".
+        language,
+        /// The filters' toggle, "Filters".
+        filters,
+        /// The search box's label.
+        search_label,
+        /// The search box's help.
+        search_help,
+        /// Facet legend: kind.
+        facet_kind,
+        /// Facet legend: topic.
+        facet_topic,
+        /// Facet legend: place.
+        facet_place,
+        /// Facet legend: person quoted.
+        facet_person,
+        /// Facet legend: year.
+        facet_year,
+        /// "Show all {count}" values of a facet.
+        show_all,
+        /// "Show fewer".
+        show_fewer,
+        /// The date range's legend, "Date".
+        date,
+        /// "From" (first day).
+        date_from,
+        /// "To" (last day).
+        date_to,
+        /// An inverted range: `{from}` and `{to}` are dates.
+        date_range_inverted,
+        /// "Clear all filters".
+        clear_all,
+        /// The sort control's label.
+        sort,
+        /// "Newest first".
+        newest_first,
+        /// "Oldest first".
+        oldest_first,
+        /// "No releases".
+        no_releases,
+        /// The pager's accessible name, "Result pages".
+        result_pages,
+        /// "← Newer page".
+        newer_page,
+        /// "Older page →".
+        older_page,
+        /// "Releases {first}–{last} of {total} (page {page} of {pages})".
+        pager_position,
+        /// The empty state's heading.
+        no_match,
+        /// "Try loosening a filter:".
+        try_loosening,
+        /// "Remove the search “{query}”".
+        remove_search,
+        /// "Remove {facet}: {value}".
+        remove_facet_value,
+        /// "Remove the date range".
+        remove_dates,
+        /// "Download these releases:".
+        download,
+        /// "Part of this address was not understood and is ignored:".
+        url_notices,
+        /// `q` too long: "cut to its first {max} characters".
+        notice_query_cut,
+        /// A bad date: "“{value}” is not a date like 2022-11-10; ignored".
+        notice_not_a_date,
+        /// A bad sort: "“{value}” is not newest or oldest; ignored".
+        notice_not_a_sort,
+        /// A bad page: "“{value}” is not a page number; ignored".
+        notice_not_a_page,
+        /// Too many values: "only the first {max} values are used".
+        notice_too_many_values,
+        /// "Loading older releases ({years})… the results and counts below will update when they
+        /// arrive."
+        loading_older,
+        /// "Showing {loaded} of {total} releases. Older ones ({years}) load when you search,
+        /// filter, choose dates or ask for them at the end of the list."
+        showing_loaded,
+        /// "Retry".
+        retry,
+        /// "Embed this view" (button and dialog title).
+        embed_this_view,
+        /// The dialog's introduction.
+        embed_intro,
+        /// The script-tag snippet's label.
+        embed_script_label,
+        /// The iframe snippet's label.
+        embed_iframe_label,
+        /// "Copy script tag".
+        copy_script,
+        /// "Copy iframe".
+        copy_iframe,
+        /// "The script tag snippet is copied."
+        script_copied,
+        /// "The iframe snippet is copied."
+        iframe_copied,
+        /// Copying refused: "Copying was blocked: select the snippet and copy it yourself."
+        snippet_copy_blocked,
+        /// "Close".
+        close,
+        /// The release navigation's accessible name, "Timeline".
+        timeline,
+        /// "← Back to the filtered timeline".
+        back_to_filtered,
+        /// "← All releases".
+        all_releases,
+        /// "Previous" (release).
+        previous,
+        /// "Next" (release).
+        next,
+        /// "Topics".
+        topics,
+        /// "Places".
+        places,
+        /// "Quoted: " before the people.
+        quoted,
+        /// "Photo: " before a credit.
+        photo,
+        /// "Read the original release".
+        read_original,
+        /// "Related releases".
+        related,
+        /// "Copy link".
+        copy_link,
+        /// "Link copied".
+        link_copied,
+        /// "Copying was blocked; the link is {url}".
+        link_copy_blocked,
+        /// "Share…".
+        share,
+        /// "Release not found".
+        release_not_found,
+        /// "No release has the id “{id}”. It may have been renamed or removed."
+        no_release_with_id,
+        /// "Search the releases".
+        search_the_releases,
+        /// "Search" (button).
+        search,
+        /// "See all releases".
+        see_all_releases,
+        /// "Page not found".
+        page_not_found,
+        /// "There is nothing at this address."
+        nothing_here,
+        /// "Loading releases from {url}…".
+        loading_from,
+        /// " {received} of {total} received." (sizes such as "1.2 MB").
+        received_of,
+        /// " {received} received.".
+        received,
+        /// "{size} MB".
+        megabytes,
+        /// "The releases could not be loaded".
+        could_not_load,
+        /// "Some dataset fields were ignored".
+        fields_ignored,
+        /// " — the data has problems; everything else is shown."
+        data_has_problems,
+        /// A refused `?src=`: "{url} was not loaded: {reason}".
+        failure_refused,
+        /// "Could not reach {url} (network failure: {detail}). Check the connection and try again."
+        failure_network,
+        /// "{url} answered HTTP {status}{status_text}." (`status_text` starts with a space).
+        failure_http,
+        /// "{url} did not answer within {seconds} seconds."
+        failure_timeout,
+        /// "{url} is too large: {size} MB, over the limit of {limit} MB."
+        failure_too_large,
+        /// "{url} is not UTF-8 text (invalid byte at offset {offset})."
+        failure_not_text,
+        /// "{url} is {error}." (the parser's technical message, in English).
+        failure_format,
+    }
+    plurals {
+        /// "{count} releases" (all of them).
+        releases,
+        /// "{count} of {total} releases", by the total.
+        releases_of_total,
+        /// "Load older releases ({count} releases from {from} to {to})", by the count.
+        load_older,
+        /// "{count} records skipped", by the count.
+        records_skipped,
+    }
+}

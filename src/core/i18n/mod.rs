@@ -1,0 +1,255 @@
+//! The UI's languages: which one a reader gets, plural rules, and one message catalogue per
+//! language (`en.rs`, `uk.rs`, …), checked for completeness by the native tests.
+//!
+//! Numbers and dates are formatted by the browser's `Intl` (it costs no wasm); the core only
+//! chooses the words around them, so templates take already-formatted numbers.
+
+mod ar;
+mod en;
+mod es;
+mod fr;
+mod messages;
+mod ru;
+mod uk;
+
+pub use messages::{Messages, Plural};
+
+/// A language the UI is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Ukrainian.
+    Uk,
+    /// Russian.
+    Ru,
+    /// Spanish.
+    Es,
+    /// French.
+    Fr,
+    /// Arabic (right to left).
+    Ar,
+}
+
+/// CLDR plural categories, as used for whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PluralCategory {
+    /// Arabic 0.
+    Zero,
+    /// 1 (and 21, 31… in Ukrainian and Russian; 0 and 1 in French).
+    One,
+    /// Arabic 2.
+    Two,
+    /// 2–4, 22–24… in Ukrainian and Russian; 3–10 (mod 100) in Arabic.
+    Few,
+    /// 5–20, 25–30… in Ukrainian and Russian; 11–99 (mod 100) in Arabic; millions in French and
+    /// Spanish.
+    Many,
+    /// Everything else.
+    Other,
+}
+
+impl Language {
+    /// Every language, in the switcher's order.
+    pub const ALL: [Language; 6] = [
+        Language::En,
+        Language::Uk,
+        Language::Ru,
+        Language::Es,
+        Language::Fr,
+        Language::Ar,
+    ];
+
+    /// The BCP 47 tag, e.g. `uk`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Uk => "uk",
+            Language::Ru => "ru",
+            Language::Es => "es",
+            Language::Fr => "fr",
+            Language::Ar => "ar",
+        }
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Uk => "Українська",
+            Language::Ru => "Русский",
+            Language::Es => "Español",
+            Language::Fr => "Français",
+            Language::Ar => "العربية",
+        }
+    }
+
+    /// `rtl` or `ltr`, for the `dir` attribute.
+    pub fn dir(self) -> &'static str {
+        if self == Language::Ar {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// The language a tag asks for, by its primary subtag (`uk-UA` → Ukrainian).
+    ///
+    /// ```
+    /// use pressline::core::i18n::Language;
+    /// assert_eq!(Language::from_tag("uk-UA"), Some(Language::Uk));
+    /// assert_eq!(Language::from_tag(" AR "), Some(Language::Ar));
+    /// assert_eq!(Language::from_tag("de"), None);
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The language to show: the address's `?lang=`, else the embed's `data-lang`, else the
+    /// first of the browser's preferred languages that Pressline speaks, else English.
+    ///
+    /// ```
+    /// use pressline::core::i18n::Language;
+    /// let browser = ["de-DE".to_owned(), "fr-CH".to_owned()];
+    /// assert_eq!(Language::choose(Some("ar"), Some("uk"), &browser), Language::Ar);
+    /// assert_eq!(Language::choose(Some("xx"), Some("uk"), &browser), Language::Uk);
+    /// assert_eq!(Language::choose(None, None, &browser), Language::Fr);
+    /// assert_eq!(Language::choose(None, None, &[]), Language::En);
+    /// ```
+    pub fn choose(url: Option<&str>, embed: Option<&str>, browser: &[String]) -> Language {
+        url.and_then(Language::from_tag)
+            .or_else(|| embed.and_then(Language::from_tag))
+            .or_else(|| browser.iter().find_map(|tag| Language::from_tag(tag)))
+            .unwrap_or_default()
+    }
+
+    /// The plural category of a whole number, by CLDR's rules for this language.
+    ///
+    /// ```
+    /// use pressline::core::i18n::{Language, PluralCategory::*};
+    /// assert_eq!(Language::Uk.plural(21), One);
+    /// assert_eq!(Language::Uk.plural(23), Few);
+    /// assert_eq!(Language::Uk.plural(11), Many);
+    /// assert_eq!(Language::Ar.plural(102), Other);
+    /// ```
+    pub fn plural(self, n: u64) -> PluralCategory {
+        use PluralCategory::*;
+        let (n10, n100) = (n % 10, n % 100);
+        match self {
+            Language::En => {
+                if n == 1 {
+                    One
+                } else {
+                    Other
+                }
+            }
+            Language::Es | Language::Fr => {
+                let one = if self == Language::Fr { n <= 1 } else { n == 1 };
+                if one {
+                    One
+                } else if n != 0 && n % 1_000_000 == 0 {
+                    Many
+                } else {
+                    Other
+                }
+            }
+            Language::Uk | Language::Ru => {
+                if n10 == 1 && n100 != 11 {
+                    One
+                } else if (2..=4).contains(&n10) && !(12..=14).contains(&n100) {
+                    Few
+                } else {
+                    Many
+                }
+            }
+            Language::Ar => match n {
+                0 => Zero,
+                1 => One,
+                2 => Two,
+                _ if (3..=10).contains(&n100) => Few,
+                _ if (11..=99).contains(&n100) => Many,
+                _ => Other,
+            },
+        }
+    }
+
+    /// The plural categories this language uses for whole numbers.
+    pub fn plural_categories(self) -> &'static [PluralCategory] {
+        use PluralCategory::*;
+        match self {
+            Language::En => &[One, Other],
+            Language::Es | Language::Fr => &[One, Many, Other],
+            Language::Uk | Language::Ru => &[One, Few, Many],
+            Language::Ar => &[Zero, One, Two, Few, Many, Other],
+        }
+    }
+
+    /// This language's message catalogue.
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Language::En => &en::MESSAGES,
+            Language::Uk => &uk::MESSAGES,
+            Language::Ru => &ru::MESSAGES,
+            Language::Es => &es::MESSAGES,
+            Language::Fr => &fr::MESSAGES,
+            Language::Ar => &ar::MESSAGES,
+        }
+    }
+
+    /// A counted phrase: the plural form for `n`, with `{count}` replaced by `formatted` (the
+    /// number as the reader's language writes it) and the other `{name}`s by `args`.
+    ///
+    /// ```
+    /// use pressline::core::i18n::Language;
+    /// let m = Language::En.messages();
+    /// assert_eq!(Language::En.count(&m.releases, 1, "1", &[]), "1 release");
+    /// assert_eq!(Language::Uk.count(&Language::Uk.messages().releases, 3, "3", &[]), "3 релізи");
+    /// ```
+    pub fn count(self, plural: &Plural, n: u64, formatted: &str, args: &[(&str, &str)]) -> String {
+        let mut all = vec![("count", formatted)];
+        all.extend_from_slice(args);
+        fill(plural.pick(self.plural(n)), &all)
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value in `args`; unknown names stay as written.
+///
+/// ```
+/// use pressline::core::i18n::fill;
+/// assert_eq!(fill("{a} of {b}, {c}", &[("a", "1"), ("b", "{a}")]), "1 of {a}, {c}");
+/// ```
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(k, _)| *k == &after[..close])?)))
+        {
+            Some((close, (_, value))) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Splits a template at one `{name}`, for views that put an element (a `<code>`, a link)
+/// there: `("No release has the id “", "”.")`.
+pub fn split_at_placeholder<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    let placeholder = format!("{{{name}}}");
+    match template.find(&placeholder) {
+        Some(at) => (&template[..at], &template[at + placeholder.len()..]),
+        None => (template, ""),
+    }
+}
