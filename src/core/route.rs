@@ -102,24 +102,21 @@ pub fn app_path(full_path: &str, base: &str) -> Option<String> {
 }
 
 /// The parameters every internal link of an instance keeps, so a reload or a shared link shows
-/// the same thing: the dataset a `?src=` chose, the iframe embed's `embed=1`, and the UI
-/// language the page was asked for.
+/// the same thing: the dataset a `?src=` chose and the iframe embed's `embed=1`. (A chosen
+/// `lang` is carried too, from the current address.)
 ///
 /// ```
 /// use pressline::core::route::carried_parameters;
-/// assert_eq!(carried_parameters(None, false, None), "");
-/// assert_eq!(carried_parameters(Some("a b.json"), true, Some("uk")), "src=a%20b.json&embed=1&lang=uk");
+/// assert_eq!(carried_parameters(None, false), "");
+/// assert_eq!(carried_parameters(Some("a b.json"), true), "src=a%20b.json&embed=1");
 /// ```
-pub fn carried_parameters(src: Option<&str>, frame: bool, lang: Option<&str>) -> String {
+pub fn carried_parameters(src: Option<&str>, frame: bool) -> String {
     let mut pairs = Vec::new();
     if let Some(src) = src {
         pairs.push(format!("src={}", super::view_state::encode_component(src)));
     }
     if frame {
         pairs.push("embed=1".to_owned());
-    }
-    if let Some(lang) = lang.filter(|lang| is_language_tag(lang)) {
-        pairs.push(format!("lang={lang}"));
     }
     pairs.join("&")
 }

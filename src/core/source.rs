@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::i18n::{fill, Language, Messages};
 use super::FormatError;
 
 /// The largest dataset fetched unless the deploy sets another limit (`data-max-bytes`).
@@ -216,37 +217,64 @@ impl LoadFailure {
     }
 }
 
+impl LoadFailure {
+    /// What went wrong, naming the URL and the cause, in a catalogue's language.
+    pub fn message(&self, messages: &Messages) -> String {
+        match self {
+            Self::Refused { url, reason } => fill(
+                messages.failure_refused,
+                &[("url", url), ("reason", reason)],
+            ),
+            Self::Network { url, detail } => fill(
+                messages.failure_network,
+                &[("url", url), ("detail", detail)],
+            ),
+            Self::Http {
+                url,
+                status,
+                status_text,
+            } => {
+                let text = if status_text.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {status_text}")
+                };
+                fill(
+                    messages.failure_http,
+                    &[
+                        ("url", url),
+                        ("status", &status.to_string()),
+                        ("status_text", &text),
+                    ],
+                )
+            }
+            Self::Timeout { url, limit_ms } => fill(
+                messages.failure_timeout,
+                &[("url", url), ("seconds", &seconds(*limit_ms))],
+            ),
+            Self::TooLarge { url, limit, size } => fill(
+                messages.failure_too_large,
+                &[
+                    ("url", url),
+                    ("size", &megabytes(*size)),
+                    ("limit", &megabytes(*limit)),
+                ],
+            ),
+            Self::NotText { url, offset } => fill(
+                messages.failure_not_text,
+                &[("url", url), ("offset", &offset.to_string())],
+            ),
+            Self::Format { url, error } => fill(
+                messages.failure_format,
+                &[("url", url), ("error", &error.to_string())],
+            ),
+        }
+    }
+}
+
 impl fmt::Display for LoadFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Refused { url, reason } => write!(f, "Refused to load {url}: {reason}."),
-            Self::Network { url, detail } => write!(
-                f,
-                "Could not reach {url} (network failure: {detail}). Check the connection and try again."
-            ),
-            Self::Http { url, status, status_text } => {
-                write!(f, "{url} answered HTTP {status}")?;
-                if !status_text.is_empty() {
-                    write!(f, " {status_text}")?;
-                }
-                f.write_str(".")
-            }
-            Self::Timeout { url, limit_ms } => write!(
-                f,
-                "{url} did not answer within {} seconds.",
-                seconds(*limit_ms)
-            ),
-            Self::TooLarge { url, limit, size } => write!(
-                f,
-                "{url} is too large: {} MB, over the limit of {} MB.",
-                megabytes(*size),
-                megabytes(*limit)
-            ),
-            Self::NotText { url, offset } => {
-                write!(f, "{url} is not UTF-8 text (invalid byte at offset {offset}).")
-            }
-            Self::Format { url, error } => write!(f, "{url} is {error}."),
-        }
+        f.write_str(&self.message(Language::En.messages()))
     }
 }
 

@@ -2,6 +2,7 @@
 //! The URL is the one source of truth: the app parses this from `location.search` and writes it
 //! back on every change.
 
+use super::i18n::{fill, Language, Messages};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -42,14 +43,14 @@ impl Facet {
         }
     }
 
-    /// The heading shown above the facet's values.
-    pub fn label(self) -> &'static str {
+    /// The heading shown above the facet's values, in a catalogue's language.
+    pub fn label(self, messages: &Messages) -> &'static str {
         match self {
-            Facet::Kind => "Kind",
-            Facet::Topic => "Topic",
-            Facet::Place => "Place",
-            Facet::Person => "Person quoted",
-            Facet::Year => "Year",
+            Facet::Kind => messages.facet_kind,
+            Facet::Topic => messages.facet_topic,
+            Facet::Place => messages.facet_place,
+            Facet::Person => messages.facet_person,
+            Facet::Year => messages.facet_year,
         }
     }
 
@@ -94,7 +95,7 @@ pub struct ViewState {
 /// One way to widen a view that matches nothing: what to say, and the state it leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loosening {
-    /// What the button says, e.g. "Remove Kind: Report".
+    /// What the link says, e.g. "Remove Kind: Report".
     pub label: String,
     /// The view without that filter.
     pub state: ViewState,
@@ -105,13 +106,51 @@ pub struct Loosening {
 pub struct UrlNotice {
     /// The parameter's name.
     pub param: String,
-    /// What happened, for the reader.
-    pub message: String,
+    /// What happened.
+    pub kind: NoticeKind,
+}
+
+/// What happened to a URL parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// The search was cut to this many characters.
+    QueryCut(usize),
+    /// This value is not a date.
+    NotADate(String),
+    /// This value is not `newest` or `oldest`.
+    NotASort(String),
+    /// This value is not a page number.
+    NotAPage(String),
+    /// Only this many values of a facet are used.
+    TooManyValues(usize),
+}
+
+impl UrlNotice {
+    /// What happened, for the reader, in a catalogue's language.
+    pub fn message(&self, messages: &Messages) -> String {
+        match &self.kind {
+            NoticeKind::QueryCut(max) => {
+                fill(messages.notice_query_cut, &[("max", &max.to_string())])
+            }
+            NoticeKind::NotADate(value) => fill(messages.notice_not_a_date, &[("value", value)]),
+            NoticeKind::NotASort(value) => fill(messages.notice_not_a_sort, &[("value", value)]),
+            NoticeKind::NotAPage(value) => fill(messages.notice_not_a_page, &[("value", value)]),
+            NoticeKind::TooManyValues(max) => fill(
+                messages.notice_too_many_values,
+                &[("max", &max.to_string())],
+            ),
+        }
+    }
 }
 
 impl fmt::Display for UrlNotice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.param, self.message)
+        write!(
+            f,
+            "{}: {}",
+            self.param,
+            self.message(Language::En.messages())
+        )
     }
 }
 
@@ -169,11 +208,11 @@ impl ViewState {
 
     /// Every single filter that could be removed, one suggestion each, in the order they
     /// appear on screen: the search, each facet value, the date range.
-    pub fn loosenings(&self) -> Vec<Loosening> {
+    pub fn loosenings(&self, messages: &Messages) -> Vec<Loosening> {
         let mut options = Vec::new();
         if !self.query.trim().is_empty() {
             options.push(Loosening {
-                label: format!("Remove the search “{}”", self.query.trim()),
+                label: fill(messages.remove_search, &[("query", self.query.trim())]),
                 state: Self {
                     query: String::new(),
                     page: 1,
@@ -184,14 +223,17 @@ impl ViewState {
         for facet in Facet::ALL {
             for value in self.selected(facet) {
                 options.push(Loosening {
-                    label: format!("Remove {}: {value}", facet.label()),
+                    label: fill(
+                        messages.remove_facet_value,
+                        &[("facet", facet.label(messages)), ("value", value)],
+                    ),
                     state: self.toggled(facet, value),
                 });
             }
         }
         if self.from.is_some() || self.to.is_some() {
             options.push(Loosening {
-                label: "Remove the date range".to_owned(),
+                label: messages.remove_dates.to_owned(),
                 state: Self {
                     from: None,
                     to: None,
@@ -219,11 +261,11 @@ impl ViewState {
             ..Self::default()
         };
         let mut notices = Vec::new();
-        let mut notice = |param: &str, message: String| {
+        let mut notice = |param: &str, kind: NoticeKind| {
             if !notices.iter().any(|n: &UrlNotice| n.param == param) {
                 notices.push(UrlNotice {
                     param: param.to_owned(),
-                    message,
+                    kind,
                 });
             }
         };
@@ -237,10 +279,7 @@ impl ViewState {
             match key.as_str() {
                 "q" => {
                     state.query = if value.chars().count() > MAX_QUERY_CHARS {
-                        notice(
-                            "q",
-                            format!("cut to its first {MAX_QUERY_CHARS} characters"),
-                        );
+                        notice("q", NoticeKind::QueryCut(MAX_QUERY_CHARS));
                         value.chars().take(MAX_QUERY_CHARS).collect()
                     } else {
                         value
@@ -252,10 +291,7 @@ impl ViewState {
                         .flatten()
                         .filter(|_| is_iso_day(&value));
                     if date.is_none() && !value.is_empty() {
-                        notice(
-                            &key,
-                            format!("{value:?} is not a date like 2022-11-10; ignored"),
-                        );
+                        notice(&key, NoticeKind::NotADate(value.clone()));
                     }
                     if key == "from" {
                         state.from = date;
@@ -266,14 +302,11 @@ impl ViewState {
                 "sort" => match value.as_str() {
                     "newest" | "" => state.sort = SortOrder::Newest,
                     "oldest" => state.sort = SortOrder::Oldest,
-                    other => notice(
-                        "sort",
-                        format!("{other:?} is not newest or oldest; ignored"),
-                    ),
+                    other => notice("sort", NoticeKind::NotASort(other.to_owned())),
                 },
                 "page" => match value.parse::<usize>() {
                     Ok(page) if page >= 1 => state.page = page,
-                    _ => notice("page", format!("{value:?} is not a page number; ignored")),
+                    _ => notice("page", NoticeKind::NotAPage(value.clone())),
                 },
                 _ => {
                     let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == key) else {
@@ -284,10 +317,7 @@ impl ViewState {
                         continue;
                     }
                     if values.len() >= MAX_VALUES_PER_FACET {
-                        notice(
-                            &key,
-                            format!("only the first {MAX_VALUES_PER_FACET} values are used"),
-                        );
+                        notice(&key, NoticeKind::TooManyValues(MAX_VALUES_PER_FACET));
                         continue;
                     }
                     values.push(value);

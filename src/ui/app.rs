@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, I18n};
 use super::navigation::{Navigation, Surface};
 use super::release::ReleasePage;
 use super::shared::{
@@ -20,18 +21,43 @@ pub fn App(
     data: SiteData,
 ) -> impl IntoView {
     provide_context(data.clone());
-    let body = site_body(&data);
-    match Surface::current() {
-        Surface::Page => view! {
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-            <SiteHeader />
-            <main id="main" tabindex="-1">{body}</main>
-            <SiteFooter />
+    let i18n = I18n::current();
+    let surface = Surface::current();
+    if surface != Surface::Embed {
+        // The page is ours: its language and direction follow the reader's choice.
+        Effect::new(move |_| {
+            let language = i18n.language();
+            if let Some(html) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.document_element())
+            {
+                let _ = html.set_attribute("lang", language.tag());
+                let _ = html.set_attribute("dir", language.dir());
+            }
+        });
+    }
+    // Every string and date is written in the reader's language: a new language rebuilds the
+    // views (the address, and so the view state, stays).
+    move || {
+        let language = i18n.language();
+        let body = site_body(&data);
+        match surface {
+            Surface::Page => view! {
+                <a class="skip-link" href="#main" on:click=skip_to_main>
+                    {t().skip_to_content}
+                </a>
+                <SiteHeader />
+                <main id="main" tabindex="-1">{body}</main>
+                <SiteFooter />
+            }
+            .into_any(),
+            // Compact: the host page has its own header, and its own <main>.
+            Surface::Frame => view! { <main id="main" class="embedded">{body}</main> }.into_any(),
+            Surface::Embed => view! {
+                <div class="embedded" lang=language.tag() dir=language.dir()>{body}</div>
+            }
+            .into_any(),
         }
-        .into_any(),
-        // Compact: the host page has its own header, and its own <main>.
-        Surface::Frame => view! { <main id="main" class="embedded">{body}</main> }.into_any(),
-        Surface::Embed => view! { <div class="embedded">{body}</div> }.into_any(),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod archive;
 pub mod document;
+pub mod i18n;
 pub mod mount;
 pub mod navigation;
 pub mod navigator;

@@ -5,8 +5,10 @@ use leptos_router::components::Router;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::i18n::{browser_languages, I18n};
 use super::navigation::{LinkStyle, Navigation, Surface};
 use super::{DatasetSource, Root};
+use crate::core::i18n::Language;
 use crate::core::route::{base_path, carried_parameters, is_language_tag};
 use crate::core::view_state::query_param;
 use crate::core::SafeUrl;
@@ -64,8 +66,7 @@ fn mount_page(document: &web_sys::Document) {
         } => Some(url.clone()),
         _ => None,
     };
-    let lang = query_param(&search, "lang");
-    let carried = carried_parameters(src.as_deref(), surface == Surface::Frame, lang.as_deref());
+    let carried = carried_parameters(src.as_deref(), surface == Surface::Frame);
     if surface == Surface::Frame {
         let _ = document
             .document_element()
@@ -101,7 +102,10 @@ pub fn OnPage(
         <Router base=base.clone()>
             // Children are built inside the router, so the navigation can read its location.
             {
-                provide_context(Navigation::from_router(base, carried));
+                let navigation = Navigation::from_router(base, carried);
+                provide_context(navigation);
+                let fallback = Language::choose(None, None, &browser_languages());
+                provide_context(I18n::from_query(navigation.query_signal(), fallback));
                 children()
             }
         </Router>
@@ -191,10 +195,8 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
         deploy_url: assets.base.clone(),
         release_url,
     };
-    let carried = carried_parameters(src.as_deref(), false, lang.as_deref());
-    if let Some(lang) = &lang {
-        let _ = wrapper.set_attribute("lang", lang);
-    }
+    let carried = carried_parameters(src.as_deref(), false);
+    let fallback = Language::choose(None, lang.as_deref(), &browser_languages());
     let scroll_target = SendWrapper::new(wrapper.clone());
     let on_page_change = move || {
         // A new page starts at the embed's top, if that is above the window.
@@ -204,12 +206,14 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
     };
     leptos::mount::mount_to(wrapper, move || {
         provide_context(Surface::Embed);
-        provide_context(Navigation::in_memory(
+        let navigation = Navigation::in_memory(
             filter.trim_start_matches('?').to_owned(),
             style.clone(),
             carried.clone(),
             on_page_change.clone(),
-        ));
+        );
+        provide_context(navigation);
+        provide_context(I18n::from_query(navigation.query_signal(), fallback));
         view! { <Root source=source.clone() /> }
     })
     .forget();

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::core::route::is_language_tag;
 use crate::core::route::{app_path, release_path, Route};
-use crate::core::view_state::{encode_component, link};
+use crate::core::view_state::{encode_component, link, query_param};
 
 /// What kind of page the instance lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,16 +87,19 @@ impl Navigation {
         let path_base = base.clone();
         let go_carried = carried.clone();
         let go_base = base.clone();
+        let query =
+            Signal::derive(move || location.search.get().trim_start_matches('?').to_owned());
         Self {
             path: Signal::derive(move || {
                 app_path(&location.pathname.get(), &path_base).unwrap_or_default()
             }),
-            query: Signal::derive(move || location.search.get().trim_start_matches('?').to_owned()),
+            query,
             go: Callback::new(move |to: Destination| {
+                let carried = with_language(&go_carried, &to.query, &query.get_untracked());
                 // The full path, unresolved: the router's own resolution drops the slash of
                 // `/campaigns/ukraine/`, which then fails to match the deploy's directory.
                 navigate(
-                    &format!("{go_base}{}", link(&to.path, &to.query, &go_carried)),
+                    &format!("{go_base}{}", link(&to.path, &to.query, &carried)),
                     NavigateOptions {
                         replace: to.replace,
                         scroll: to.scroll,
@@ -150,6 +154,11 @@ impl Navigation {
         self.query.get()
     }
 
+    /// The current query string as a signal (for values derived from it, like the language).
+    pub fn query_signal(&self) -> Signal<String> {
+        self.query
+    }
+
     /// The current page (tracked).
     pub fn route(&self) -> Route {
         self.path.with(|path| Route::from_path(path))
@@ -162,7 +171,11 @@ impl Navigation {
 
     /// The `href` of an internal link: a real address that works when opened in a new tab.
     pub fn href(&self, path: &str, query: &str) -> String {
-        let carried = self.carried.get_value();
+        let carried = with_language(
+            &self.carried.get_value(),
+            query,
+            &self.query.get_untracked(),
+        );
         self.style.with_value(|style| match style {
             LinkStyle::Page { base } => format!("{base}{}", link(path, query, &carried)),
             LinkStyle::Embed {
@@ -221,6 +234,19 @@ impl Navigation {
             replace: false,
             scroll: true,
         });
+    }
+}
+
+/// The carried parameters plus the reader's chosen `lang` (from the current query), unless the
+/// destination's query sets its own.
+fn with_language(carried: &str, destination: &str, current: &str) -> String {
+    if query_param(destination, "lang").is_some() {
+        return carried.to_owned();
+    }
+    match query_param(current, "lang").filter(|lang| is_language_tag(lang)) {
+        Some(lang) if carried.is_empty() => format!("lang={lang}"),
+        Some(lang) => format!("{carried}&lang={lang}"),
+        None => carried.to_owned(),
     }
 }
 

@@ -186,7 +186,7 @@ test('a garbage URL is explained, not a crash', async ({ page }) => {
   const query = 'from=soon&to=2022-02-30&sort=%3Cscript%3E&page=-4&kind=&q=%E0%A4%&%ZZ=1&person=<img src=x onerror=alert(1)>';
   await page.goto(`/?${query}`);
   await expect(page.locator('.url-notices li')).toHaveCount(4);
-  await expect(page.locator('.url-notices')).toContainText('"soon" is not a date');
+  await expect(page.locator('.url-notices')).toContainText('“soon” is not a date');
   await expectCoreAnswer(page, query);
   await expect(page.locator('fieldset[data-facet="person"] input[value="<img src=x onerror=alert(1)>"]')).toBeChecked();
   await expect(page.locator('main img')).toHaveCount(0);

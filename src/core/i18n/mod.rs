@@ -149,7 +149,7 @@ impl Language {
                 let one = if self == Language::Fr { n <= 1 } else { n == 1 };
                 if one {
                     One
-                } else if n != 0 && n % 1_000_000 == 0 {
+                } else if n != 0 && n.is_multiple_of(1_000_000) {
                     Many
                 } else {
                     Other
@@ -199,7 +199,8 @@ impl Language {
     }
 
     /// A counted phrase: the plural form for `n`, with `{count}` replaced by `formatted` (the
-    /// number as the reader's language writes it) and the other `{name}`s by `args`.
+    /// number as the reader's language writes it) unless `args` sets it, and the other
+    /// `{name}`s by `args`.
     ///
     /// ```
     /// use pressline::core::i18n::Language;
@@ -208,8 +209,10 @@ impl Language {
     /// assert_eq!(Language::Uk.count(&Language::Uk.messages().releases, 3, "3", &[]), "3 релізи");
     /// ```
     pub fn count(self, plural: &Plural, n: u64, formatted: &str, args: &[(&str, &str)]) -> String {
-        let mut all = vec![("count", formatted)];
-        all.extend_from_slice(args);
+        // Explicit arguments come first, so one may override `{count}` (as "{count} of {total}"
+        // does, whose form follows the total).
+        let mut all = args.to_vec();
+        all.push(("count", formatted));
         fill(plural.pick(self.plural(n)), &all)
     }
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::core::route::release_path;
 use crate::core::Release;
 use crate::ui::shared::{KindLabel, Link, ReleaseDateTime};
@@ -13,7 +15,7 @@ pub fn RelatedReleases(
     (!releases.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">
-                <h2 id="related-heading">"Related releases"</h2>
+                <h2 id="related-heading">{t().related}</h2>
                 <ul class="related__list">
                     {releases
                         .into_iter()

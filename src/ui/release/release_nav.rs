@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::ui::shared::Link;
 
 /// A release next to the current one in the timeline order.
@@ -25,13 +27,14 @@ pub fn ReleaseNav(
     /// True when the timeline had filters, to say so.
     filtered: bool,
 ) -> impl IntoView {
+    let t = t();
     let back_label = if filtered {
-        "← Back to the filtered timeline"
+        t.back_to_filtered
     } else {
-        "← All releases"
+        t.all_releases
     };
     view! {
-        <nav class="release-nav" aria-label="Timeline">
+        <nav class="release-nav" aria-label=t.timeline>
             <p class="release__back">
                 <Link path="/" query=back_query attr:data-back="">{back_label}</Link>
             </p>
@@ -40,7 +43,7 @@ pub fn ReleaseNav(
                     .map(|n| {
                         view! {
                             <li class="release-nav__previous">
-                                <span class="release-nav__label">"Previous"</span>
+                                <span class="release-nav__label">{t.previous}</span>
                                 <Link path=n.path query=n.query attr:rel="prev">{n.title}</Link>
                             </li>
                         }
@@ -49,7 +52,7 @@ pub fn ReleaseNav(
                     .map(|n| {
                         view! {
                             <li class="release-nav__next">
-                                <span class="release-nav__label">"Next"</span>
+                                <span class="release-nav__label">{t.next}</span>
                                 <Link path=n.path query=n.query attr:rel="next">{n.title}</Link>
                             </li>
                         }

@@ -1,3 +1,5 @@
+use crate::core::i18n::split_at_placeholder;
+use crate::ui::i18n::t;
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -12,7 +14,9 @@ pub fn ReleaseNotFound(
     /// The id from the URL, shown back as text.
     id: String,
 ) -> impl IntoView {
-    set_document_title("Release not found");
+    let t = t();
+    set_document_title(t.release_not_found);
+    let (before_id, after_id) = split_at_placeholder(t.no_release_with_id, "id");
     let navigation = Navigation::current();
     let action = navigation.href("/", "");
     let input = NodeRef::<Input>::new();
@@ -32,21 +36,21 @@ pub fn ReleaseNotFound(
     };
     view! {
         <section class="not-found" data-not-found="release">
-            <h1>"Release not found"</h1>
-            <p>"No release has the id “" <code>{id}</code> "”. It may have been renamed or removed."</p>
+            <h1>{t.release_not_found}</h1>
+            <p>{before_id} <code>{id}</code> {after_id}</p>
             <form action=action method="get" role="search" on:submit=search>
                 <label class="search-box__label" for="not-found-search">
-                    "Search the releases"
+                    {t.search_the_releases}
                 </label>
                 <div class="not-found__search">
                     <input id="not-found-search" class="search-box__input" type="search" name="q" node_ref=input />
                     <button type="submit" class="not-found__submit">
-                        "Search"
+                        {t.search}
                     </button>
                 </div>
             </form>
             <p>
-                <Link path="/">"See all releases"</Link>
+                <Link path="/">{t.see_all_releases}</Link>
             </p>
         </section>
     }

@@ -1,3 +1,5 @@
+use crate::core::i18n::fill;
+use crate::ui::i18n::t;
 use leptos::html::H1;
 use leptos::prelude::*;
 
@@ -35,6 +37,7 @@ pub fn ReleaseView(
     #[prop(optional)]
     related: Vec<Release>,
 ) -> impl IntoView {
+    let t = t();
     let data = expect_context::<SiteData>();
     let organization = data
         .site()
@@ -69,15 +72,15 @@ pub fn ReleaseView(
         view! {
             <p class="release__source">
                 <a href=url.to_string() rel="noopener">
-                    "Read the original release"
+                    {t.read_original}
                 </a>
             </p>
         }
     });
     let contact = organization.press_email.clone().map(|email| {
         let label = match &organization.name {
-            Some(name) => format!("Press contact ({name}): "),
-            None => "Press contact: ".to_owned(),
+            Some(name) => fill(t.press_contact_of, &[("name", name)]),
+            None => t.press_contact.to_owned(),
         };
         view! { <PressContact class="release__contact" label=label email=email /> }
     });
@@ -104,8 +107,8 @@ pub fn ReleaseView(
                     })}
                 {release.summary.map(|summary| view! { <p class="release__summary">{summary}</p> })}
                 {release.body.map(|body| view! { <MarkdownBody markdown=body /> })}
-                <TagLinks label="Topics" facet=Facet::Topic items=release.topics />
-                <TagLinks label="Places" facet=Facet::Place items=release.places />
+                <TagLinks label=t.topics facet=Facet::Topic items=release.topics />
+                <TagLinks label=t.places facet=Facet::Place items=release.places />
                 {source}
                 {contact}
                 <ShareButtons url=share_url title=release.title />

@@ -1,4 +1,7 @@
 use leptos::prelude::*;
+
+use crate::core::i18n::fill;
+use crate::ui::i18n::t;
 use leptos::task::spawn_local;
 
 use crate::ui::navigator::{call_navigator, copy_text, navigator_has};
@@ -12,6 +15,7 @@ pub fn ShareButtons(
     /// The release title, for the share sheet.
     title: String,
 ) -> impl IntoView {
+    let t = t();
     let message = RwSignal::new(String::new());
     let copy_url = url.clone();
     let copy = move |_| {
@@ -19,9 +23,9 @@ pub fn ShareButtons(
         spawn_local(async move {
             let copied = copy_text(&url).await;
             message.set(if copied {
-                "Link copied".to_owned()
+                t.link_copied.to_owned()
             } else {
-                format!("Copying was blocked; the link is {url}")
+                fill(t.link_copy_blocked, &[("url", &url)])
             });
         });
     };
@@ -38,13 +42,13 @@ pub fn ShareButtons(
     view! {
         <div class="share">
             <button type="button" class="share__button" data-share="copy" on:click=copy>
-                "Copy link"
+                {t.copy_link}
             </button>
             {can_share
                 .then(|| {
                     view! {
                         <button type="button" class="share__button" data-share="native" on:click=share>
-                            "Share…"
+                            {t.share}
                         </button>
                     }
                 })}

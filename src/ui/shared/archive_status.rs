@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::core::i18n::fill;
+use crate::ui::i18n::I18n;
+
 use crate::core::route::Route;
 use chrono::Datelike;
 
@@ -59,6 +62,8 @@ pub fn ArchiveStatus() -> impl IntoView {
     let total = archive.manifest.total();
     let shards = archive.manifest.shards.clone();
     let status = archive.status.clone();
+    let i18n = I18n::current();
+    let t = i18n.t();
     let message = move || {
         let statuses = status.get();
         let loaded_count = data.site().map_or(0, |site| site.dataset.releases.len());
@@ -68,7 +73,7 @@ pub fn ArchiveStatus() -> impl IntoView {
                 .zip(&statuses)
                 .filter(|(_, s)| wanted(s))
                 .map(|(shard, _)| {
-                    let (from, to) = (shard.from.year().to_string(), shard.to.year().to_string());
+                    let (from, to) = (i18n.year(shard.from.year()), i18n.year(shard.to.year()));
                     if from == to {
                         from
                     } else {
@@ -83,15 +88,20 @@ pub fn ArchiveStatus() -> impl IntoView {
         let failed: Vec<String> = statuses
             .iter()
             .filter_map(|s| match s {
-                ShardStatus::Failed(failure) => Some(failure.to_string()),
+                ShardStatus::Failed(failure) => Some(failure.message(t)),
                 _ => None,
             })
             .collect();
         let text = if !loading.is_empty() {
-            format!("Loading older releases ({loading})… the results and counts below will update when they arrive.")
+            fill(t.loading_older, &[("years", &loading)])
         } else if !waiting.is_empty() {
-            format!(
-                "Showing {loaded_count} of {total} releases. Older ones ({waiting}) load when you search, filter, choose dates or ask for them at the end of the list."
+            fill(
+                t.showing_loaded,
+                &[
+                    ("loaded", &i18n.number(loaded_count as u64)),
+                    ("total", &i18n.number(total as u64)),
+                    ("years", &waiting),
+                ],
             )
         } else {
             String::new()
@@ -121,7 +131,7 @@ pub fn ArchiveStatus() -> impl IntoView {
                             <div class="archive-status__failed" role="alert">
                                 <ul>{failed.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                                 <button type="button" class="load-error__retry" on:click=retry.clone()>
-                                    "Retry"
+                                    {t.retry}
                                 </button>
                             </div>
                         }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::core::source::LoadFailure;
 use crate::ui::document::set_document_title;
 
@@ -13,18 +15,19 @@ pub fn FetchErrorView(
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    set_document_title("The releases could not be loaded");
+    let t = t();
+    set_document_title(t.could_not_load);
     let retry = on_retry.filter(|_| failure.is_retryable()).map(|on_retry| {
         view! {
             <button type="button" class="load-error__retry" on:click=move |_| on_retry.run(())>
-                "Retry"
+                {t.retry}
             </button>
         }
     });
     view! {
         <main id="main" class="load-error" role="alert" data-load-error=failure.kind()>
-            <h1>"The releases could not be loaded"</h1>
-            <p>{failure.to_string()}</p>
+            <h1>{t.could_not_load}</h1>
+            <p>{failure.message(t)}</p>
             {retry}
         </main>
     }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::core::FormatError;
 use crate::ui::document::set_document_title;
 
@@ -9,10 +11,11 @@ pub fn LoadErrorView(
     /// What went wrong, with line and column.
     error: FormatError,
 ) -> impl IntoView {
-    set_document_title("The releases could not be loaded");
+    let t = t();
+    set_document_title(t.could_not_load);
     view! {
         <section class="load-error" role="alert">
-            <h1>"The releases could not be loaded"</h1>
+            <h1>{t.could_not_load}</h1>
             <p>{error.to_string()}</p>
         </section>
     }

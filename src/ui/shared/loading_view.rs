@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::core::i18n::{fill, split_at_placeholder};
+use crate::ui::i18n::t;
+
 use crate::core::source::megabytes_tenths;
 
 use crate::ui::root::Progress;
@@ -14,19 +17,24 @@ pub fn LoadingView(
     #[prop(into)]
     progress: Signal<Progress>,
 ) -> impl IntoView {
+    let t = t();
+    let (before, after) = split_at_placeholder(t.loading_from, "url");
     let received = move || {
         let (bytes, total) = progress.get();
-        let mb = |b: u64| format!("{} MB", megabytes_tenths(b));
+        let mb = |b: u64| fill(t.megabytes, &[("size", &megabytes_tenths(b))]);
         match (bytes, total) {
             (0, _) => String::new(),
-            (bytes, Some(total)) => format!(" {} of {} received.", mb(bytes), mb(total)),
-            (bytes, None) => format!(" {} received.", mb(bytes)),
+            (bytes, Some(total)) => fill(
+                t.received_of,
+                &[("received", &mb(bytes)), ("total", &mb(total))],
+            ),
+            (bytes, None) => fill(t.received, &[("received", &mb(bytes))]),
         }
     };
     view! {
         <main id="main" class="loading" aria-busy="true" data-loading="">
             <p class="loading__message" role="status">
-                "Loading releases from " <code>{url}</code> "…" <span class="loading__bytes">{received}</span>
+                {before} <code>{url}</code> {after} <span class="loading__bytes">{received}</span>
             </p>
             <div class="loading__skeleton" aria-hidden="true">
                 <div class="skeleton skeleton--title"></div>

@@ -1,18 +1,21 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::ui::document::set_document_title;
 use crate::ui::shared::Link;
 
 /// Shown for an address the app does not know.
 #[component]
 pub fn NotFoundView() -> impl IntoView {
-    set_document_title("Page not found");
+    let t = t();
+    set_document_title(t.page_not_found);
     view! {
         <section class="not-found" data-not-found="page">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address."</p>
+            <h1>{t.page_not_found}</h1>
+            <p>{t.nothing_here}</p>
             <p>
-                <Link path="/">"See all releases"</Link>
+                <Link path="/">{t.see_all_releases}</Link>
             </p>
         </section>
     }

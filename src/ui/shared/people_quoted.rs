@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::core::Person;
 
 /// The spokespeople a release quotes, each with their role. Renders nothing for nobody.
@@ -11,7 +13,7 @@ pub fn PeopleQuoted(
     (!people.is_empty()).then(|| {
         view! {
             <div class="people-quoted">
-                <span class="people-quoted__label">"Quoted: "</span>
+                <span class="people-quoted__label">{t().quoted}</span>
                 <ul class="people-quoted__list">
                     {people
                         .into_iter()

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 /// A photo credit line. The seed publishes credits without their pictures, so it stands alone.
 #[component]
 pub fn PhotoCredit(
@@ -8,7 +10,7 @@ pub fn PhotoCredit(
 ) -> impl IntoView {
     view! {
         <p class="photo-credit">
-            <span class="photo-credit__label">"Photo: "</span>
+            <span class="photo-credit__label">{t().photo}</span>
             {credit}
         </p>
     }

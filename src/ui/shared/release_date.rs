@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::I18n;
+
 use crate::core::ReleaseDate;
 
 /// A release date as a `<time>` element: readable text, machine-readable `datetime`.
@@ -10,7 +12,7 @@ pub fn ReleaseDateTime(
 ) -> impl IntoView {
     view! {
         <time class="release-date" datetime=date.to_iso()>
-            {date.to_long_english()}
+            {I18n::current().long_date(&date)}
         </time>
     }
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::ui::shared::PressContact;
 use crate::ui::SiteData;
 
@@ -7,13 +9,14 @@ use crate::ui::SiteData;
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let data = expect_context::<SiteData>();
+    let t = t();
     let organization = data
         .site()
         .and_then(|site| site.dataset.organization.clone())
         .unwrap_or_default();
     let press = organization.press_email.clone().map(|email| {
         view! {
-            <PressContact class="press-contact" label="Members of the press: ".to_owned() email=email />
+            <PressContact class="press-contact" label=t.members_of_the_press.to_owned() email=email />
         }
     });
     let home = organization.url.map(|url| {
@@ -29,7 +32,7 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                {press} {home} <p class="site-footer__credit">"Published with Pressline"</p>
+                {press} {home} <p class="site-footer__credit">{t.published_with}</p>
             </div>
         </footer>
     }

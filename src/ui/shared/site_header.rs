@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::ui::shared::Link;
+use crate::ui::i18n::t;
+use crate::ui::shared::{LanguageSwitcher, Link};
 use crate::ui::SiteData;
 
 /// The masthead: the organization's name, linking home to the timeline.
@@ -16,7 +17,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <Link path="/" attr:class="site-header__name">
                     {name}
                 </Link>
-                <span class="site-header__section">"Newsroom"</span>
+                <span class="site-header__section">{t().newsroom}</span>
+                <LanguageSwitcher />
             </div>
         </header>
     }

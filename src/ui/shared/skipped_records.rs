@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::I18n;
+
 use crate::core::problem::skipped_record_count;
 use crate::core::Problem;
 
@@ -10,16 +12,17 @@ pub fn SkippedRecords(
     /// Every problem validation found, in file order.
     problems: Vec<Problem>,
 ) -> impl IntoView {
+    let i18n = I18n::current();
+    let t = i18n.t();
     (!problems.is_empty()).then(|| {
         let skipped = skipped_record_count(&problems);
         let summary = match skipped {
-            0 => "Some dataset fields were ignored".to_owned(),
-            1 => "1 record skipped".to_owned(),
-            n => format!("{n} records skipped"),
+            0 => t.fields_ignored.to_owned(),
+            n => i18n.count(&t.records_skipped, n as u64, &[]),
         };
         view! {
             <details class="skipped-records" data-skipped-count=skipped>
-                <summary>{summary} " — the data has problems; everything else is shown."</summary>
+                <summary>{summary} {t.data_has_problems}</summary>
                 <ul class="skipped-records__list">
                     {problems
                         .into_iter()

@@ -1,6 +1,8 @@
 use chrono::NaiveDate;
 
 use crate::core::date::{iso_day, parse_iso_day};
+use crate::core::i18n::fill;
+use crate::ui::i18n::I18n;
 use leptos::prelude::*;
 
 use crate::core::search::DateRangeIssue;
@@ -23,12 +25,14 @@ pub fn DateRange(
 ) -> impl IntoView {
     let parse = |text: String| parse_iso_day(&text);
     let format = |date: Option<NaiveDate>| date.map(iso_day).unwrap_or_default();
+    let i18n = I18n::current();
+    let t = i18n.t();
     view! {
         <fieldset class="facet date-range" data-facet="date">
-            <legend class="facet__legend">"Date"</legend>
+            <legend class="facet__legend">{t.date}</legend>
             <div class="date-range__inputs">
                 <label class="date-range__field">
-                    <span>"From"</span>
+                    <span>{t.date_from}</span>
                     <input
                         type="date"
                         name="from"
@@ -38,7 +42,7 @@ pub fn DateRange(
                     />
                 </label>
                 <label class="date-range__field">
-                    <span>"To"</span>
+                    <span>{t.date_to}</span>
                     <input
                         type="date"
                         name="to"
@@ -53,8 +57,9 @@ pub fn DateRange(
                     issue
                         .get()
                         .map(|DateRangeIssue::Inverted { from, to }| {
-                            format!(
-                                "The start date ({from}) is after the end date ({to}), so no date limit is applied. Swap or change them.",
+                            fill(
+                                t.date_range_inverted,
+                                &[("from", &i18n.day(from)), ("to", &i18n.day(to))],
                             )
                         })
                 }}

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::i18n::t;
 use wasm_bindgen::JsCast;
 
 use crate::core::export::{to_csv, to_json};
@@ -27,7 +29,7 @@ pub fn DownloadLinks(
     };
     view! {
         <div class="downloads">
-            <span class="downloads__label">"Download these releases:"</span>
+            <span class="downloads__label">{t().download}</span>
             <button type="button" class="downloads__button" data-download="json" on:click=download_json>
                 "JSON"
             </button>

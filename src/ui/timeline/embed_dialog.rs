@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::embed::{iframe_snippet, script_snippet, EmbedRequest};
+use crate::ui::i18n::{t, I18n};
 use crate::ui::navigation::absolute_url;
 use crate::ui::navigator::copy_text;
 use crate::ui::root::DatasetUrl;
@@ -19,6 +20,7 @@ pub fn EmbedDialog(
     title: String,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
+    let language = I18n::current().language_untracked();
     let deploy_url = absolute_url("./");
     let src = use_context::<DatasetUrl>().map(|DatasetUrl(src)| absolute_url(&src));
     let snippets = Memo::new(move |_| {
@@ -27,18 +29,19 @@ pub fn EmbedDialog(
             deploy_url: &deploy_url,
             query: &query,
             src: src.as_deref(),
-            lang: "en",
+            lang: language.tag(),
             title: &title,
         };
         (script_snippet(&request), iframe_snippet(&request))
     });
+    let t = t();
     let message = RwSignal::new(String::new());
-    let copy = move |which: &'static str, text: String| {
+    let copy = move |done: &'static str, text: String| {
         spawn_local(async move {
             message.set(if copy_text(&text).await {
-                format!("The {which} snippet is copied.")
+                done.to_owned()
             } else {
-                "Copying was blocked: select the snippet and copy it yourself.".to_owned()
+                t.snippet_copy_blocked.to_owned()
             });
         });
     };
@@ -55,34 +58,32 @@ pub fn EmbedDialog(
     };
     view! {
         <button type="button" class="embed-open" aria-haspopup="dialog" on:click=open>
-            "Embed this view"
+            {t.embed_this_view}
         </button>
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title">
-            <h2 id="embed-dialog-title">"Embed this view"</h2>
-            <p>
-                "Put these releases, with the current filters, on another page. Paste one of the snippets into its HTML."
-            </p>
+            <h2 id="embed-dialog-title">{t.embed_this_view}</h2>
+            <p>{t.embed_intro}</p>
             <label class="embed-dialog__label" for="embed-script">
-                "Script tag: inherits nothing from your page and adapts to its width"
+                {t.embed_script_label}
             </label>
             <textarea id="embed-script" class="embed-dialog__snippet" data-embed-snippet="script" readonly rows="3"
                 prop:value=move || snippets.with(|s| s.0.clone())></textarea>
             <button type="button" class="embed-dialog__copy" data-copy="script"
-                on:click=move |_| copy("script tag", snippets.with_untracked(|s| s.0.clone()))>
-                "Copy script tag"
+                on:click=move |_| copy(t.script_copied, snippets.with_untracked(|s| s.0.clone()))>
+                {t.copy_script}
             </button>
             <label class="embed-dialog__label" for="embed-iframe">
-                "Iframe: fully isolated; the script lets it grow to fit its content"
+                {t.embed_iframe_label}
             </label>
             <textarea id="embed-iframe" class="embed-dialog__snippet" data-embed-snippet="iframe" readonly rows="8"
                 prop:value=move || snippets.with(|s| s.1.clone())></textarea>
             <button type="button" class="embed-dialog__copy" data-copy="iframe"
-                on:click=move |_| copy("iframe", snippets.with_untracked(|s| s.1.clone()))>
-                "Copy iframe"
+                on:click=move |_| copy(t.iframe_copied, snippets.with_untracked(|s| s.1.clone()))>
+                {t.copy_iframe}
             </button>
             <p class="embed-dialog__message" aria-live="polite">{move || message.get()}</p>
             <button type="button" class="embed-dialog__close" on:click=close>
-                "Close"
+                {t.close}
             </button>
         </dialog>
     }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::core::view_state::ViewState;
 use crate::ui::shared::Link;
 
@@ -9,12 +11,13 @@ pub fn EmptyState(
     /// The view that matched nothing.
     state: ViewState,
 ) -> impl IntoView {
-    let options = state.loosenings();
+    let t = t();
+    let options = state.loosenings(t);
     let clear_all = state.cleared().to_query();
     view! {
         <section class="empty-state" data-empty-state="">
-            <h2>"No releases match"</h2>
-            <p>"Try loosening a filter:"</p>
+            <h2>{t.no_match}</h2>
+            <p>{t.try_loosening}</p>
             <ul class="empty-state__options">
                 {options
                     .into_iter()
@@ -28,7 +31,7 @@ pub fn EmptyState(
                     })
                     .collect_view()}
                 <li>
-                    <Link path="/" query=clear_all>"Clear all filters"</Link>
+                    <Link path="/" query=clear_all>{t.clear_all}</Link>
                 </li>
             </ul>
         </section>

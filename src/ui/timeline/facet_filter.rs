@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::core::i18n::fill;
+use crate::ui::i18n::I18n;
+
 use crate::core::view_state::Facet;
 
 /// How many values a facet lists before a "Show all" button.
@@ -24,6 +27,8 @@ pub fn FacetFilter(
     #[prop(into)]
     on_toggle: Callback<String>,
 ) -> impl IntoView {
+    let i18n = I18n::current();
+    let t = i18n.t();
     let expanded = RwSignal::new(false);
     let total_values = move || values.with(Vec::len);
     let legend_id = format!("facet-{}", facet.param());
@@ -63,7 +68,7 @@ pub fn FacetFilter(
                             />
                             <span class="facet__name">{value}</span>
                             <span class="facet__count" data-facet-count=count>
-                                {count}
+                                {i18n.number(count as u64)}
                             </span>
                         </label>
                     </li>
@@ -75,7 +80,7 @@ pub fn FacetFilter(
     view! {
         <fieldset class="facet" data-facet=facet.param() hidden=move || total_values() == 0>
             <legend class="facet__legend" id=legend_id>
-                {facet.label()}
+                {facet.label(t)}
             </legend>
             <ul class="facet__values">{rows}</ul>
             <button
@@ -87,9 +92,9 @@ pub fn FacetFilter(
             >
                 {move || {
                     if expanded.get() {
-                        "Show fewer".to_owned()
+                        t.show_fewer.to_owned()
                     } else {
-                        format!("Show all {}", total_values())
+                        fill(t.show_all, &[("count", &i18n.number(total_values() as u64))])
                     }
                 }}
             </button>

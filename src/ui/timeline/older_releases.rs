@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::I18n;
+
 use crate::ui::archive::{Archive, ShardStatus};
 
 /// At the end of the timeline of a sharded archive: asks for the next older shard. Renders
@@ -10,6 +12,7 @@ pub fn OlderReleases() -> impl IntoView {
         return ().into_any();
     };
     let status = archive.status.clone();
+    let i18n = I18n::current();
     let next = move || {
         status.with(|all| {
             all.iter()
@@ -22,7 +25,11 @@ pub fn OlderReleases() -> impl IntoView {
     (move || {
         next().map(|(i, loading)| {
             let shard = &shards[i];
-            let label = format!("Load older releases ({} releases from {} to {})", shard.count, shard.from, shard.to);
+            let label = i18n.count(
+                &i18n.t().load_older,
+                shard.count as u64,
+                &[("from", &i18n.day(shard.from)), ("to", &i18n.day(shard.to))],
+            );
             let wants = wants.clone();
             view! {
                 <p class="older-releases">

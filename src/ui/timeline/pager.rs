@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::core::i18n::fill;
+use crate::ui::i18n::I18n;
+
 use crate::core::view_state::ViewState;
 use crate::ui::shared::Link;
 
@@ -19,6 +22,8 @@ pub fn Pager(
     let page = state.page.min(pages);
     let first = (page - 1) * PAGE_SIZE + 1;
     let last = (page * PAGE_SIZE).min(total);
+    let i18n = I18n::current();
+    let t = i18n.t();
     let link = move |to: usize, label: &'static str, rel: &'static str| {
         let query = state.with_page(to).to_query();
         view! {
@@ -29,12 +34,21 @@ pub fn Pager(
     };
     (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label="Result pages">
-                {(page > 1).then(|| link(page - 1, "← Newer page", "prev"))}
+            <nav class="pager" aria-label=t.result_pages>
+                {(page > 1).then(|| link(page - 1, t.newer_page, "prev"))}
                 <span class="pager__position">
-                    {format!("Releases {first}–{last} of {total} (page {page} of {pages})")}
+                    {fill(
+                        t.pager_position,
+                        &[
+                            ("first", &i18n.number(first as u64)),
+                            ("last", &i18n.number(last as u64)),
+                            ("total", &i18n.number(total as u64)),
+                            ("page", &i18n.number(page as u64)),
+                            ("pages", &i18n.number(pages as u64)),
+                        ],
+                    )}
                 </span>
-                {(page < pages).then(|| link(page + 1, "Older page →", "next"))}
+                {(page < pages).then(|| link(page + 1, t.older_page, "next"))}
             </nav>
         }
     })

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::core::date::month_name;
+use crate::ui::i18n::I18n;
+
 use crate::core::search::SearchQuery;
 use crate::core::timeline::group_by_month;
 use crate::ui::SiteData;
@@ -18,6 +19,7 @@ pub fn ResultList(
     link_query: String,
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
+    let i18n = I18n::current();
     let Some(site) = data.site() else {
         return ().into_any();
     };
@@ -31,7 +33,7 @@ pub fn ResultList(
             view! {
                 <section class="timeline-year" aria-labelledby=year_labelled_by>
                     <h2 class="timeline-year__heading" id=year_id>
-                        {year.year}
+                        {i18n.year(year.year)}
                     </h2>
                     {year
                         .months
@@ -42,7 +44,7 @@ pub fn ResultList(
                             view! {
                                 <section class="timeline-month" aria-labelledby=labelled_by>
                                     <h3 class="timeline-month__heading" id=heading_id>
-                                        {format!("{} {}", month_name(month.month), month.year)}
+                                        {i18n.month_year(month.year, month.month)}
                                     </h3>
                                     <div class="timeline-month__releases">
                                         {month

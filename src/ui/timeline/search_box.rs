@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 /// The search field. Its value always mirrors the URL's `q`; each keystroke reports the new text.
 #[component]
 pub fn SearchBox(
@@ -10,10 +12,11 @@ pub fn SearchBox(
     #[prop(into)]
     on_input: Callback<String>,
 ) -> impl IntoView {
+    let t = t();
     view! {
         <form class="search-box" role="search" on:submit=|event| event.prevent_default()>
             <label class="search-box__label" for="search-input">
-                "Search releases"
+                {t.search_label}
             </label>
             <input
                 id="search-input"
@@ -27,7 +30,7 @@ pub fn SearchBox(
                 on:input=move |event| on_input.run(event_target_value(&event))
             />
             <p id="search-help" class="search-box__help">
-                "Words match as you type. Use \"quotes\" for a phrase and -word to exclude."
+                {t.search_help}
             </p>
         </form>
     }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::core::view_state::SortOrder;
 
 /// Newest-first or oldest-first.
@@ -12,9 +14,10 @@ pub fn SortControl(
     #[prop(into)]
     on_change: Callback<SortOrder>,
 ) -> impl IntoView {
+    let t = t();
     view! {
         <label class="sort-control">
-            <span>"Sort"</span>
+            <span>{t.sort}</span>
             <select
                 name="sort"
                 on:change=move |event| {
@@ -27,10 +30,10 @@ pub fn SortControl(
                 }
             >
                 <option value="newest" prop:selected=move || sort.get() == SortOrder::Newest>
-                    "Newest first"
+                    {t.newest_first}
                 </option>
                 <option value="oldest" prop:selected=move || sort.get() == SortOrder::Oldest>
-                    "Oldest first"
+                    {t.oldest_first}
                 </option>
             </select>
         </label>

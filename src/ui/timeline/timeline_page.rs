@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::core::search::SearchQuery;
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::document::{is_wide_screen, set_document_title};
+use crate::ui::i18n::t;
 use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
@@ -19,6 +20,7 @@ pub fn TimelinePage() -> impl IntoView {
     let Some(site) = data.site_untracked() else {
         return ().into_any();
     };
+    let t = t();
     let dataset = &site.dataset;
     let dataset_title = dataset.title.clone();
     set_document_title(&match dataset.organization_name() {
@@ -145,7 +147,7 @@ pub fn TimelinePage() -> impl IntoView {
             <UrlNotices notices=Signal::derive(move || parsed.with(|(_, notices)| notices.clone())) />
             <div class="timeline__layout">
                 <details class="filters" open=is_wide_screen()>
-                    <summary class="filters__toggle">"Filters"</summary>
+                    <summary class="filters__toggle">{t.filters}</summary>
                     <div class="filters__body">
                         <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
                         {facets}
@@ -161,7 +163,7 @@ pub fn TimelinePage() -> impl IntoView {
                             disabled=move || state.with(ViewState::is_unfiltered)
                             on:click=on_clear
                         >
-                            "Clear all filters"
+                            {t.clear_all}
                         </button>
                     </div>
                 </details>

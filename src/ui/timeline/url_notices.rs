@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::i18n::t;
+
 use crate::core::view_state::UrlNotice;
 
 /// Explains address parameters that were ignored, so a mangled link is not a silent mystery.
@@ -9,16 +11,20 @@ pub fn UrlNotices(
     #[prop(into)]
     notices: Signal<Vec<UrlNotice>>,
 ) -> impl IntoView {
+    let t = t();
     move || {
         let notices = notices.get();
         (!notices.is_empty()).then(|| {
             view! {
                 <div class="url-notices" role="note">
-                    <p>"Part of this address was not understood and is ignored:"</p>
+                    <p>{t.url_notices}</p>
                     <ul>
                         {notices
                             .into_iter()
-                            .map(|notice| view! { <li><code>{notice.param}</code> ": " {notice.message}</li> })
+                            .map(|notice| {
+                                let message = notice.message(t);
+                                view! { <li><code>{notice.param}</code> ": " {message}</li> }
+                            })
                             .collect_view()}
                     </ul>
                 </div>

@@ -1,0 +1,192 @@
+//! The reader's language in the UI: its catalogue, and numbers and dates written the way the
+//! language writes them, by the browser's `Intl` (which costs the download nothing).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::core::i18n::{Language, Messages, Plural};
+use crate::core::view_state::query_param;
+use crate::core::ReleaseDate;
+
+/// An instance's language, from its address's `?lang=`, else the given default (the embed's
+/// `data-lang`, else the browser's preferences). Provided as context by the mount.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    language: Signal<Language>,
+}
+
+impl I18n {
+    /// Follows `?lang=` in `query` (tracked), falling back to `fallback`.
+    pub fn from_query(query: Signal<String>, fallback: Language) -> Self {
+        // A memo: the app rebuilds when the language changes, not on every new query string.
+        let language = Memo::new(move |_| {
+            query.with(|query| {
+                query_param(query, "lang")
+                    .and_then(|tag| Language::from_tag(&tag))
+                    .unwrap_or(fallback)
+            })
+        });
+        Self {
+            language: language.into(),
+        }
+    }
+
+    /// A fixed language (component tests, views outside an instance).
+    pub fn fixed(language: Language) -> Self {
+        Self {
+            language: Signal::stored(language),
+        }
+    }
+
+    /// The instance's language support, from context (English outside an instance).
+    pub fn current() -> Self {
+        use_context::<I18n>().unwrap_or_else(|| I18n::fixed(Language::En))
+    }
+
+    /// The language (tracked).
+    pub fn language(&self) -> Language {
+        self.language.get()
+    }
+
+    /// The language, without tracking: the app is rebuilt when it changes, so views read it
+    /// once when they are set up.
+    pub fn language_untracked(&self) -> Language {
+        self.language.get_untracked()
+    }
+
+    /// The catalogue (untracked, see [`Self::language_untracked`]).
+    pub fn t(&self) -> &'static Messages {
+        self.language_untracked().messages()
+    }
+
+    /// A whole number as the language writes it (`1,234`, `1 234`, `١٬٢٣٤`).
+    pub fn number(&self, n: u64) -> String {
+        format_number(self.language_untracked(), n)
+    }
+
+    /// A counted phrase from the catalogue, the number written as the language writes it.
+    pub fn count(&self, plural: &Plural, n: u64, args: &[(&str, &str)]) -> String {
+        self.language_untracked()
+            .count(plural, n, &self.number(n), args)
+    }
+
+    /// A release date, long form ("10 листопада 2022 р.", "10 novembre 2022").
+    pub fn long_date(&self, date: &ReleaseDate) -> String {
+        self.day(date.calendar_date())
+    }
+
+    /// A calendar day, long form.
+    pub fn day(&self, day: NaiveDate) -> String {
+        format_day(self.language_untracked(), day, DayStyle::Long)
+    }
+
+    /// A month heading ("November 2022", "листопад 2022 р.").
+    pub fn month_year(&self, year: i32, month: u32) -> String {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .map(|day| format_day(self.language_untracked(), day, DayStyle::MonthYear))
+            .unwrap_or_default()
+    }
+
+    /// A year as the language writes it (without grouping: "2022", "٢٠٢٢").
+    pub fn year(&self, year: i32) -> String {
+        NaiveDate::from_ymd_opt(year, 1, 1)
+            .map(|day| format_day(self.language_untracked(), day, DayStyle::Year))
+            .unwrap_or_default()
+    }
+}
+
+/// The catalogue of the current instance (untracked; see [`I18n::t`]).
+pub fn t() -> &'static Messages {
+    I18n::current().t()
+}
+
+/// Which parts of a day to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum DayStyle {
+    Long,
+    MonthYear,
+    Year,
+}
+
+thread_local! {
+    // Building an Intl formatter is slow; a page writes hundreds of dates.
+    static NUMBERS: RefCell<HashMap<Language, js_sys::Function>> = RefCell::new(HashMap::new());
+    static DAYS: RefCell<HashMap<(Language, DayStyle), js_sys::Function>> =
+        RefCell::new(HashMap::new());
+}
+
+fn locales(language: Language) -> js_sys::Array {
+    js_sys::Array::of1(&JsValue::from_str(language.tag()))
+}
+
+fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    object
+}
+
+/// Formats a whole number with `Intl.NumberFormat`.
+pub fn format_number(language: Language, n: u64) -> String {
+    let format = NUMBERS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(language)
+            .or_insert_with(|| {
+                js_sys::Intl::NumberFormat::new(&locales(language), &options(&[])).format()
+            })
+            .clone()
+    });
+    format
+        .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// Formats a calendar day with `Intl.DateTimeFormat`, in UTC so the day never shifts.
+fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
+    let format = DAYS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry((language, style))
+            .or_insert_with(|| {
+                let pairs: &[(&str, &str)] = match style {
+                    DayStyle::Long => &[("dateStyle", "long"), ("timeZone", "UTC")],
+                    DayStyle::MonthYear => {
+                        &[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]
+                    }
+                    DayStyle::Year => &[("year", "numeric"), ("timeZone", "UTC")],
+                };
+                js_sys::Intl::DateTimeFormat::new(&locales(language), &options(pairs)).format()
+            })
+            .clone()
+    });
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
+    let millis = (day - epoch).num_days() as f64 * 86_400_000.0;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    format
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format!("{}-{:02}-{:02}", day.year(), day.month(), day.day()))
+}
+
+/// The browser's preferred languages (`navigator.languages`), best first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|window| {
+            window
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|tag| tag.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
