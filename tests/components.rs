@@ -118,7 +118,7 @@ async fn timeline_shows_all_twelve_bundled_releases_newest_first() {
     let page = mount_app(SiteData::bundled()).await;
     let articles = page.all("article[data-release-id]");
     assert_eq!(articles.len(), 12);
-    let status = page.one("[role=status]");
+    let status = page.one(".result-count");
     assert_eq!(status.get_attribute("data-count").as_deref(), Some("12"));
     assert_eq!(status.text_content().unwrap(), "12 releases");
     let dates: Vec<String> = page
@@ -197,7 +197,7 @@ async fn broken_records_are_skipped_and_listed_while_valid_ones_show() {
         .collect();
     assert_eq!(ids, ["good-one", "good-two"]);
     assert_eq!(
-        page.one("[role=status]")
+        page.one(".result-count")
             .get_attribute("data-count")
             .as_deref(),
         Some("2")
@@ -352,7 +352,7 @@ fn many_releases(count: usize) -> String {
 async fn long_results_render_one_bounded_page_with_a_pager() {
     let page = mount_app(SiteData::from_json(&many_releases(250))).await;
     assert_eq!(
-        page.one("[role=status]")
+        page.one(".result-count")
             .get_attribute("data-count")
             .as_deref(),
         Some("250")
@@ -461,4 +461,159 @@ fn topics_and_places_link_back_to_the_filtered_timeline() {
         page.one(".share [data-share=copy]").text_content().unwrap(),
         "Copy link"
     );
+}
+
+/// Intl's spacing characters (no-break and narrow no-break spaces, direction marks) as plain
+/// spaces, so expectations stay readable.
+fn plain_spaces(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+        .replace(['\u{200e}', '\u{200f}'], "")
+}
+
+#[wasm_bindgen_test]
+fn dates_and_numbers_are_written_in_each_language() {
+    use chrono::NaiveDate;
+    use pressline::core::i18n::Language::*;
+    use pressline::ui::i18n::I18n;
+    let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+    let expected = [
+        (En, "November 10, 2022", "March 2022", "1,234,567"),
+        (Uk, "10 листопада 2022 р.", "березень 2022 р.", "1 234 567"),
+        (Ru, "10 ноября 2022 г.", "март 2022 г.", "1 234 567"),
+        (Es, "10 de noviembre de 2022", "marzo de 2022", "1.234.567"),
+        (Fr, "10 novembre 2022", "mars 2022", "1 234 567"),
+        (Ar, "10 نوفمبر 2022", "مارس 2022", "1,234,567"),
+    ];
+    for (language, long, month, number) in expected {
+        let i18n = I18n::fixed(language);
+        assert_eq!(plain_spaces(&i18n.day(day)), long, "{language:?}");
+        assert_eq!(
+            plain_spaces(&i18n.month_year(2022, 3)),
+            month,
+            "{language:?}"
+        );
+        assert_eq!(
+            plain_spaces(&i18n.number(1_234_567)),
+            number,
+            "{language:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn counts_take_each_languages_plural_form() {
+    use pressline::core::i18n::{fill, Language, Language::*, Plural};
+    use pressline::ui::i18n::I18n;
+    use pressline::ui::timeline::ResultCount;
+    // The form each number needs, by CLDR (written out here, not computed by the code under test).
+    fn form(plural: &Plural, name: &str) -> &'static str {
+        match name {
+            "one" => plural.one,
+            "two" => plural.two,
+            "few" => plural.few,
+            "many" => plural.many,
+            _ => plural.other,
+        }
+    }
+    let cases: [(Language, &[(usize, &str)]); 6] = [
+        (En, &[(1, "one"), (2, "other"), (21, "other")]),
+        (
+            Uk,
+            &[
+                (1, "one"),
+                (3, "few"),
+                (5, "many"),
+                (11, "many"),
+                (21, "one"),
+                (24, "few"),
+            ],
+        ),
+        (
+            Ru,
+            &[
+                (1, "one"),
+                (2, "few"),
+                (7, "many"),
+                (12, "many"),
+                (31, "one"),
+            ],
+        ),
+        (Es, &[(1, "one"), (2, "other"), (1_000_000, "many")]),
+        (Fr, &[(1, "one"), (2, "other"), (1_000_000, "many")]),
+        (
+            Ar,
+            &[
+                (1, "one"),
+                (2, "two"),
+                (3, "few"),
+                (11, "many"),
+                (100, "other"),
+            ],
+        ),
+    ];
+    for (language, numbers) in cases {
+        for &(n, name) in numbers {
+            let page = mount(move || {
+                provide_context(I18n::fixed(language));
+                view! { <ResultCount count=Signal::stored(n) total=Signal::stored(n) /> }
+            });
+            let messages = language.messages();
+            let shown = plain_spaces(&page.text(".result-count"));
+            let number = plain_spaces(&I18n::fixed(language).number(n as u64));
+            let wanted = fill(form(&messages.releases, name), &[("count", &number)]);
+            assert_eq!(shown, plain_spaces(&wanted), "{language:?} {n}");
+        }
+    }
+    // Arabic says "no releases" for zero through the catalogue's own phrase.
+    let page = mount(|| {
+        provide_context(I18n::fixed(Ar));
+        view! { <ResultCount count=Signal::stored(0) total=Signal::stored(0) /> }
+    });
+    assert_eq!(page.text(".result-count"), Ar.messages().no_releases);
+}
+
+#[wasm_bindgen_test]
+async fn the_arabic_timeline_is_right_to_left_with_arabic_words_and_english_releases() {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("/?lang=ar"))
+        .unwrap();
+    let data = SiteData::bundled();
+    let page = mount(move || view! { <OnPage><App data=data /></OnPage> });
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    // Effects (the page's direction) run after the render.
+    for _ in 0..200 {
+        if !page.all("main .timeline").is_empty() && html.get_attribute("dir").is_some() {
+            break;
+        }
+        next_tick().await;
+    }
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("ar"));
+    let messages = pressline::core::i18n::Language::Ar.messages();
+    assert_eq!(page.text(".filters__toggle"), messages.filters);
+    assert_eq!(
+        page.all(".timeline-month__heading")[0]
+            .text_content()
+            .unwrap(),
+        "نوفمبر 2022"
+    );
+    // The releases are English: marked so, and laid out by their own direction.
+    let card = &page.all("article.release-card")[0];
+    assert_eq!(card.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(card.get_attribute("dir").as_deref(), Some("auto"));
+    drop(page);
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
+        .unwrap();
 }

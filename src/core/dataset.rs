@@ -20,6 +20,10 @@ pub struct Dataset {
     /// Who publishes the releases.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<Organization>,
+    /// The language the listing is written in (BCP 47, e.g. `en`), unless a release says
+    /// otherwise; screen readers use it to pronounce the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// Every release that passed validation, in the order the file lists them.
     pub releases: Vec<Release>,
 }

@@ -58,6 +58,18 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
             title: non_blank(envelope.title).unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
             description: non_blank(envelope.description),
             organization,
+            lang: non_blank(envelope.lang).and_then(|tag| {
+                if is_language_tag(&tag) {
+                    Some(tag)
+                } else {
+                    problems.push(Problem {
+                        record: None,
+                        field: "lang".to_owned(),
+                        kind: ProblemKind::InvalidLanguageTag { value: tag },
+                    });
+                    None
+                }
+            }),
             releases,
         },
         problems,
@@ -76,6 +88,8 @@ struct Envelope<'a> {
     description: Option<String>,
     #[serde(default)]
     organization: Option<RawOrganization>,
+    #[serde(default)]
+    lang: Option<String>,
     #[serde(borrow)]
     releases: Vec<&'a RawValue>,
 }

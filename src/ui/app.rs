@@ -84,15 +84,41 @@ fn site_body(data: &SiteData) -> AnyView {
     let data = data.clone();
     // Only a change of page rebuilds it; a new query string is the page's own business.
     let route = Memo::new(move |_| navigation.route());
+    let page = NodeRef::<leptos::html::Div>::new();
+    // After a move to another page, focus its heading, so keyboard and screen-reader users
+    // start there (not on the first load: the reader has not moved yet).
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous
+            .as_ref()
+            .is_some_and(|previous| *previous != current)
+        {
+            request_animation_frame(move || {
+                let heading = page
+                    .get_untracked()
+                    .and_then(|page| page.query_selector("h1").ok().flatten())
+                    .and_then(|h1| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1).ok());
+                if let Some(heading) = heading {
+                    // Without scrolling: Back restores the reader's place in the timeline.
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = heading.focus_with_options(&options);
+                }
+            });
+        }
+        current
+    });
     view! {
         // Reactive: an archive's later shards can add to what was skipped.
         {move || data.site().map(|site| view! { <SkippedRecords problems=site.problems.clone() /> })}
         <ArchiveStatus />
-        {move || match route.get() {
-            Route::Timeline => view! { <TimelinePage /> }.into_any(),
-            Route::Release(id) => view! { <ReleasePage id=id /> }.into_any(),
-            Route::NotFound => view! { <NotFoundView /> }.into_any(),
-        }}
+        <div class="page" node_ref=page>
+            {move || match route.get() {
+                Route::Timeline => view! { <TimelinePage /> }.into_any(),
+                Route::Release(id) => view! { <ReleasePage id=id /> }.into_any(),
+                Route::NotFound => view! { <NotFoundView /> }.into_any(),
+            }}
+        </div>
     }
     .into_any()
 }

@@ -77,6 +77,11 @@ impl SiteData {
         self.0.set(Ok(Arc::new(site)));
     }
 
+    /// The language the dataset's text is written in, when it says (`lang` at its top level).
+    pub fn content_language(&self) -> Option<String> {
+        self.site_untracked()?.dataset.lang.clone()
+    }
+
     /// The organization's name, when the dataset gives one.
     pub fn organization_name(&self) -> Option<String> {
         self.site_untracked()?

@@ -13,7 +13,7 @@ async function expectCoreAnswer(page, query = queryOf(page)) {
   const answer = coreAnswer(query);
   // Wait until the results on screen were rendered for this very view.
   await expect(page.locator('.timeline__results')).toHaveAttribute('data-rendered-query', answer.canonical);
-  const status = page.getByRole('status');
+  const status = page.locator('.result-count');
   await expect(status).toHaveAttribute('data-count', String(answer.count));
   const shown = Math.min(answer.count, 100);
   await expect(page.locator('article[data-release-id]')).toHaveCount(shown);
@@ -139,7 +139,7 @@ test('sort, clear all, and the empty state', async ({ page }) => {
 
   await search(page, 'zzzzq');
   await expect(page.locator('[data-empty-state]')).toBeVisible();
-  await expect(page.getByRole('status')).toHaveAttribute('data-count', '0');
+  await expect(page.locator('.result-count')).toHaveAttribute('data-count', '0');
   const loosen = page.locator('[data-empty-state] a', { hasText: 'Remove the search “zzzzq”' });
   await loosen.click();
   await expectCoreAnswer(page);
@@ -210,4 +210,24 @@ test('downloads carry the filtered releases', async ({ page }) => {
   const text = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
   expect(text.split('\r\n')[0]).toBe('id,kind,date,title,summary,people,topics,places,photo_credit,url,lang');
   expect(text.split('\r\n')).toHaveLength(4);
+});
+
+test('the count is announced once the reader pauses typing, not at every keystroke', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.timeline__results')).toHaveAttribute('data-rendered-query', '');
+  await page.evaluate(() => {
+    window.__announced = [];
+    const region = document.querySelector('[role=status][data-announced]');
+    new MutationObserver(() => window.__announced.push(region.textContent.trim()))
+      .observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  await page.getByRole('searchbox', { name: 'Search releases' }).pressSequentially('belarus', { delay: 60 });
+  const answer = coreAnswer('q=belarus');
+  expect(answer.count).toBeLessThan(answer.total);
+  const words = `${answer.count} of ${answer.total} releases`;
+  await expect(page.locator('.result-count')).toHaveText(words);
+  await expect(page.locator('[role=status][data-announced]')).toHaveText(words);
+  // Seven keystrokes, seven different counts on screen; one announcement.
+  const announced = await page.evaluate(() => [...new Set(window.__announced.filter(Boolean))]);
+  expect(announced).toEqual([words]);
 });

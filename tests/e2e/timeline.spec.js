@@ -11,7 +11,7 @@ test.describe('timeline', () => {
     await page.goto('/');
     const articles = page.locator('article[data-release-id]');
     await expect(articles).toHaveCount(12);
-    const status = page.getByRole('status');
+    const status = page.locator('.result-count');
     await expect(status).toHaveAttribute('data-count', '12');
     await expect(status).toHaveText('12 releases');
     await expect(page.locator('h1')).toHaveText('Ukraine: news and press releases');

@@ -22,7 +22,7 @@ pub fn RelatedReleases(
                         .map(|release| {
                             let path = release_path(&release.id);
                             view! {
-                                <li class="related__item" data-related-id=release.id.clone() lang=release.lang>
+                                <li class="related__item" data-related-id=release.id.clone() lang=release.lang dir="auto">
                                     <KindLabel kind=release.kind />
                                     <Link path=path>{release.title}</Link>
                                     <ReleaseDateTime date=release.date />

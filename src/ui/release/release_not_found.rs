@@ -36,7 +36,7 @@ pub fn ReleaseNotFound(
     };
     view! {
         <section class="not-found" data-not-found="release">
-            <h1>{t.release_not_found}</h1>
+            <h1 tabindex="-1">{t.release_not_found}</h1>
             <p>{before_id} <code>{id}</code> {after_id}</p>
             <form action=action method="get" role="search" on:submit=search>
                 <label class="search-box__label" for="not-found-search">

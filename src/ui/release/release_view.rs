@@ -61,6 +61,7 @@ pub fn ReleaseView(
     });
 
     let share_url = Navigation::current().release_share_url(&release.id);
+    let lang = release.lang.clone().or_else(|| data.content_language());
     let image = release.image.clone();
     let picture = image.as_ref().and_then(|image| {
         let src = image.src.as_ref()?.to_string();
@@ -87,7 +88,7 @@ pub fn ReleaseView(
     view! {
         <div class="release-page">
             <ReleaseNav back_query=back_query previous=previous.clone() next=next.clone() filtered=filtered />
-            <article class="release" data-release-id=release.id lang=release.lang>
+            <article class="release" data-release-id=release.id lang=lang dir="auto">
                 <header class="release__header">
                     <KindLabel kind=release.kind />
                     <h1 class="release__title" tabindex="-1" node_ref=heading>

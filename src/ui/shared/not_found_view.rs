@@ -12,7 +12,7 @@ pub fn NotFoundView() -> impl IntoView {
     set_document_title(t.page_not_found);
     view! {
         <section class="not-found" data-not-found="page">
-            <h1>{t.page_not_found}</h1>
+            <h1 tabindex="-1">{t.page_not_found}</h1>
             <p>{t.nothing_here}</p>
             <p>
                 <Link path="/">{t.see_all_releases}</Link>

@@ -24,7 +24,7 @@ pub fn TagLinks(
                         .map(|item| {
                             let query = ViewState::default().toggled(facet, &item).to_query();
                             view! {
-                                <li class="tag">
+                                <li class="tag" dir="auto">
                                     <Link path="/" query=query>{item}</Link>
                                 </li>
                             }

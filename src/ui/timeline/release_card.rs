@@ -6,6 +6,7 @@ use crate::core::Release;
 use crate::ui::shared::{
     HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, ReleaseDateTime,
 };
+use crate::ui::SiteData;
 
 /// One release in the timeline: kind, date, linked title, summary, people quoted, photo credit.
 /// Search matches are marked in the title and summary.
@@ -23,9 +24,14 @@ pub fn ReleaseCard(
 ) -> impl IntoView {
     let path = release_path(&release.id);
     let credit = release.image.and_then(|image| image.credit);
+    // The release's own language, else the dataset's: screen readers pronounce it right, and
+    // its direction follows its text, not the UI's.
+    let lang = release
+        .lang
+        .or_else(|| use_context::<SiteData>().and_then(|data| data.content_language()));
     let summary_query = query.clone();
     view! {
-        <article class="release-card" data-release-id=release.id lang=release.lang>
+        <article class="release-card" data-release-id=release.id lang=lang dir="auto">
             <header class="release-card__meta">
                 <KindLabel kind=release.kind />
                 <ReleaseDateTime date=release.date />

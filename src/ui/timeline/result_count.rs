@@ -1,9 +1,14 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::ui::i18n::I18n;
 
-/// The live count of releases shown: `data-count` for machines, words for people. It is the
-/// page's status region, so screen readers hear the new count after each change.
+/// How long the count must stay the same before it is announced.
+const ANNOUNCE_AFTER_MS: u64 = 600;
+
+/// The count of releases shown: `data-count` for machines, words for people. Screen readers hear
+/// the new count through a status region once the reader pauses, not at every keystroke.
 #[component]
 pub fn ResultCount(
     /// How many releases match.
@@ -30,9 +35,28 @@ pub fn ResultCount(
             ),
         }
     };
+    let announced = RwSignal::new(untrack(words));
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |previous: Option<()>| {
+        let text = words();
+        if previous.is_none() {
+            return; // The first count is part of the page, not news.
+        }
+        if let Some(pending) = timer.get_value() {
+            pending.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || announced.set(text),
+            Duration::from_millis(ANNOUNCE_AFTER_MS),
+        );
+        timer.set_value(handle.ok());
+    });
     view! {
-        <p class="result-count" role="status" data-count=move || count.get()>
+        <p class="result-count" data-count=move || count.get()>
             {words}
+        </p>
+        <p class="visually-hidden" role="status" data-announced="">
+            {move || announced.get()}
         </p>
     }
 }

@@ -140,8 +140,8 @@ pub fn TimelinePage() -> impl IntoView {
 
     view! {
         <div class="timeline">
-            <header class="timeline__intro">
-                <h1>{dataset.title.clone()}</h1>
+            <header class="timeline__intro" lang=dataset.lang.clone() dir="auto">
+                <h1 tabindex="-1">{dataset.title.clone()}</h1>
                 {dataset.description.clone().map(|text| view! { <p class="timeline__description">{text}</p> })}
             </header>
             <UrlNotices notices=Signal::derive(move || parsed.with(|(_, notices)| notices.clone())) />
