@@ -93,6 +93,9 @@ ${publicUrl}*-*.css
 ${publicUrl}data/*
   Access-Control-Allow-Origin: *
   Cache-Control: public, max-age=300
+${publicUrl}i18n/*
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
 `,
 );
 

@@ -463,6 +463,26 @@ fn topics_and_places_link_back_to_the_filtered_timeline() {
     );
 }
 
+/// Installs the translated catalogues the way the app does after fetching them (the browser
+/// build compiles in only English).
+fn install_catalogues() {
+    use pressline::core::i18n::{install, Language, Messages};
+    for (language, json) in [
+        (Language::Uk, include_str!("../public/i18n/uk.json")),
+        (Language::Ru, include_str!("../public/i18n/ru.json")),
+        (Language::Es, include_str!("../public/i18n/es.json")),
+        (Language::Fr, include_str!("../public/i18n/fr.json")),
+        (Language::Ar, include_str!("../public/i18n/ar.json")),
+    ] {
+        install(
+            language,
+            Messages::from_json(json, Language::En.messages()).unwrap(),
+        );
+        assert!(language.is_available());
+        assert_ne!(language.messages().retry, Language::En.messages().retry);
+    }
+}
+
 /// Intl's spacing characters (no-break and narrow no-break spaces, direction marks) as plain
 /// spaces, so expectations stay readable.
 fn plain_spaces(text: &str) -> String {
@@ -505,6 +525,7 @@ fn counts_take_each_languages_plural_form() {
     use pressline::core::i18n::{fill, Language, Language::*, Plural};
     use pressline::ui::i18n::I18n;
     use pressline::ui::timeline::ResultCount;
+    install_catalogues();
     // The form each number needs, by CLDR (written out here, not computed by the code under test).
     fn form(plural: &Plural, name: &str) -> &'static str {
         match name {
@@ -574,6 +595,7 @@ fn counts_take_each_languages_plural_form() {
 
 #[wasm_bindgen_test]
 async fn the_arabic_timeline_is_right_to_left_with_arabic_words_and_english_releases() {
+    install_catalogues();
     web_sys::window()
         .unwrap()
         .history()

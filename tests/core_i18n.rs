@@ -208,3 +208,36 @@ fn the_language_comes_from_the_address_then_the_embed_then_the_browser() {
         "3 of 12"
     );
 }
+
+#[test]
+fn the_fetched_catalogues_are_the_compiled_ones() {
+    for language in Language::ALL.into_iter().filter(|l| *l != Language::En) {
+        let compiled = language
+            .compiled()
+            .expect("natively every catalogue is compiled in");
+        let path = format!(
+            "{}/public/i18n/{}.json",
+            env!("CARGO_MANIFEST_DIR"),
+            language.tag()
+        );
+        let committed =
+            std::fs::read_to_string(&path).expect("run `cargo run --bin write_catalogues`");
+        assert_eq!(
+            committed,
+            compiled.to_json(),
+            "{path} is stale: run `cargo run --bin write_catalogues`"
+        );
+        let read = pressline::core::i18n::Messages::from_json(&committed, Language::En.messages())
+            .unwrap();
+        assert_eq!(&read, compiled, "{language:?} reads back the same");
+    }
+    // Missing fields fall back; junk is refused.
+    let partial = pressline::core::i18n::Messages::from_json(
+        r#"{"retry": "Réessayer"}"#,
+        Language::En.messages(),
+    )
+    .unwrap();
+    assert_eq!(partial.retry, "Réessayer");
+    assert_eq!(partial.close, Language::En.messages().close);
+    assert!(pressline::core::i18n::Messages::from_json("[1]", Language::En.messages()).is_err());
+}

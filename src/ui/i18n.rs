@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::core::i18n::{Language, Messages, Plural};
+use crate::core::i18n::{install, Language, Messages, Plural};
 use crate::core::view_state::query_param;
 use crate::core::ReleaseDate;
 
@@ -20,18 +20,40 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Follows `?lang=` in `query` (tracked), falling back to `fallback`.
-    pub fn from_query(query: Signal<String>, fallback: Language) -> Self {
+    /// Follows `?lang=` in `query` (tracked), falling back to `fallback`. A language whose
+    /// catalogue is not loaded yet is fetched from `deploy_url` first; until it arrives (or if
+    /// it cannot be read) the current language stays.
+    pub fn from_query(query: Signal<String>, fallback: Language, deploy_url: String) -> Self {
         // A memo: the app rebuilds when the language changes, not on every new query string.
-        let language = Memo::new(move |_| {
+        let requested = Memo::new(move |_| {
             query.with(|query| {
                 query_param(query, "lang")
                     .and_then(|tag| Language::from_tag(&tag))
                     .unwrap_or(fallback)
             })
         });
+        let start = requested.get_untracked();
+        let shown = RwSignal::new(if start.is_available() {
+            start
+        } else {
+            Language::En
+        });
+        Effect::new(move |_| {
+            let wanted = requested.get();
+            if wanted.is_available() {
+                shown.set(wanted);
+                return;
+            }
+            let deploy_url = deploy_url.clone();
+            leptos::task::spawn_local(async move {
+                if load_catalogue(wanted, &deploy_url).await && requested.get_untracked() == wanted
+                {
+                    shown.set(wanted);
+                }
+            });
+        });
         Self {
-            language: language.into(),
+            language: shown.into(),
         }
     }
 
@@ -175,6 +197,25 @@ fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| format!("{}-{:02}-{:02}", day.year(), day.month(), day.day()))
+}
+
+/// Fetches and installs a language's catalogue from the deploy (`i18n/<tag>.json`) unless it
+/// is already available. False when it could not be loaded (the UI then stays as it is).
+pub async fn load_catalogue(language: Language, deploy_url: &str) -> bool {
+    if language.is_available() {
+        return true;
+    }
+    let url = format!("{deploy_url}i18n/{}.json", language.tag());
+    let Ok(text) = crate::ui::root::fetch_text(url, 1_000_000, 10_000, None).await else {
+        return false;
+    };
+    match Messages::from_json(&text, Language::En.messages()) {
+        Ok(messages) => {
+            install(language, messages);
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// The browser's preferred languages (`navigator.languages`), best first.

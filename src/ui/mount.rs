@@ -5,7 +5,8 @@ use leptos_router::components::Router;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::i18n::{browser_languages, I18n};
+use super::i18n::{browser_languages, load_catalogue, I18n};
+use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
 use super::{DatasetSource, Root};
 use crate::core::i18n::Language;
@@ -73,12 +74,22 @@ fn mount_page(document: &web_sys::Document) {
             .map(|html| html.set_attribute("data-pressline-frame", ""));
         report_height_to_parent(&body);
     }
-    leptos::mount::mount_to_body(move || {
-        view! {
-            <OnPage base=base carried=carried surface=surface>
-                <Root source=source.clone() />
-            </OnPage>
-        }
+    let wanted = Language::choose(
+        query_param(&search, "lang").as_deref(),
+        None,
+        &browser_languages(),
+    );
+    // The reader's catalogue first (a few KB, only for languages other than English), so the
+    // first render is already in their language.
+    wasm_bindgen_futures::spawn_local(async move {
+        load_catalogue(wanted, &absolute_url("./")).await;
+        leptos::mount::mount_to_body(move || {
+            view! {
+                <OnPage base=base carried=carried surface=surface>
+                    <Root source=source.clone() />
+                </OnPage>
+            }
+        });
     });
 }
 
@@ -105,7 +116,8 @@ pub fn OnPage(
                 let navigation = Navigation::from_router(base, carried);
                 provide_context(navigation);
                 let fallback = Language::choose(None, None, &browser_languages());
-                provide_context(I18n::from_query(navigation.query_signal(), fallback));
+                let deploy_url = absolute_url("./");
+                provide_context(I18n::from_query(navigation.query_signal(), fallback, deploy_url));
                 children()
             }
         </Router>
@@ -197,6 +209,7 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
     };
     let carried = carried_parameters(src.as_deref(), false);
     let fallback = Language::choose(None, lang.as_deref(), &browser_languages());
+    let deploy_url = assets.base.clone();
     let scroll_target = SendWrapper::new(wrapper.clone());
     let on_page_change = move || {
         // A new page starts at the embed's top, if that is above the window.
@@ -204,19 +217,29 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
             scroll_target.scroll_into_view();
         }
     };
-    leptos::mount::mount_to(wrapper, move || {
-        provide_context(Surface::Embed);
-        let navigation = Navigation::in_memory(
-            filter.trim_start_matches('?').to_owned(),
-            style.clone(),
-            carried.clone(),
-            on_page_change.clone(),
-        );
-        provide_context(navigation);
-        provide_context(I18n::from_query(navigation.query_signal(), fallback));
-        view! { <Root source=source.clone() /> }
-    })
-    .forget();
+    // The reader's catalogue first (a few KB, only for languages other than English), so the
+    // first render is already in their language.
+    let first = deploy_url.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        load_catalogue(fallback, &first).await;
+        leptos::mount::mount_to(wrapper, move || {
+            provide_context(Surface::Embed);
+            let navigation = Navigation::in_memory(
+                filter.trim_start_matches('?').to_owned(),
+                style.clone(),
+                carried.clone(),
+                on_page_change.clone(),
+            );
+            provide_context(navigation);
+            provide_context(I18n::from_query(
+                navigation.query_signal(),
+                fallback,
+                deploy_url.clone(),
+            ));
+            view! { <Root source=source.clone() /> }
+        })
+        .forget();
+    });
 }
 
 /// True for a `data-release-url` template that makes an `http(s)` address.

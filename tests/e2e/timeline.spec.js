@@ -97,3 +97,36 @@ test.describe('release page', () => {
     await expect(page.locator('[data-not-found="page"] h1')).toHaveText('Page not found');
   });
 });
+
+test.describe('languages', () => {
+  test('English loads no catalogue; another language fetches only its own, before the first render', async ({ page }) => {
+    const catalogues = [];
+    page.on('request', (r) => r.url().includes('/i18n/') && catalogues.push(new URL(r.url()).pathname));
+    await page.goto('/');
+    await expect(page.locator('.result-count')).toHaveText('12 releases');
+    expect(catalogues).toEqual([]);
+
+    await page.goto('/?lang=uk');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+    await expect(page.locator('.result-count')).toHaveText('12 релізів');
+    await expect(page.locator('.filters__toggle')).toHaveText('Фільтри');
+    await expect(page.locator('.timeline-month__heading').first()).toHaveText('листопад 2022 р.');
+    expect(catalogues).toEqual(['/i18n/uk.json']);
+  });
+
+  test('the switcher changes the language in place, keeps the view, and Back returns', async ({ page }) => {
+    const errors = watchForErrors(page);
+    await page.goto('/?kind=Report');
+    await expect(page.locator('.result-count')).toHaveText('1 of 12 releases');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+    await expect(page).toHaveURL(/\?kind=Report&lang=ar$/);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('.result-count')).toHaveText('1 من أصل 12 بيانًا صحفيًا');
+    // Links keep the chosen language.
+    await expect(page.locator('.release-card__title a').first()).toHaveAttribute('href', /lang=ar/);
+    await page.goBack();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator('.result-count')).toHaveText('1 of 12 releases');
+    expect(errors).toEqual([]);
+  });
+});

@@ -73,6 +73,19 @@ macro_rules! catalogue {
             pub fn plurals(&self) -> Vec<(&'static str, Plural)> {
                 vec![ $( (stringify!($plural), self.$plural), )* ]
             }
+
+            /// Builds a catalogue field by field; a field `text`/`plural` cannot give comes
+            /// from `fallback`.
+            fn build(
+                text: impl Fn(&str) -> Option<&'static str>,
+                plural: impl Fn(&str) -> Option<Plural>,
+                fallback: &Messages,
+            ) -> Messages {
+                Messages {
+                    $( $text: text(stringify!($text)).unwrap_or(fallback.$text), )*
+                    $( $plural: plural(stringify!($plural)).unwrap_or(fallback.$plural), )*
+                }
+            }
         }
     };
 }
@@ -273,5 +286,64 @@ catalogue! {
         load_older,
         /// "{count} records skipped", by the count.
         records_skipped,
+    }
+}
+
+impl Messages {
+    /// Reads a catalogue from JSON (`{"field": "text", "plural_field": {"one": …, "other": …}}`,
+    /// as [`Messages::to_json`] writes it). Missing fields fall back to `fallback`; the strings
+    /// are kept for the life of the program (a catalogue is read once per language).
+    pub fn from_json(text: &str, fallback: &Messages) -> Result<Messages, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|error| error.to_string())?;
+        let object = value
+            .as_object()
+            .ok_or_else(|| "a catalogue is a JSON object".to_owned())?;
+        let keep = |text: &str| -> &'static str { Box::leak(text.to_owned().into_boxed_str()) };
+        let text = |name: &str| object.get(name)?.as_str().map(keep);
+        let plural = |name: &str| {
+            let forms = object.get(name)?.as_object()?;
+            let form = |category: &str| {
+                forms
+                    .get(category)
+                    .and_then(|v| v.as_str())
+                    .map_or("", keep)
+            };
+            Some(Plural {
+                zero: form("zero"),
+                one: form("one"),
+                two: form("two"),
+                few: form("few"),
+                many: form("many"),
+                other: form("other"),
+            })
+        };
+        Ok(Messages::build(text, plural, fallback))
+    }
+
+    /// Writes the catalogue as JSON, one field per line, plural forms that are used only.
+    pub fn to_json(&self) -> String {
+        let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        let mut lines: Vec<String> = self
+            .texts()
+            .into_iter()
+            .map(|(name, text)| format!("  {}: {}", quote(name), quote(text)))
+            .collect();
+        for (name, plural) in self.plurals() {
+            let forms: Vec<String> = [
+                ("zero", plural.zero),
+                ("one", plural.one),
+                ("two", plural.two),
+                ("few", plural.few),
+                ("many", plural.many),
+                ("other", plural.other),
+            ]
+            .into_iter()
+            .filter(|(_, form)| !form.is_empty())
+            .map(|(category, form)| format!("{}: {}", quote(category), quote(form)))
+            .collect();
+            lines.push(format!("  {}: {{ {} }}", quote(name), forms.join(", ")));
+        }
+        format!("{{\n{}\n}}\n", lines.join(",\n"))
     }
 }

@@ -3,13 +3,26 @@
 //!
 //! Numbers and dates are formatted by the browser's `Intl` (it costs no wasm); the core only
 //! chooses the words around them, so templates take already-formatted numbers.
+//!
+//! In the browser only English is compiled in: the other catalogues are JSON files
+//! (`public/i18n/<tag>.json`, written from these sources by `cargo run --bin write_catalogues`
+//! and checked against them by the tests) that the app fetches when a reader needs one, and
+//! [`install`]s. Five languages nobody on the page reads would otherwise weigh 20 KB of every
+//! first load.
 
+use std::sync::OnceLock;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod ar;
 mod en;
+#[cfg(not(target_arch = "wasm32"))]
 mod es;
+#[cfg(not(target_arch = "wasm32"))]
 mod fr;
 mod messages;
+#[cfg(not(target_arch = "wasm32"))]
 mod ru;
+#[cfg(not(target_arch = "wasm32"))]
 mod uk;
 
 pub use messages::{Messages, Plural};
@@ -187,15 +200,36 @@ impl Language {
     }
 
     /// This language's message catalogue.
+    /// In the browser, a language whose catalogue is not [`install`]ed yet reads in English.
     pub fn messages(self) -> &'static Messages {
-        match self {
-            Language::En => &en::MESSAGES,
-            Language::Uk => &uk::MESSAGES,
-            Language::Ru => &ru::MESSAGES,
-            Language::Es => &es::MESSAGES,
-            Language::Fr => &fr::MESSAGES,
-            Language::Ar => &ar::MESSAGES,
+        if let Some(installed) = INSTALLED[self as usize].get() {
+            return installed;
         }
+        self.compiled().unwrap_or(&en::MESSAGES)
+    }
+
+    /// The catalogue compiled into this build: every language natively, English in the browser.
+    pub fn compiled(self) -> Option<&'static Messages> {
+        match self {
+            Language::En => Some(&en::MESSAGES),
+            #[cfg(not(target_arch = "wasm32"))]
+            Language::Uk => Some(&uk::MESSAGES),
+            #[cfg(not(target_arch = "wasm32"))]
+            Language::Ru => Some(&ru::MESSAGES),
+            #[cfg(not(target_arch = "wasm32"))]
+            Language::Es => Some(&es::MESSAGES),
+            #[cfg(not(target_arch = "wasm32"))]
+            Language::Fr => Some(&fr::MESSAGES),
+            #[cfg(not(target_arch = "wasm32"))]
+            Language::Ar => Some(&ar::MESSAGES),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// True when this language's own catalogue is available (compiled in or installed).
+    pub fn is_available(self) -> bool {
+        INSTALLED[self as usize].get().is_some() || self.compiled().is_some()
     }
 
     /// A counted phrase: the plural form for `n`, with `{count}` replaced by `formatted` (the
@@ -215,6 +249,15 @@ impl Language {
         all.push(("count", formatted));
         fill(plural.pick(self.plural(n)), &all)
     }
+}
+
+/// Catalogues read from JSON at run time, one slot per language.
+static INSTALLED: [OnceLock<Messages>; 6] = [const { OnceLock::new() }; 6];
+
+/// Installs a catalogue read at run time (see [`Messages::from_json`]); the first one installed
+/// for a language stays.
+pub fn install(language: Language, messages: Messages) {
+    let _ = INSTALLED[language as usize].set(messages);
 }
 
 /// Replaces each `{name}` in `template` by its value in `args`; unknown names stay as written.
