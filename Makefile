@@ -86,7 +86,7 @@ e2e: build build-subpath tools-browser ## Playwright against the release build s
 test: setup lint test-native test-components e2e size ## Every check (what CI runs)
 
 # The first load (page or embed, brotli) may not exceed SIZE_LIMIT; SIZE_TARGET is the goal.
-SIZE_LIMIT ?= 265000
+SIZE_LIMIT ?= 285000
 SIZE_TARGET ?= 150000
 
 size: build tools-browser tools-size ## Sizes of dist/, first loads, where the wasm's bytes go; fails over SIZE_LIMIT
