@@ -24,8 +24,9 @@ pub fn TagLinks(
                         .map(|item| {
                             let query = ViewState::default().toggled(facet, &item).to_query();
                             view! {
-                                <li class="tag" dir="auto">
-                                    <Link path="/" query=query>{item}</Link>
+                                <li class="tag">
+                                    // Isolated: a tag in another script keeps its own order.
+                                    <Link path="/" query=query><bdi>{item}</bdi></Link>
                                 </li>
                             }
                         })

@@ -66,7 +66,7 @@ pub fn FacetFilter(
                                 disabled=count == 0 && !is_selected
                                 on:change=move |_| on_toggle.run(toggle_value.clone())
                             />
-                            <span class="facet__name" dir="auto">{value}</span>
+                            <span class="facet__name"><bdi>{value}</bdi></span>
                             <span class="facet__count" data-facet-count=count>
                                 {i18n.number(count as u64)}
                             </span>
