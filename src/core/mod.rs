@@ -8,6 +8,7 @@ pub mod date;
 pub mod embed;
 pub mod export;
 pub mod formats;
+pub mod histogram;
 pub mod i18n;
 pub mod markdown;
 pub mod order;
