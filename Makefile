@@ -23,7 +23,7 @@ DIST ?= dist
 SUBPATH_DIST := target/dist-subpath
 
 .PHONY: help setup tools-build tools-browser serve dev build dist build-subpath test lint \
-        test-native test-components e2e size tools-size dataset bench clean
+        test-native test-components e2e lighthouse size tools-size dataset bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
@@ -83,7 +83,10 @@ e2e: build build-subpath tools-browser ## Playwright against the release build s
 	cargo build --bin query_dataset
 	E2E_PORT=$(E2E_PORT) npx playwright test -c tests/e2e/playwright.config.js
 
-test: setup lint test-native test-components e2e size ## Every check (what CI runs)
+lighthouse: build tools-browser ## Lighthouse (desktop, unthrottled) on the timeline and a release; fails under 100 accessibility
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} node tests/lighthouse/run.mjs
+
+test: setup lint test-native test-components e2e lighthouse size ## Every check (what CI runs)
 
 # The first load (page or embed, brotli) may not exceed SIZE_LIMIT; SIZE_TARGET is the goal.
 SIZE_LIMIT ?= 285000

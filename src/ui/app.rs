@@ -23,19 +23,6 @@ pub fn App(
     provide_context(data.clone());
     let i18n = I18n::current();
     let surface = Surface::current();
-    if surface != Surface::Embed {
-        // The page is ours: its language and direction follow the reader's choice.
-        Effect::new(move |_| {
-            let language = i18n.language();
-            if let Some(html) = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.document_element())
-            {
-                let _ = html.set_attribute("lang", language.tag());
-                let _ = html.set_attribute("dir", language.dir());
-            }
-        });
-    }
     // Every string and date is written in the reader's language: a new language rebuilds the
     // views (the address, and so the view state, stays).
     move || {

@@ -117,7 +117,20 @@ pub fn OnPage(
                 provide_context(navigation);
                 let fallback = Language::choose(None, None, &browser_languages());
                 let deploy_url = absolute_url("./");
-                provide_context(I18n::from_query(navigation.query_signal(), fallback, deploy_url));
+                let i18n = I18n::from_query(navigation.query_signal(), fallback, deploy_url);
+                provide_context(i18n);
+                // The page is ours: its language and direction follow the reader's choice, on
+                // every view (loading and error views included).
+                Effect::new(move |_| {
+                    let language = i18n.language();
+                    if let Some(html) = web_sys::window()
+                        .and_then(|window| window.document())
+                        .and_then(|document| document.document_element())
+                    {
+                        let _ = html.set_attribute("lang", language.tag());
+                        let _ = html.set_attribute("dir", language.dir());
+                    }
+                });
                 children()
             }
         </Router>

@@ -33,3 +33,43 @@ export async function deployWith(page, attributes) {
     }).observe(document, { childList: true, subtree: true });
   }, attributes);
 }
+
+/** Axe violations as readable lines: rule id, impact, help, and each failing node's selector. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) => [
+      `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+      ...v.nodes.map((n) => `    ${n.target.join(' >>> ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`),
+    ].join('\n'))
+    .join('\n');
+}
+
+/**
+ * What has focus, and whether it shows a focus indicator: a computed outline or box-shadow on
+ * the element itself or on its ::before/::after (a stretched link draws its ring there).
+ */
+export function activeElementInfo(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: el ? 'body' : null, indicator: false };
+    const shows = (style) => (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+      || (style.boxShadow && style.boxShadow !== 'none');
+    const rect = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      className: typeof el.className === 'string' ? el.className : '',
+      type: el.getAttribute('type'),
+      name: el.getAttribute('name'),
+      value: 'value' in el ? el.value : null,
+      checked: 'checked' in el ? el.checked : null,
+      text: (el.textContent ?? '').trim().slice(0, 80),
+      href: el.getAttribute('href'),
+      back: el.hasAttribute('data-back'),
+      releaseLink: !!el.closest('article[data-release-id] h3') && el.tagName === 'A',
+      indicator: shows(getComputedStyle(el)) || shows(getComputedStyle(el, '::after'))
+        || shows(getComputedStyle(el, '::before')),
+      visible: rect.width > 0 && rect.height > 0,
+    };
+  });
+}

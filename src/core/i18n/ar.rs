@@ -127,4 +127,17 @@ pub const MESSAGES: Messages = Messages {
         many: "تم تخطي {count} سجلًا",
         other: "تم تخطي {count} سجل",
     },
+    histogram_title: "البيانات الصحفية عبر الزمن",
+    histogram_help: "انقر على عمود أو اسحب عبر عدة أعمدة لاختيار التواريخ. بلوحة المفاتيح: الأسهم للتنقل، وShift مع الأسهم للتوسيع، وEnter للتطبيق، وEscape للمسح.",
+    histogram_total: "المجموع",
+    histogram_reset: "عرض كل التواريخ",
+    histogram_week: "{from} – {to}",
+    period_releases: Plural {
+        zero: "{period}: لا توجد بيانات صحفية",
+        one: "{period}: بيان صحفي واحد",
+        two: "{period}: بيانان صحفيان",
+        few: "{period}: {count} بيانات صحفية",
+        many: "{period}: {count} بيانًا صحفيًا",
+        other: "{period}: {count} بيان صحفي",
+    },
 };

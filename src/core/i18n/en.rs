@@ -102,4 +102,10 @@ pub const MESSAGES: Messages = Messages {
         "Load older releases ({count} releases from {from} to {to})",
     ),
     records_skipped: Plural::two_forms("{count} record skipped", "{count} records skipped"),
+    histogram_title: "Releases over time",
+    histogram_help: "Click a bar or drag across bars to choose dates. With the keyboard: arrows move, Shift+arrows extend, Enter applies, Escape clears.",
+    histogram_total: "Total",
+    histogram_reset: "Show all dates",
+    histogram_week: "{from} – {to}",
+    period_releases: Plural::two_forms("{period}: {count} release", "{period}: {count} releases"),
 };

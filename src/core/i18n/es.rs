@@ -127,4 +127,17 @@ pub const MESSAGES: Messages = Messages {
         many: "{count} de registros omitidos",
         other: "{count} registros omitidos",
     },
+    histogram_title: "Comunicados a lo largo del tiempo",
+    histogram_help: "Pulse una barra o arrastre sobre varias para elegir fechas. Con el teclado: las flechas mueven, Mayús+flechas amplían, Intro aplica y Escape borra.",
+    histogram_total: "Total",
+    histogram_reset: "Mostrar todas las fechas",
+    histogram_week: "{from} – {to}",
+    period_releases: Plural {
+        zero: "",
+        one: "{period}: {count} comunicado",
+        two: "",
+        few: "",
+        many: "{period}: {count} de comunicados",
+        other: "{period}: {count} comunicados",
+    },
 };

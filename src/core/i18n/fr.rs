@@ -127,4 +127,17 @@ pub const MESSAGES: Messages = Messages {
         many: "{count} d’enregistrements écartés",
         other: "{count} enregistrements écartés",
     },
+    histogram_title: "Communiqués au fil du temps",
+    histogram_help: "Cliquez sur une barre ou faites glisser sur plusieurs pour choisir des dates. Au clavier : les flèches déplacent, Maj+flèches étendent, Entrée applique, Échap efface.",
+    histogram_total: "Total",
+    histogram_reset: "Afficher toutes les dates",
+    histogram_week: "{from} – {to}",
+    period_releases: Plural {
+        zero: "",
+        one: "{period} : {count} communiqué",
+        two: "",
+        few: "",
+        many: "{period} : {count} de communiqués",
+        other: "{period} : {count} communiqués",
+    },
 };

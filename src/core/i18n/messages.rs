@@ -276,6 +276,16 @@ catalogue! {
         failure_not_text,
         /// "{url} is {error}." (the parser's technical message, in English).
         failure_format,
+        /// The histogram's title, "Releases over time".
+        histogram_title,
+        /// How to use the histogram with a pointer and the keyboard.
+        histogram_help,
+        /// The histogram table's total column, "Total".
+        histogram_total,
+        /// "Show all dates" (clears the brushed range).
+        histogram_reset,
+        /// A week: "{from} – {to}".
+        histogram_week,
     }
     plurals {
         /// "{count} releases" (all of them).
@@ -286,6 +296,8 @@ catalogue! {
         load_older,
         /// "{count} records skipped", by the count.
         records_skipped,
+        /// A histogram bar: "{period}: {count} releases", by the count.
+        period_releases,
     }
 }
 

@@ -127,4 +127,17 @@ pub const MESSAGES: Messages = Messages {
         many: "Пропущено {count} записей",
         other: "Пропущено {count} записей",
     },
+    histogram_title: "Релизы во времени",
+    histogram_help: "Нажмите на столбец или проведите по нескольким, чтобы выбрать даты. С клавиатуры: стрелки — перемещение, Shift+стрелки — расширение, Enter — применить, Escape — сбросить.",
+    histogram_total: "Всего",
+    histogram_reset: "Показать все даты",
+    histogram_week: "{from} – {to}",
+    period_releases: Plural {
+        zero: "",
+        one: "{period}: {count} релиз",
+        two: "",
+        few: "{period}: {count} релиза",
+        many: "{period}: {count} релизов",
+        other: "{period}: {count} релизов",
+    },
 };

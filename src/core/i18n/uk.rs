@@ -127,4 +127,17 @@ pub const MESSAGES: Messages = Messages {
         many: "Пропущено {count} записів",
         other: "Пропущено {count} записів",
     },
+    histogram_title: "Релізи в часі",
+    histogram_help: "Натисніть на стовпчик або проведіть по кількох, щоб вибрати дати. З клавіатури: стрілки — переміщення, Shift+стрілки — розширення, Enter — застосувати, Escape — скинути.",
+    histogram_total: "Усього",
+    histogram_reset: "Показати всі дати",
+    histogram_week: "{from} – {to}",
+    period_releases: Plural {
+        zero: "",
+        one: "{period}: {count} реліз",
+        two: "",
+        few: "{period}: {count} релізи",
+        many: "{period}: {count} релізів",
+        other: "{period}: {count} релізів",
+    },
 };

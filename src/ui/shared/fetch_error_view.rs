@@ -25,9 +25,12 @@ pub fn FetchErrorView(
         }
     });
     view! {
-        <main id="main" class="load-error" role="alert" data-load-error=failure.kind()>
-            <h1>{t.could_not_load}</h1>
-            <p>{failure.message(t)}</p>
+        // The page's main region, with the message itself announced as an alert.
+        <main id="main" class="load-error" data-load-error=failure.kind()>
+            <div role="alert">
+                <h1>{t.could_not_load}</h1>
+                <p>{failure.message(t)}</p>
+            </div>
             {retry}
         </main>
     }

@@ -8,8 +8,8 @@ use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
 use super::{
-    DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, OlderReleases, Pager,
-    ResultCount, ResultList, SearchBox, SortControl, UrlNotices, PAGE_SIZE,
+    DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, Histogram, OlderReleases,
+    Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices, PAGE_SIZE,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -144,6 +144,7 @@ pub fn TimelinePage() -> impl IntoView {
                 <h1 tabindex="-1">{dataset.title.clone()}</h1>
                 {dataset.description.clone().map(|text| view! { <p class="timeline__description">{text}</p> })}
             </header>
+            <Histogram state=state on_range=on_dates />
             <UrlNotices notices=Signal::derive(move || parsed.with(|(_, notices)| notices.clone())) />
             <div class="timeline__layout">
                 <details class="filters" open=is_wide_screen()>
