@@ -74,6 +74,7 @@ fn main() {
     println!("| releases | JSON | parse + validate | dataset memory | index build | index memory | words |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     let mut query_rows = Vec::new();
+    let mut histogram_rows = Vec::new();
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let before = live();
@@ -165,6 +166,22 @@ fn main() {
                 ..combined
             },
         ));
+        // The histogram's redraw input: the undated matches bucketed and stacked by kind.
+        let kinds = index.facet(Facet::Kind).values.clone();
+        let all = index.run(releases, &ViewState::default()).matches;
+        let mut bars = 0;
+        let (median, worst) = time_runs(25, || {
+            bars = pressline::core::histogram::Histogram::build(releases, &all, &kinds)
+                .buckets
+                .len()
+        });
+        histogram_rows.push(format!(
+            "| {} | {} | {bars} | {} | {} |",
+            releases.len(),
+            all.len(),
+            ms(median),
+            ms(worst)
+        ));
         for (label, view) in views {
             let mut count = 0;
             let (median, worst) =
@@ -176,6 +193,12 @@ fn main() {
                 ms(worst)
             ));
         }
+    }
+    println!();
+    println!("| releases | histogram of | bars | median | worst of 25 |");
+    println!("|---:|---:|---:|---:|---:|");
+    for row in histogram_rows {
+        println!("{row}");
     }
     println!();
     println!("| releases | query (results + all facet counts) | matches | median | worst of 25 |");

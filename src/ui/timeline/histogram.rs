@@ -3,6 +3,7 @@ use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::date::iso_day;
 use crate::core::histogram::{Granularity, Histogram as Density};
 use crate::core::i18n::fill;
 use crate::core::view_state::{Facet, ViewState};
@@ -205,7 +206,12 @@ pub fn Histogram(
                         })
                         .collect_view();
                     view! {
-                        <g data-bucket=i data-total=bucket.total>
+                        <g
+                            data-bucket=i
+                            data-total=bucket.total
+                            data-from=iso_day(bucket.start)
+                            data-to=iso_day(bucket.end)
+                        >
                             <title>{detail(d, i)}</title>
                             {segments}
                         </g>
