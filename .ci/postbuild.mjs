@@ -100,10 +100,11 @@ ${publicUrl}i18n/*
 );
 
 // 4. Precompressed copies for hosts that serve them (release builds only: it takes seconds).
+// Not the pages: deployers edit them (`<body data-src=…>`), and a stale .br would win.
 if (release) {
   for (const name of readdirSync(dir, { recursive: true })) {
     const path = join(dir, name);
-    if (!/\.(html|js|css|wasm|json|svg|txt|xml)$/.test(name) || !statSync(path).isFile()) continue;
+    if (!/\.(js|css|wasm|json|svg|txt|xml)$/.test(name) || !statSync(path).isFile()) continue;
     const bytes = readFileSync(path);
     writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
     writeFileSync(

@@ -58,7 +58,7 @@ for (const dataset of datasets) {
   const started = Date.now();
   await page.goto(`http://127.0.0.1:${PORT}/`);
   const total = JSON.parse(readFileSync(dataset, 'utf8')).releases.length;
-  await page.locator(`[role=status][data-count="${total}"]`).waitFor({ timeout: 300_000 });
+  await page.locator(`.result-count[data-count="${total}"]`).waitFor({ timeout: 300_000 });
   const loadMs = Date.now() - started;
   await client.send('HeapProfiler.collectGarbage');
   const heap = await client.send('Runtime.getHeapUsage');
