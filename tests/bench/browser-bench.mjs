@@ -79,6 +79,23 @@ for (const dataset of datasets) {
       requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - began), 0));
     }).observe(results, { attributes: true, attributeFilter: ['data-rendered-query'] });
   });
+  // The histogram redraws once the view settles: from its start mark to the frame after its
+  // drawing changed.
+  await page.evaluate(() => {
+    window.__histogram = [];
+    new MutationObserver(() => {
+      const start = performance.getEntriesByName('pressline:histogram-start').at(-1)?.startTime;
+      if (start === undefined) return;
+      requestAnimationFrame(() => setTimeout(() => window.__histogram.push(performance.now() - start), 0));
+    }).observe(document.querySelector('.histogram__svg'), { childList: true, subtree: true, attributes: true });
+  });
+  const redraws = [];
+  const histogramAfter = async () => {
+    const before = await page.evaluate(() => window.__histogram.length);
+    await page.waitForFunction((n) => window.__histogram.length > n, before, { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    redraws.push(await page.evaluate((n) => Math.max(...window.__histogram.slice(n)), before));
+  };
   const measured = async (action) => {
     const before = await page.evaluate(() => window.__latencies.length);
     await action();
@@ -90,6 +107,7 @@ for (const dataset of datasets) {
   const word = 'authorities report';
   const keys = [];
   for (const key of word) keys.push(await measured(() => page.keyboard.press(key === ' ' ? 'Space' : key)));
+  await histogramAfter();
   const clicks = [];
   await box.fill('');
   await page.waitForFunction(() => document.querySelector('.timeline__results').dataset.renderedQuery === '');
@@ -98,9 +116,11 @@ for (const dataset of datasets) {
   for (const value of topics) {
     const checkbox = page.locator(`fieldset[data-facet="topic"] input[value="${value}"]`);
     clicks.push(await measured(() => checkbox.click())); // select
+    await histogramAfter();
     clicks.push(await measured(() => checkbox.click())); // and unselect
+    await histogramAfter();
   }
-  rows.push(`| ${total} | ${mib(statSync(dataset).size)} | ${(loadMs / 1000).toFixed(1)} s | ${(parseMs / 1000).toFixed(2)} s | ${mib(heap.usedSize)} | ${mib(wasmBytes)} | ${articles} | ${fmt(median(keys))} (worst ${fmt(Math.max(...keys))}) | ${fmt(median(clicks))} (worst ${fmt(Math.max(...clicks))}) |`);
+  rows.push(`| ${total} | ${mib(statSync(dataset).size)} | ${(loadMs / 1000).toFixed(1)} s | ${(parseMs / 1000).toFixed(2)} s | ${mib(heap.usedSize)} | ${mib(wasmBytes)} | ${articles} | ${fmt(median(keys))} (worst ${fmt(Math.max(...keys))}) | ${fmt(median(clicks))} (worst ${fmt(Math.max(...clicks))}) | ${fmt(median(redraws))} (worst ${fmt(Math.max(...redraws))}) |`);
   await page.close();
   server.kill();
 }
@@ -135,8 +155,8 @@ for (const archive of archives) {
   for (const server of servers) server.kill();
   await browser.close();
 }
-console.log('| releases | JSON | load to first render | parse + validate + index (wasm) | JS heap after GC | wasm memory | articles in DOM | keystroke to paint, median of 18 | facet click to paint, median of 6 |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| releases | JSON | load to first render | parse + validate + index (wasm) | JS heap after GC | wasm memory | articles in DOM | keystroke to paint, median of 18 | facet click to paint, median of 6 | histogram redraw to paint, median of 7 |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);
 if (archiveRows.length) {
   console.log();

@@ -10,6 +10,9 @@ use crate::core::view_state::{Facet, ViewState};
 use crate::ui::i18n::I18n;
 use crate::ui::SiteData;
 
+/// How long the view must stay the same before the histogram is redrawn.
+const REDRAW_AFTER_MS: u64 = 150;
+
 /// Drawing units: one bar's slot, and the drawing's height.
 const SLOT: f64 = 10.0;
 const HEIGHT: f64 = 60.0;
@@ -30,12 +33,36 @@ pub fn Histogram(
     let data = expect_context::<SiteData>();
     let i18n = I18n::current();
     let t = i18n.t();
+    // The picture follows the view once the reader pauses: while they type, each keystroke's
+    // frame goes to the results, not to re-bucketing every match.
+    let settled = RwSignal::new(state.get_untracked());
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |previous: Option<()>| {
+        let next = state.get();
+        if previous.is_none() {
+            return;
+        }
+        if let Some(pending) = timer.get_value() {
+            pending.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                // Where a redraw starts, for `make bench` (User Timing).
+                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = performance.mark("pressline:histogram-start");
+                }
+                settled.set(next)
+            },
+            std::time::Duration::from_millis(REDRAW_AFTER_MS),
+        );
+        timer.set_value(handle.ok());
+    });
     // The picture shows every period the other filters allow, so a range can be re-chosen.
     let density = Memo::new(move |_| {
         let Some(site) = data.site() else {
             return Density::build(&[], &[], &[]);
         };
-        let undated = state.with(|state| ViewState {
+        let undated = settled.with(|state| ViewState {
             from: None,
             to: None,
             page: 1,
