@@ -89,7 +89,7 @@ lighthouse: build tools-browser ## Lighthouse (desktop, unthrottled) on the time
 test: setup lint test-native test-components e2e lighthouse size ## Every check (what CI runs)
 
 # The first load (page or embed, brotli) may not exceed SIZE_LIMIT; SIZE_TARGET is the goal.
-SIZE_LIMIT ?= 285000
+SIZE_LIMIT ?= 300000
 SIZE_TARGET ?= 150000
 
 size: build tools-browser tools-size ## Sizes of dist/, first loads, where the wasm's bytes go; fails over SIZE_LIMIT

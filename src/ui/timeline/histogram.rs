@@ -13,9 +13,10 @@ use crate::ui::SiteData;
 /// How long the view must stay the same before the histogram is redrawn.
 const REDRAW_AFTER_MS: u64 = 150;
 
-/// Drawing units: one bar's slot, and the drawing's height.
-const SLOT: f64 = 10.0;
-const HEIGHT: f64 = 60.0;
+/// Drawing units: one bar's slot, and the drawing's height. Whole numbers throughout: printing
+/// a float into an attribute would add the float formatter (10 KB) to the wasm.
+const SLOT: u32 = 10;
+const HEIGHT: u32 = 600;
 
 /// How many releases per period (week, month or year, by the span), stacked by kind, for the
 /// releases the other filters leave. Click a bar to show that period, drag (mouse, touch or pen)
@@ -210,7 +211,7 @@ pub fn Histogram(
     };
     let bars = move || {
         density.with(|d| {
-            let max = f64::from(d.max_total.max(1));
+            let max = d.max_total.max(1);
 
             d.buckets
                 .iter()
@@ -223,12 +224,12 @@ pub fn Histogram(
                         .enumerate()
                         .filter(|(_, n)| **n > 0)
                         .map(|(k, n)| {
-                            let h = f64::from(*n) / max * HEIGHT;
-                            y -= h;
+                            let h = (n * HEIGHT + max / 2) / max;
+                            y = y.saturating_sub(h);
                             // Kinds beyond the palette share its last colour.
                             let class = format!("histogram__bar histogram__bar--{}", k.min(5));
                             view! {
-                                <rect class=class x=i as f64 * SLOT + 1.0 y=y width=SLOT - 2.0 height=h />
+                                <rect class=class x=i as u32 * SLOT + 1 y=y width=SLOT - 2 height=h />
                             }
                         })
                         .collect_view();
@@ -252,9 +253,9 @@ pub fn Histogram(
             view! {
                 <rect
                     class="histogram__selection"
-                    x=a as f64 * SLOT
+                    x=a as u32 * SLOT
                     y=0
-                    width=(b - a + 1) as f64 * SLOT
+                    width=(b - a + 1) as u32 * SLOT
                     height=HEIGHT
                 />
             }
@@ -262,7 +263,7 @@ pub fn Histogram(
     };
     let focus_ring = move || {
         cursor.get().map(|i| {
-            view! { <rect class="histogram__cursor" x=i as f64 * SLOT y=0 width=SLOT height=HEIGHT /> }
+            view! { <rect class="histogram__cursor" x=i as u32 * SLOT y=0 width=SLOT height=HEIGHT /> }
         })
     };
     let axis = move || {
@@ -324,7 +325,7 @@ pub fn Histogram(
             }
         })
     };
-    let width = move || density.with(|d| d.buckets.len().max(1) as f64 * SLOT);
+    let width = move || density.with(|d| d.buckets.len().max(1) as u32 * SLOT);
     let legend = move || {
         density.with(|d| {
             d.kinds
