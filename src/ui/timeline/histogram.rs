@@ -209,41 +209,28 @@ pub fn Histogram(
         (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
         _ => selected.get(),
     };
+    // One path per kind (a handful of elements however many periods), so a redraw changes a
+    // few attributes instead of rebuilding hundreds of rectangles.
     let bars = move || {
         density.with(|d| {
             let max = d.max_total.max(1);
-
-            d.buckets
-                .iter()
+            let mut paths = vec![String::new(); d.kinds.len().min(6)];
+            for (i, bucket) in d.buckets.iter().enumerate() {
+                let mut y = HEIGHT;
+                for (k, n) in bucket.by_kind.iter().enumerate().filter(|(_, n)| **n > 0) {
+                    let h = (n * HEIGHT + max / 2) / max;
+                    y = y.saturating_sub(h);
+                    // Kinds beyond the palette share its last colour.
+                    let x = i as u32 * SLOT + 1;
+                    paths[k.min(5)].push_str(&format!("M{x} {y}h{}v{h}h-{}z", SLOT - 2, SLOT - 2));
+                }
+            }
+            paths
+                .into_iter()
                 .enumerate()
-                .map(|(i, bucket)| {
-                    let mut y = HEIGHT;
-                    let segments = bucket
-                        .by_kind
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, n)| **n > 0)
-                        .map(|(k, n)| {
-                            let h = (n * HEIGHT + max / 2) / max;
-                            y = y.saturating_sub(h);
-                            // Kinds beyond the palette share its last colour.
-                            let class = format!("histogram__bar histogram__bar--{}", k.min(5));
-                            view! {
-                                <rect class=class x=i as u32 * SLOT + 1 y=y width=SLOT - 2 height=h />
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <g
-                            data-bucket=i
-                            data-total=bucket.total
-                            data-from=iso_day(bucket.start)
-                            data-to=iso_day(bucket.end)
-                        >
-                            <title>{detail(d, i)}</title>
-                            {segments}
-                        </g>
-                    }
+                .map(|(k, path)| {
+                    let class = format!("histogram__bar histogram__bar--{k}");
+                    view! { <path class=class d=path /> }
                 })
                 .collect_view()
         })
@@ -294,7 +281,12 @@ pub fn Histogram(
                         .map(|n| view! { <td>{i18n.number(u64::from(*n))}</td> })
                         .collect_view();
                     view! {
-                        <tr>
+                        <tr
+                            data-bucket=i
+                            data-total=bucket.total
+                            data-from=iso_day(bucket.start)
+                            data-to=iso_day(bucket.end)
+                        >
                             <th scope="row">{period_name(&i18n, d.granularity, bucket.start, bucket.end)}</th>
                             {cells}
                             <td>{i18n.number(u64::from(bucket.total))}</td>
