@@ -1,5 +1,6 @@
 //! The timeline's order: newest first, grouped by year and then by month.
 
+use super::i18n::Language;
 use super::Release;
 
 /// One calendar month of releases, newest first within it.
@@ -66,24 +67,37 @@ pub fn group_by_month(releases: &[Release], order: &[usize]) -> Vec<YearGroup> {
     years
 }
 
-/// Says how many releases are shown, e.g. "12 releases", "1 release", "No releases".
-pub fn count_in_words(count: usize) -> String {
-    match count {
-        0 => "No releases".to_owned(),
-        1 => "1 release".to_owned(),
-        n => format!("{n} releases"),
-    }
-}
-
-/// Says how many of how many releases are shown: "3 of 12 releases", or just "12 releases" when
-/// nothing is filtered out.
-pub fn count_of_total_in_words(count: usize, total: usize) -> String {
-    if count == total {
-        count_in_words(count)
-    } else if total == 1 {
-        format!("{count} of 1 release")
-    } else {
-        format!("{count} of {total} releases")
+/// Says how many of how many releases are shown, in `language`: "3 of 12 releases", just
+/// "12 releases" when nothing is filtered out, "No releases" for none. `number` writes a number
+/// the way the reader's language does (the browser's `Intl` in the app).
+///
+/// ```
+/// use pressline::core::i18n::Language;
+/// use pressline::core::timeline::count_in_words;
+/// let plain = |n: u64| n.to_string();
+/// assert_eq!(count_in_words(Language::En, 3, 12, &plain), "3 of 12 releases");
+/// assert_eq!(count_in_words(Language::En, 1, 1, &plain), "1 release");
+/// ```
+pub fn count_in_words(
+    language: Language,
+    count: usize,
+    total: usize,
+    number: &dyn Fn(u64) -> String,
+) -> String {
+    let messages = language.messages();
+    match (count == total, total) {
+        (true, 0) => messages.no_releases.to_owned(),
+        (true, _) => language.count(&messages.releases, total as u64, &number(total as u64), &[]),
+        // The phrase agrees with the total: "1 of 21 релізу" is wrong, "1 з 21 релізів" right.
+        (false, _) => language.count(
+            &messages.releases_of_total,
+            total as u64,
+            &number(total as u64),
+            &[
+                ("count", &number(count as u64)),
+                ("total", &number(total as u64)),
+            ],
+        ),
     }
 }
 

@@ -74,18 +74,18 @@ fn mount_page(document: &web_sys::Document) {
             .map(|html| html.set_attribute("data-pressline-frame", ""));
         report_height_to_parent(&body);
     }
-    let wanted = Language::choose(
-        query_param(&search, "lang").as_deref(),
-        None,
-        &browser_languages(),
-    );
+    // The browser's preference is read once: the address's `?lang=` wins over it.
+    let preferred = Language::choose(None, None, &browser_languages());
+    let wanted = query_param(&search, "lang")
+        .and_then(|tag| Language::from_tag(&tag))
+        .unwrap_or(preferred);
     // The reader's catalogue first (a few KB, only for languages other than English), so the
     // first render is already in their language.
     wasm_bindgen_futures::spawn_local(async move {
         load_catalogue(wanted, &absolute_url("./")).await;
         leptos::mount::mount_to_body(move || {
             view! {
-                <OnPage base=base carried=carried surface=surface>
+                <OnPage base=base carried=carried surface=surface preferred=preferred>
                     <Root source=source.clone() />
                 </OnPage>
             }
@@ -105,6 +105,9 @@ pub fn OnPage(
     /// The page itself, or the page inside an iframe (`?embed=1`).
     #[prop(default = Surface::Page)]
     surface: Surface,
+    /// The language when the address has no `?lang=` (the browser's preferred one).
+    #[prop(default = Language::En)]
+    preferred: Language,
     /// The app.
     children: Children,
 ) -> impl IntoView {
@@ -115,9 +118,8 @@ pub fn OnPage(
             {
                 let navigation = Navigation::from_router(base, carried);
                 provide_context(navigation);
-                let fallback = Language::choose(None, None, &browser_languages());
                 let deploy_url = absolute_url("./");
-                let i18n = I18n::from_query(navigation.query_signal(), fallback, deploy_url);
+                let i18n = I18n::from_query(navigation.query_signal(), preferred, deploy_url);
                 provide_context(i18n);
                 // The page is ours: its language and direction follow the reader's choice, on
                 // every view (loading and error views included).
@@ -212,7 +214,7 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
     let source = DatasetSource::from_element(&host, None);
     let src = attribute("data-src")
         .filter(|src| !src.trim().is_empty())
-        .map(|src| absolute_to_page(src.trim()));
+        .map(|src| absolute_url(src.trim()));
     let lang = attribute("data-lang").filter(|lang| is_language_tag(lang));
     let release_url = attribute("data-release-url").filter(|template| is_web_template(template));
     let filter = attribute("data-filter").unwrap_or_default();
@@ -258,11 +260,6 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
 /// True for a `data-release-url` template that makes an `http(s)` address.
 fn is_web_template(template: &str) -> bool {
     template.contains("{id}") && SafeUrl::parse_web(&template.replace("{id}", "id")).is_some()
-}
-
-/// Resolves an address against the host page, so the deploy's pages can use it.
-fn absolute_to_page(href: &str) -> String {
-    super::navigation::absolute_url(href)
 }
 
 /// In an iframe: tells the parent page how tall the content is whenever that changes, as

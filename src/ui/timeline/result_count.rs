@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::core::timeline::count_in_words;
 use crate::ui::i18n::I18n;
 
 /// How long the count must stay the same before it is announced.
@@ -19,21 +20,10 @@ pub fn ResultCount(
     total: Signal<usize>,
 ) -> impl IntoView {
     let i18n = I18n::current();
-    let t = i18n.t();
     let words = move || {
-        let (count, total) = (count.get(), total.get());
-        match (count == total, total) {
-            (true, 0) => t.no_releases.to_owned(),
-            (true, _) => i18n.count(&t.releases, total as u64, &[]),
-            (false, _) => i18n.count(
-                &t.releases_of_total,
-                total as u64,
-                &[
-                    ("count", &i18n.number(count as u64)),
-                    ("total", &i18n.number(total as u64)),
-                ],
-            ),
-        }
+        count_in_words(i18n.language_untracked(), count.get(), total.get(), &|n| {
+            i18n.number(n)
+        })
     };
     let announced = RwSignal::new(untrack(words));
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
