@@ -116,7 +116,7 @@ $(DATASETS)/releases-%.json:
 	cargo run --quiet --profile native --bin generate_dataset -- $* 1 > $@
 
 $(DATASETS)/archive-100000/manifest.json: $(DATASETS)/releases-100000.json
-	cargo run --quiet --profile native --bin shard_dataset -- $< $(DATASETS)/archive-100000
+	cargo run --quiet --profile native --bin pressline -- shard $< --out $(DATASETS)/archive-100000
 
 bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json ## Native and in-browser benchmarks at 1k, 10k, 100k, and a sharded 100k archive
 	@echo "## Native (the pure core, opt-level 3)"

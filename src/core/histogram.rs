@@ -150,6 +150,13 @@ impl Granularity {
     }
 }
 
+/// Drawing units: one bucket's slot across the histogram's drawing.
+pub const SLOT: u32 = 10;
+/// The drawing's height in units (the tallest bar's height).
+pub const PLOT_HEIGHT: u32 = 600;
+/// How many kinds get a colour of their own.
+pub const PALETTE_SIZE: usize = 6;
+
 /// One bar: a period and how many matching releases fall in it, by kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bucket {
@@ -180,6 +187,48 @@ pub struct Histogram {
 }
 
 impl Histogram {
+    /// The bars as SVG path data, one path per kind (kinds beyond the palette's
+    /// [`PALETTE_SIZE`] share its last colour), stacked in kind order, in a drawing
+    /// [`SLOT`] units wide per bucket and [`PLOT_HEIGHT`] high. Whole numbers only, so the
+    /// browser build needs no float formatting; the browser and the prerendered page draw the
+    /// same picture from it.
+    ///
+    /// ```
+    /// use pressline::core::histogram::Histogram;
+    /// use pressline::core::parse_dataset;
+    /// let loaded = parse_dataset(r#"{"pressline": 1, "title": "T", "releases": [
+    ///     {"id": "a", "kind": "Report", "date": "2022-01-05", "title": "A"},
+    ///     {"id": "b", "kind": "Report", "date": "2022-01-20", "title": "B"}
+    /// ]}"#).unwrap();
+    /// let kinds = ["Report".to_string()];
+    /// let histogram = Histogram::build(&loaded.dataset.releases, &[0, 1], &kinds);
+    /// // Weekly bars: one in the first week, none in the second, one in the third.
+    /// assert_eq!(histogram.bar_paths(), ["M1 0h8v600h-8zM21 0h8v600h-8z"]);
+    /// ```
+    pub fn bar_paths(&self) -> Vec<String> {
+        let max = self.max_total.max(1);
+        let mut paths = vec![String::new(); self.kinds.len().min(PALETTE_SIZE)];
+        for (i, bucket) in self.buckets.iter().enumerate() {
+            let mut y = PLOT_HEIGHT;
+            for (k, n) in bucket.by_kind.iter().enumerate().filter(|(_, n)| **n > 0) {
+                let h = (n * PLOT_HEIGHT + max / 2) / max;
+                y = y.saturating_sub(h);
+                let x = i as u32 * SLOT + 1;
+                paths[k.min(PALETTE_SIZE - 1)].push_str(&format!(
+                    "M{x} {y}h{}v{h}h-{}z",
+                    SLOT - 2,
+                    SLOT - 2
+                ));
+            }
+        }
+        paths
+    }
+
+    /// The drawing's width in units: [`SLOT`] per bucket, at least one slot.
+    pub fn plot_width(&self) -> u32 {
+        self.buckets.len().max(1) as u32 * SLOT
+    }
+
     /// Counts the releases at `matches` (indices into `releases`, e.g.
     /// [`QueryResult::matches`](crate::core::search::QueryResult::matches)), in the granularity
     /// [`Granularity::choose`] picks for their span. `kinds` are the kinds to split each bar by,

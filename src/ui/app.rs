@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::document::end_prerender;
 use super::i18n::{t, I18n};
 use super::navigation::{Navigation, Surface};
 use super::release::ReleasePage;
@@ -66,6 +67,10 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 fn site_body(data: &SiteData) -> AnyView {
     if let Some(error) = data.error() {
         return view! { <LoadErrorView error=error /> }.into_any();
+    }
+    // The live pages replace a published page's prerendered copy of themselves.
+    if Surface::current() != Surface::Embed {
+        end_prerender();
     }
     let navigation = Navigation::current();
     let data = data.clone();

@@ -2,6 +2,23 @@
 
 use super::navigation::Surface;
 
+/// The element `pressline publish` puts a page's prerendered content in.
+pub const PRERENDERED_ID: &str = "pressline-prerendered";
+/// The element the app is mounted in on a prerendered page, just before that content.
+pub const LIVE_ID: &str = "pressline-live";
+
+/// Removes the prerendered content, if the page has any: the live app now shows the same page.
+/// Called while the first view with data is built, so the swap happens in one task and the
+/// browser never paints the page without either.
+pub fn end_prerender() {
+    if let Some(prerendered) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(PRERENDERED_ID))
+    {
+        prerendered.remove();
+    }
+}
+
 /// Sets the browser tab's title (`document.title`), unless the app is embedded in another page.
 /// Call while a component is set up.
 pub fn set_document_title(title: &str) {

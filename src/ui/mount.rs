@@ -5,6 +5,7 @@ use leptos_router::components::Router;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::document::{LIVE_ID, PRERENDERED_ID};
 use super::i18n::{browser_languages, load_catalogue, I18n};
 use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
@@ -83,14 +84,33 @@ fn mount_page(document: &web_sys::Document) {
     // first render is already in their language.
     wasm_bindgen_futures::spawn_local(async move {
         load_catalogue(wanted, &absolute_url("./")).await;
-        leptos::mount::mount_to_body(move || {
+        let app = move || {
             view! {
                 <OnPage base=base carried=carried surface=surface preferred=preferred>
                     <Root source=source.clone() />
                 </OnPage>
             }
-        });
+        };
+        // A published page already shows its content (see `pressline publish`): the app is
+        // built beside it, and replaces it once it has the data (see `end_prerender`).
+        match live_container_before_prerender() {
+            Some(container) => leptos::mount::mount_to(container, app).forget(),
+            None => leptos::mount::mount_to_body(app),
+        }
     });
+}
+
+/// When the page holds prerendered content, a new element just before it for the live app.
+fn live_container_before_prerender() -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    let prerendered = document.get_element_by_id(PRERENDERED_ID)?;
+    let container = document.create_element("div").ok()?;
+    container.set_id(LIVE_ID);
+    prerendered
+        .parent_node()?
+        .insert_before(&container, Some(&prerendered))
+        .ok()?;
+    container.dyn_into().ok()
 }
 
 /// The app on its own page: the browser's address drives it, under the deploy's base path.

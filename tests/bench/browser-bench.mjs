@@ -1,7 +1,7 @@
 // Browser benchmark over the release build: for each synthetic dataset, load time, memory after
 // load, keystroke-to-paint in the search box and facet-click-to-paint, in headless Chromium.
 // Usage: node tests/bench/browser-bench.mjs target/datasets/releases-10000.json ...
-//        [archive:target/datasets/archive-100000] (a directory made by shard_dataset)
+//        [archive:target/datasets/archive-100000] (a directory made by `pressline shard`)
 // Prints a Markdown table (make bench).
 import { chromium } from '@playwright/test';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// A sharded archive (tests/fixtures/archive, made by `shard_dataset` from archive-source.json):
+// A sharded archive (tests/fixtures/archive, made by `pressline shard` from archive-source.json):
 // the newest shard first, older ones only when the reader searches, filters, picks dates or asks
 // at the end — and then the results equal the core's answer over the whole unsharded dataset.
 import { test, expect } from '@playwright/test';

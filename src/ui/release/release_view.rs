@@ -56,7 +56,11 @@ pub fn ReleaseView(
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
-            let _ = heading.focus();
+            // Without scrolling: a reader who scrolled a prerendered page keeps their place
+            // when the app takes over (a move between pages scrolls to the top anyway).
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
         }
     });
 

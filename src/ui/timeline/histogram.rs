@@ -13,10 +13,8 @@ use crate::ui::SiteData;
 /// How long the view must stay the same before the histogram is redrawn.
 const REDRAW_AFTER_MS: u64 = 150;
 
-/// Drawing units: one bar's slot, and the drawing's height. Whole numbers throughout: printing
-/// a float into an attribute would add the float formatter (10 KB) to the wasm.
-const SLOT: u32 = 10;
-const HEIGHT: u32 = 600;
+// Drawing units (whole numbers: a float in an attribute would add the float formatter, 10 KB).
+use crate::core::histogram::{PLOT_HEIGHT as HEIGHT, SLOT};
 
 /// How many releases per period (week, month or year, by the span), stacked by kind, for the
 /// releases the other filters leave. Click a bar to show that period, drag (mouse, touch or pen)
@@ -213,19 +211,7 @@ pub fn Histogram(
     // few attributes instead of rebuilding hundreds of rectangles.
     let bars = move || {
         density.with(|d| {
-            let max = d.max_total.max(1);
-            let mut paths = vec![String::new(); d.kinds.len().min(6)];
-            for (i, bucket) in d.buckets.iter().enumerate() {
-                let mut y = HEIGHT;
-                for (k, n) in bucket.by_kind.iter().enumerate().filter(|(_, n)| **n > 0) {
-                    let h = (n * HEIGHT + max / 2) / max;
-                    y = y.saturating_sub(h);
-                    // Kinds beyond the palette share its last colour.
-                    let x = i as u32 * SLOT + 1;
-                    paths[k.min(5)].push_str(&format!("M{x} {y}h{}v{h}h-{}z", SLOT - 2, SLOT - 2));
-                }
-            }
-            paths
+            d.bar_paths()
                 .into_iter()
                 .enumerate()
                 .map(|(k, path)| {
@@ -317,7 +303,7 @@ pub fn Histogram(
             }
         })
     };
-    let width = move || density.with(|d| d.buckets.len().max(1) as u32 * SLOT);
+    let width = move || density.with(Density::plot_width);
     let legend = move || {
         density.with(|d| {
             d.kinds

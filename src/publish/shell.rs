@@ -1,0 +1,154 @@
+//! The app's page as trunk built it (`index.html`), and the published pages made from it: the
+//! same scripts and styles, with a page's own head tags and prerendered content.
+
+use super::escape::attribute as a;
+use super::head::{PageHead, GENERATOR};
+
+/// Trunk's `index.html`, split where a published page differs from it.
+#[derive(Debug, Clone)]
+pub struct Shell {
+    /// Everything before `<title>`.
+    before_title: String,
+    /// From after `</title>` to the end of the `<body …` start tag's attributes (before `>`),
+    /// with trunk's `<meta name="description">` taken out.
+    head_and_body_tag: String,
+    /// The `<noscript>` message (left out of prerendered pages, which are readable without).
+    noscript: String,
+    /// From after the `<body>` start tag (and noscript) to the end.
+    rest: String,
+    /// The `<base href>`'s value.
+    base_href: String,
+    /// True when the body already has `data-src` (the deploy chose its dataset's address).
+    has_data_src: bool,
+}
+
+/// Why a file is not a page `publish` can use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAShell(pub String);
+
+impl Shell {
+    /// Splits trunk's `index.html`. Refuses a page `publish` already wrote.
+    pub fn parse(html: &str) -> Result<Self, NotAShell> {
+        if html.contains(&format!(r#"content="{GENERATOR}""#)) {
+            return Err(NotAShell(
+                "it is a page `pressline publish` wrote, not trunk's index.html; run `trunk build` again"
+                    .into(),
+            ));
+        }
+        let missing =
+            |what: &str| NotAShell(format!("it has no {what} (is it trunk's index.html?)"));
+        let title_start = html.find("<title>").ok_or_else(|| missing("<title>"))?;
+        let title_end = html[title_start..]
+            .find("</title>")
+            .map(|at| title_start + at + "</title>".len())
+            .ok_or_else(|| missing("</title>"))?;
+        let body_start = html.find("<body").ok_or_else(|| missing("<body>"))?;
+        let body_tag_end = html[body_start..]
+            .find('>')
+            .map(|at| body_start + at)
+            .ok_or_else(|| missing("<body>"))?;
+        if body_start < title_end {
+            return Err(missing("<title> before <body>"));
+        }
+        let base_href = attribute_value(html, "<base ", "href").unwrap_or_else(|| "/".into());
+        let mut head_and_body_tag = html[title_end..body_tag_end].to_owned();
+        // The page's own description replaces trunk's.
+        if let Some(start) = head_and_body_tag.find("<meta name=\"description\"") {
+            if let Some(len) = head_and_body_tag[start..].find('>') {
+                let mut end = start + len + 1;
+                if head_and_body_tag[end..].starts_with('\n') {
+                    end += 1;
+                }
+                head_and_body_tag.replace_range(start..end, "");
+            }
+        }
+        let body_tag = &html[body_start..body_tag_end];
+        let has_data_src = body_tag.contains("data-src=");
+        let mut rest = html[body_tag_end + 1..].to_owned();
+        let mut noscript = String::new();
+        if let (Some(start), Some(end)) = (rest.find("<noscript>"), rest.find("</noscript>")) {
+            let end = end + "</noscript>".len();
+            noscript = rest[start..end].to_owned();
+            rest.replace_range(start..end, "");
+        }
+        Ok(Self {
+            before_title: html[..title_start].to_owned(),
+            head_and_body_tag,
+            noscript,
+            rest,
+            base_href,
+            has_data_src,
+        })
+    }
+
+    /// The `<base href>` trunk wrote (its `--public-url`).
+    pub fn base_href(&self) -> &str {
+        &self.base_href
+    }
+
+    /// True when the page's `<body>` names a dataset address (`data-src`) already.
+    pub fn has_data_src(&self) -> bool {
+        self.has_data_src
+    }
+
+    /// A published page: its head tags, and `content` (the page frame with the page) inside
+    /// `<div id="pressline-prerendered">`, which the app replaces (see `ui::document`).
+    /// `data_src`, if any, is added to `<body>` so the app loads the published dataset.
+    pub fn page(
+        &self,
+        head: &PageHead,
+        head_tags: &str,
+        data_src: Option<&str>,
+        content: &str,
+    ) -> String {
+        let mut out = String::with_capacity(
+            self.before_title.len()
+                + self.head_and_body_tag.len()
+                + self.rest.len()
+                + content.len()
+                + head_tags.len()
+                + 256,
+        );
+        out.push_str(&self.before_title);
+        out.push_str(&head.title_element());
+        out.push('\n');
+        out.push_str(head_tags);
+        out.push_str(self.head_and_body_tag.trim_start_matches('\n'));
+        push_data_src(&mut out, data_src);
+        out.push_str(">\n    <div id=\"pressline-prerendered\">");
+        out.push_str(content);
+        out.push_str("</div>");
+        out.push_str(&self.rest);
+        out
+    }
+
+    /// The page as trunk built it, with `data_src` added and without a prerendered page: for
+    /// `404.html`, which hosts without rewrite rules serve for any unknown address.
+    pub fn bare(&self, title: &str, data_src: Option<&str>) -> String {
+        let mut out = self.before_title.clone();
+        out.push_str(&format!("<title>{}</title>", super::escape::text(title)));
+        out.push_str(&self.head_and_body_tag);
+        push_data_src(&mut out, data_src);
+        out.push('>');
+        out.push_str("\n    ");
+        out.push_str(&self.noscript);
+        out.push_str(&self.rest);
+        out
+    }
+}
+
+fn push_data_src(out: &mut String, data_src: Option<&str>) {
+    if let Some(src) = data_src {
+        out.push_str(&format!(r#" data-src="{}""#, a(src)));
+    }
+}
+
+/// The value of `name="…"` in the first tag starting with `tag`.
+fn attribute_value(html: &str, tag: &str, name: &str) -> Option<String> {
+    let start = html.find(tag)?;
+    let end = start + html[start..].find('>')?;
+    let element = &html[start..end];
+    let at = element.find(&format!("{name}=\""))? + name.len() + 2;
+    let len = element[at..].find('"')?;
+    Some(element[at..at + len].to_owned())
+}
