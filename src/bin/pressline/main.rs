@@ -11,17 +11,26 @@
 //! Exit status: 0 done (and the data is clean), 1 the data has problems (records were
 //! skipped), 2 the input could not be read or the command could not finish.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod args;
+#[cfg(not(target_arch = "wasm32"))]
 mod convert;
+#[cfg(not(target_arch = "wasm32"))]
 mod input;
+#[cfg(not(target_arch = "wasm32"))]
 mod progress;
+#[cfg(not(target_arch = "wasm32"))]
 mod publish;
+#[cfg(not(target_arch = "wasm32"))]
 mod shard;
+#[cfg(not(target_arch = "wasm32"))]
 mod validate;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
 /// What every command's failure carries: a message for stderr, and the exit status.
+#[cfg(not(target_arch = "wasm32"))]
 pub struct Failure {
     /// Said on stderr, after "pressline: ".
     pub message: String,
@@ -29,6 +38,7 @@ pub struct Failure {
     pub status: u8,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Failure {
     /// A failure that stopped the command (exit status 2).
     pub fn stop(message: impl Into<String>) -> Self {
@@ -39,6 +49,7 @@ impl Failure {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
 usage:
   pressline validate FILE|URL [--json]
@@ -54,6 +65,7 @@ usage:
       timeline's index.html, sitemap.xml, feed.xml (Atom), feed.json (JSON Feed), robots.txt.
 ";
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let mut arguments = std::env::args().skip(1);
     let command = arguments.next().unwrap_or_default();
@@ -80,3 +92,7 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The command runs natively; a wasm build of it (`clippy --target wasm32…`) does nothing.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
