@@ -19,11 +19,18 @@ E2E_PORT ?= 8199
 # Where `make dist` puts a deployable build, and the sub-path it will be served under.
 PUBLIC_URL ?= /
 DIST ?= dist
-# The e2e tests also check a build for a sub-path deploy.
+# The e2e tests also check a build for a sub-path deploy, and published builds (the bundled
+# dataset, and one full of markup and script) served one and two ports below the sub-path one.
 SUBPATH_DIST := target/dist-subpath
+PUBLISHED_DIST := target/dist-published
+HOSTILE_DIST := target/dist-hostile
+# `make publish`: the deploy's address; the build's sub-path is its path.
+BASE_URL ?=
+DATASET ?= public/data/releases.json
+BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^https?://[^/]*##'))
 
-.PHONY: help setup tools-build tools-browser serve dev build dist build-subpath test lint \
-        test-native test-components e2e lighthouse size tools-size dataset bench clean
+.PHONY: help setup tools-build tools-browser serve dev build dist build-subpath publish published \
+        test lint test-native test-components e2e lighthouse size tools-size dataset bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
@@ -62,6 +69,19 @@ dist: tools-build ## Deployable files for a static host: make dist PUBLIC_URL=/c
 build-subpath: tools-build
 	trunk build --release --public-url /campaigns/ukraine/ --dist $(SUBPATH_DIST)
 
+publish: tools-build ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [DIST=dist]
+	@test -n "$(BASE_URL)" || { echo "usage: make publish BASE_URL=https://example.org/news/ [DATASET=$(DATASET)]" >&2; exit 2; }
+	trunk build --release --public-url $(BASE_PATH) --dist $(DIST)
+	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL)
+
+published: build ## (for e2e) dist/ published twice: with the bundled dataset, and with the hostile fixture
+	cargo build --quiet --bin pressline
+	rm -rf $(PUBLISHED_DIST) $(HOSTILE_DIST)
+	cp -r dist $(PUBLISHED_DIST)
+	cp -r dist $(HOSTILE_DIST)
+	target/debug/pressline publish $(DATASET) --out $(PUBLISHED_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 4))/
+	target/debug/pressline publish tests/fixtures/hostile-publish.json --out $(HOSTILE_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 5))/
+
 serve: build ## Build, then serve dist/ on http://127.0.0.1:8080 (deep links work)
 	node tests/e2e/serve-dist.mjs dist $(PORT)
 
@@ -79,7 +99,7 @@ test-native: ## The pure core's tests, natively (seconds)
 test-components: tools-build tools-browser ## Component tests in headless Chromium
 	cargo test --target wasm32-unknown-unknown --test components
 
-e2e: build build-subpath tools-browser ## Playwright against the release build served over HTTP
+e2e: build build-subpath published tools-browser ## Playwright against the release build served over HTTP
 	cargo build --bin query_dataset
 	E2E_PORT=$(E2E_PORT) npx playwright test -c tests/e2e/playwright.config.js
 

@@ -92,3 +92,20 @@ fn bad_arguments_are_refused_with_usage() {
         assert!(String::from_utf8_lossy(&output.stderr).contains("usage"));
     }
 }
+
+#[test]
+fn the_related_index_agrees_with_related_for_every_release() {
+    use pressline::core::related::{related, RelatedIndex};
+    let loaded = load(&generate(&["1200", "5"]));
+    let releases = &loaded.dataset.releases;
+    let index = RelatedIndex::build(releases);
+    let mut scratch = index.scratch();
+    let mut with_related = 0;
+    for i in 0..releases.len() {
+        let fast = index.related(i, 4, &mut scratch);
+        assert_eq!(fast, related(releases, i, 4), "release {i}");
+        with_related += usize::from(!fast.is_empty());
+    }
+    assert!(with_related > 1000, "the comparison covers real answers");
+    assert!(index.related(0, 0, &mut scratch).is_empty());
+}

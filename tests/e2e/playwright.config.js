@@ -54,5 +54,21 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
+    {
+      // `pressline publish` over dist/ with the bundled dataset (made by `make e2e`).
+      command: `node tests/e2e/serve-dist.mjs target/dist-published ${port - 4}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port - 4}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // `pressline publish` over dist/ with tests/fixtures/hostile-publish.json.
+      command: `node tests/e2e/serve-dist.mjs target/dist-hostile ${port - 5}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port - 5}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 });
