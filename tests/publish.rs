@@ -60,7 +60,7 @@ fn run(dir: &Path, text: &str, base_url: &str, feed_size: usize) -> Published {
 /// Releases newest first, as the timeline (and so the feeds) order them.
 fn newest_first(dataset: &Dataset) -> Vec<&Release> {
     let mut releases: Vec<&Release> = dataset.releases.iter().collect();
-    releases.sort_by_key(|release| std::cmp::Reverse(release.date.clone()));
+    releases.sort_by_key(|release| std::cmp::Reverse(release.date));
     releases
 }
 
