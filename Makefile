@@ -144,6 +144,11 @@ bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-1
 	@echo
 	@echo "## In the browser (release build, headless Chromium)"
 	node tests/bench/browser-bench.mjs $(DATASETS)/releases-{10000,100000}.json archive:$(DATASETS)/archive-100000
+	@echo
+	@echo "## Publishing 100k releases (pressline publish over dist/, opt-level 3, $$(nproc) threads)"
+	cargo build --quiet --profile native --bin pressline
+	rm -rf target/bench-publish && cp -r dist target/bench-publish
+	target/native/pressline publish $(DATASETS)/releases-100000.json --out target/bench-publish --base-url https://example.org/
 
 clean: ## Remove build output (keeps installed tools)
 	cargo clean

@@ -27,6 +27,7 @@ pub use deploy::Deploy;
 
 use crate::core::related::RelatedIndex;
 use crate::core::search::SearchIndex;
+use crate::core::source::DEFAULT_MAX_BYTES;
 use crate::core::validate::is_url_safe_id;
 use crate::core::view_state::ViewState;
 use crate::core::LoadedDataset;
@@ -215,7 +216,17 @@ pub fn publish(
     let done = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let first_error = Mutex::new(None);
-    let data_src_ref = data_src.as_deref();
+    // The app's own limit on a fetched dataset is raised to fit the published one (a dataset
+    // this big is better deployed as a sharded archive: `pressline shard`, `--data-src`).
+    let mut body_attributes: Vec<(&str, String)> = Vec::new();
+    if let Some(src) = &data_src {
+        body_attributes.push(("data-src", src.clone()));
+        let size = dataset_text.len() as u64;
+        if options.data_src.is_none() && size > DEFAULT_MAX_BYTES {
+            body_attributes.push(("data-max-bytes", size.to_string()));
+        }
+    }
+    let body_attributes = &body_attributes;
     let total = releases.len();
     std::thread::scope(|scope| {
         for _ in 0..options.threads.max(1) {
@@ -236,7 +247,7 @@ pub fn publish(
                     let page = shell.page(
                         &head,
                         &head.tags(dataset, deploy),
-                        data_src_ref,
+                        body_attributes,
                         &markup::page_frame(&site, &content),
                     );
                     if let Err(error) = write(
@@ -274,13 +285,13 @@ pub fn publish(
     let page = shell.page(
         &head,
         &head.tags(dataset, deploy),
-        data_src.as_deref(),
+        body_attributes,
         &markup::page_frame(&site, &content),
     );
     write("index.html", page.as_bytes())?;
     write(
         "404.html",
-        shell.bare(&dataset.title, data_src.as_deref()).as_bytes(),
+        shell.bare(&dataset.title, body_attributes).as_bytes(),
     )?;
 
     // Feeds, sitemap, robots.txt, and their compressed copies.
@@ -356,7 +367,7 @@ fn precompress(
         fs::remove_file(&brotli).map_err(|error| io(&brotli, error))?;
     }
     let path = out.join(format!("{name}.gz"));
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder
         .write_all(content)
         .and_then(|()| encoder.finish())

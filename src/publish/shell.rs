@@ -93,12 +93,13 @@ impl Shell {
 
     /// A published page: its head tags, and `content` (the page frame with the page) inside
     /// `<div id="pressline-prerendered">`, which the app replaces (see `ui::document`).
-    /// `data_src`, if any, is added to `<body>` so the app loads the published dataset.
+    /// `body_attributes` (e.g. `data-src`, so the app loads the published dataset) are added
+    /// to `<body>`.
     pub fn page(
         &self,
         head: &PageHead,
         head_tags: &str,
-        data_src: Option<&str>,
+        body_attributes: &[(&str, String)],
         content: &str,
     ) -> String {
         let mut out = String::with_capacity(
@@ -114,7 +115,7 @@ impl Shell {
         out.push('\n');
         out.push_str(head_tags);
         out.push_str(self.head_and_body_tag.trim_start_matches('\n'));
-        push_data_src(&mut out, data_src);
+        push_attributes(&mut out, body_attributes);
         out.push_str(">\n    <div id=\"pressline-prerendered\">");
         out.push_str(content);
         out.push_str("</div>");
@@ -122,13 +123,13 @@ impl Shell {
         out
     }
 
-    /// The page as trunk built it, with `data_src` added and without a prerendered page: for
-    /// `404.html`, which hosts without rewrite rules serve for any unknown address.
-    pub fn bare(&self, title: &str, data_src: Option<&str>) -> String {
+    /// The page as trunk built it, with `body_attributes` added and without a prerendered
+    /// page: for `404.html`, which hosts without rewrite rules serve for any unknown address.
+    pub fn bare(&self, title: &str, body_attributes: &[(&str, String)]) -> String {
         let mut out = self.before_title.clone();
         out.push_str(&format!("<title>{}</title>", super::escape::text(title)));
         out.push_str(&self.head_and_body_tag);
-        push_data_src(&mut out, data_src);
+        push_attributes(&mut out, body_attributes);
         out.push('>');
         out.push_str("\n    ");
         out.push_str(&self.noscript);
@@ -137,9 +138,9 @@ impl Shell {
     }
 }
 
-fn push_data_src(out: &mut String, data_src: Option<&str>) {
-    if let Some(src) = data_src {
-        out.push_str(&format!(r#" data-src="{}""#, a(src)));
+fn push_attributes(out: &mut String, attributes: &[(&str, String)]) {
+    for (name, value) in attributes {
+        out.push_str(&format!(r#" {name}="{}""#, a(value)));
     }
 }
 

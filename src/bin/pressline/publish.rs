@@ -60,6 +60,17 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         options.deploy.base_url(),
         published.bytes as f64 / 1e6,
     );
+    if published.data_src.is_some()
+        && options.data_src.is_none()
+        && text.len() as u64 > pressline::core::source::DEFAULT_MAX_BYTES
+    {
+        eprintln!(
+            "note: the app fetches all {:.0} MB of the dataset on every first visit; for a dataset \
+             this big, deploy a sharded archive (`pressline shard`) and pass its manifest as \
+             --data-src",
+            text.len() as f64 / 1e6
+        );
+    }
     let skipped = skipped_record_count(&loaded.problems);
     if skipped > 0 {
         eprintln!("{skipped} records were skipped (listed above); the pages say so too");
