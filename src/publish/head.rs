@@ -137,8 +137,16 @@ impl PageHead {
         meta("property", "og:title", &self.headline);
         meta("property", "og:description", &self.description);
         meta("property", "og:url", &self.canonical);
-        if let Some(lang) = &dataset.lang {
-            meta("property", "og:locale", &lang.replace('-', "_"));
+        // Open Graph wants language_TERRITORY ("uk_UA"); a bare language is left to its default.
+        if let Some((language, territory)) = dataset.lang.as_deref().and_then(|l| l.split_once('-'))
+        {
+            if territory.len() == 2 {
+                meta(
+                    "property",
+                    "og:locale",
+                    &format!("{language}_{}", territory.to_ascii_uppercase()),
+                );
+            }
         }
         if let Some((src, alt)) = &self.image {
             meta("property", "og:image", src);
