@@ -10,10 +10,11 @@ use crate::publish::escape::{attribute as a, text as t};
 ///
 /// ```
 /// use pressline::publish::markup::markdown_body;
-/// let html = markdown_body("Hello *world* <script>alert(1)</script>");
+/// // Raw HTML in a body is not markup: its tags are dropped, and text is escaped.
+/// let html = markdown_body("If 1 < 2 & *so* <script>alert(1)</script>");
 /// assert_eq!(
 ///     html,
-///     "<div class=\"release__body\"><p>Hello <em>world</em> &lt;script&gt;alert(1)&lt;/script&gt;</p></div>"
+///     "<div class=\"release__body\"><p>If 1 &lt; 2 &amp; <em>so</em> alert(1)</p></div>"
 /// );
 /// ```
 pub fn markdown_body(markdown: &str) -> String {
