@@ -107,8 +107,11 @@ pub fn origin_of(url: &str) -> String {
 /// use pressline::core::embed::escape_attribute;
 /// assert_eq!(escape_attribute(r#"a&b"<c>'"#), "a&amp;b&quot;&lt;c&gt;&#39;");
 /// ```
-pub fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+pub fn escape_attribute(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['&', '"', '<', '>', '\'']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -119,7 +122,7 @@ pub fn escape_attribute(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Escapes text for a double-quoted JavaScript string inside a `<script>` element: no quote,

@@ -4,6 +4,9 @@ use std::collections::HashMap;
 
 use super::Release;
 
+/// How many related releases a release page lists.
+pub const RELATED_COUNT: usize = 4;
+
 /// Up to `limit` releases sharing topics, places or people with the one at `index`, best first:
 /// a shared person or topic counts 2, a shared place 1; ties go to the newer release.
 pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {

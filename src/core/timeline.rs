@@ -1,7 +1,54 @@
 //! The timeline's order: newest first, grouped by year and then by month.
 
+use std::ops::Range;
+
 use super::i18n::Language;
 use super::Release;
+
+/// Releases per page of the timeline; this bounds the number of `<article>`s in the document.
+pub const PAGE_SIZE: usize = 100;
+/// Facet values a filter lists before its "Show all" button.
+pub const FACET_VALUES_SHOWN: usize = 8;
+
+/// Which of `total` matches one page of the timeline shows.
+///
+/// ```
+/// use pressline::core::timeline::PageSpan;
+/// let span = PageSpan::of(250, 9);
+/// assert_eq!((span.page, span.pages, span.first, span.last), (3, 3, 201, 250));
+/// assert_eq!(span.range(), 200..250);
+/// assert_eq!(PageSpan::of(0, 1).range(), 0..0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSpan {
+    /// The page shown: the one asked for, within `1..=pages`.
+    pub page: usize,
+    /// How many pages there are (at least one).
+    pub pages: usize,
+    /// The first release shown, counting from 1.
+    pub first: usize,
+    /// The last release shown, counting from 1.
+    pub last: usize,
+}
+
+impl PageSpan {
+    /// The page `requested` of `total` matches.
+    pub fn of(total: usize, requested: usize) -> Self {
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let page = requested.clamp(1, pages);
+        Self {
+            page,
+            pages,
+            first: (page - 1) * PAGE_SIZE + 1,
+            last: (page * PAGE_SIZE).min(total),
+        }
+    }
+
+    /// The page's positions in the matches.
+    pub fn range(&self) -> Range<usize> {
+        (self.first - 1)..self.last
+    }
+}
 
 /// One calendar month of releases, newest first within it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,23 +19,15 @@ pub fn text(raw: &str) -> Cow<'_, str> {
     })
 }
 
-/// Text for a double- or single-quoted attribute value: quotes escaped too.
+/// Text for a double- or single-quoted attribute value: the core's escaping, which the
+/// embed snippets use too.
 ///
 /// ```
 /// use pressline::publish::escape::attribute;
 /// assert_eq!(attribute(r#""><script>"#), "&quot;&gt;&lt;script&gt;");
 /// assert_eq!(attribute("it's"), "it&#39;s");
 /// ```
-pub fn attribute(raw: &str) -> Cow<'_, str> {
-    escape(raw, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '"' => Some("&quot;"),
-        '\'' => Some("&#39;"),
-        _ => None,
-    })
-}
+pub use crate::core::embed::escape_attribute as attribute;
 
 /// Text for XML content or attributes (Atom, sitemaps): escaped like an attribute, and without
 /// the characters XML 1.0 forbids (C0 controls other than tab and line ends, U+FFFE, U+FFFF),

@@ -25,7 +25,7 @@ use std::time::Duration;
 
 pub use deploy::Deploy;
 
-use crate::core::related::RelatedIndex;
+use crate::core::related::{RelatedIndex, RELATED_COUNT};
 use crate::core::search::SearchIndex;
 use crate::core::source::DEFAULT_MAX_BYTES;
 use crate::core::validate::is_url_safe_id;
@@ -34,8 +34,6 @@ use crate::core::LoadedDataset;
 use head::PageHead;
 use shell::Shell;
 
-/// How many related releases a release page lists (the app's `RELATED_COUNT`).
-const RELATED_COUNT: usize = 4;
 /// Where `publish` keeps trunk's page, so publishing again starts from it.
 pub const SHELL_FILE: &str = ".pressline-shell.html";
 /// Where the published dataset goes when the build's bundled one differs from it.
@@ -228,6 +226,9 @@ pub fn publish(
     }
     let body_attributes = &body_attributes;
     let total = releases.len();
+    // Workers wake this thread when they finish or fail, so a small site does not wait out a
+    // progress interval.
+    let reporter = std::thread::current();
     std::thread::scope(|scope| {
         for _ in 0..options.threads.max(1) {
             scope.spawn(|| {
@@ -259,9 +260,12 @@ pub fn publish(
                             .lock()
                             .expect("not poisoned")
                             .get_or_insert(error);
+                        reporter.unpark();
                         break;
                     }
-                    done.fetch_add(1, Ordering::Relaxed);
+                    if done.fetch_add(1, Ordering::Relaxed) + 1 == total {
+                        reporter.unpark();
+                    }
                 }
             });
         }
@@ -272,7 +276,7 @@ pub fn publish(
             if finished >= total || failed.load(Ordering::Relaxed) {
                 break;
             }
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::park_timeout(Duration::from_millis(100));
         }
     });
     if let Some(error) = first_error.into_inner().expect("not poisoned") {

@@ -359,3 +359,14 @@ impl Messages {
         format!("{{\n{}\n}}\n", lines.join(",\n"))
     }
 }
+
+impl Messages {
+    /// The label before a release's press address: "Press contact ({name}): ", or the plain
+    /// label when the dataset names no organization.
+    pub fn press_contact_label(&self, organization: Option<&str>) -> String {
+        match organization {
+            Some(name) => super::fill(self.press_contact_of, &[("name", name)]),
+            None => self.press_contact.to_owned(),
+        }
+    }
+}

@@ -3,7 +3,6 @@
 use std::fmt::Write;
 
 use super::{optional_attribute, Site};
-use crate::core::i18n::fill;
 use crate::core::route::release_path;
 use crate::core::view_state::{Facet, ViewState};
 use crate::core::{Person, ReleaseDate, SafeUrl};
@@ -94,19 +93,6 @@ pub fn press_contact(out: &mut String, class: &str, label: &str, email: &str) {
             a(link.as_str()),
             t(email)
         );
-    }
-}
-
-/// The press contact's label on a release page: "Press contact at {name}: ".
-pub fn press_contact_label(site: &Site) -> String {
-    match site
-        .dataset
-        .organization
-        .as_ref()
-        .and_then(|o| o.name.as_deref())
-    {
-        Some(name) => fill(site.t().press_contact_of, &[("name", name)]),
-        None => site.t().press_contact.to_owned(),
     }
 }
 

@@ -127,7 +127,7 @@ pub fn release_page(
         parts::press_contact(
             &mut out,
             "release__contact",
-            &parts::press_contact_label(site),
+            &messages.press_contact_label(site.dataset.organization_name()),
             email,
         );
     }

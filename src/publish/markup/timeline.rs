@@ -8,15 +8,10 @@ use super::histogram::histogram;
 use super::{number, optional_attribute, parts, Site};
 use crate::core::i18n::fill;
 use crate::core::route::release_path;
-use crate::core::timeline::{count_in_words, group_by_month};
+use crate::core::timeline::{count_in_words, group_by_month, PageSpan, FACET_VALUES_SHOWN};
 use crate::core::view_state::{Facet, ViewState};
 use crate::core::Release;
 use crate::publish::escape::{attribute as a, text as t};
-
-/// Releases per page of the timeline (the app's `PAGE_SIZE`).
-pub const PAGE_SIZE: usize = 100;
-/// Facet values shown before "Show all" (the app's `COLLAPSED_VALUES`).
-const COLLAPSED_VALUES: usize = 8;
 
 /// The timeline page's content.
 pub fn timeline_page(site: &Site) -> String {
@@ -82,11 +77,8 @@ pub fn timeline_page(site: &Site) -> String {
         t(messages.newest_first),
         t(messages.oldest_first)
     );
-    let page: Vec<usize> = site
-        .timeline
-        .matches
+    let page: Vec<usize> = site.timeline.matches[PageSpan::of(total, 1).range()]
         .iter()
-        .take(PAGE_SIZE)
         .map(|&i| i as usize)
         .collect();
     if total == 0 {
@@ -129,7 +121,7 @@ fn facet_filter(out: &mut String, site: &Site, facet: Facet) {
         t(facet.label(messages)),
         param = facet.param()
     );
-    for (value, &count) in values.iter().zip(counts).take(COLLAPSED_VALUES) {
+    for (value, &count) in values.iter().zip(counts).take(FACET_VALUES_SHOWN) {
         let (empty, disabled) = if count == 0 {
             (" facet__label--empty", " disabled=\"\"")
         } else {
@@ -144,7 +136,7 @@ fn facet_filter(out: &mut String, site: &Site, facet: Facet) {
             number(count as u64)
         );
     }
-    let more_hidden = if values.len() <= COLLAPSED_VALUES {
+    let more_hidden = if values.len() <= FACET_VALUES_SHOWN {
         " hidden=\"\""
     } else {
         ""
@@ -217,20 +209,19 @@ fn release_card(out: &mut String, site: &Site, release: &Release) {
 
 /// `Pager` on the first page.
 fn pager(out: &mut String, site: &Site, total: usize) {
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    if pages <= 1 {
+    let span = PageSpan::of(total, 1);
+    if span.pages <= 1 {
         return;
     }
     let messages = site.t();
-    let last = PAGE_SIZE.min(total);
     let position = fill(
         messages.pager_position,
         &[
-            ("first", &number(1)),
-            ("last", &number(last as u64)),
+            ("first", &number(span.first as u64)),
+            ("last", &number(span.last as u64)),
             ("total", &number(total as u64)),
-            ("page", &number(1)),
-            ("pages", &number(pages as u64)),
+            ("page", &number(span.page as u64)),
+            ("pages", &number(span.pages as u64)),
         ],
     );
     let next = ViewState::default().with_page(2).to_query();

@@ -1,15 +1,12 @@
 use leptos::prelude::*;
 
-use crate::core::related::{neighbours, related};
+use crate::core::related::{neighbours, related, RELATED_COUNT};
 use crate::core::route::release_path;
 use crate::core::view_state::ViewState;
 use crate::ui::navigation::Navigation;
 use crate::ui::SiteData;
 
 use super::{Neighbour, ReleaseNotFound, ReleaseView};
-
-/// How many related releases the page lists.
-const RELATED_COUNT: usize = 4;
 
 /// The release page: shows the release `id` with its neighbours in the order of the timeline
 /// the reader came from (the filters and sort in the address's query string).

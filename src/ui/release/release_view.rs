@@ -1,4 +1,3 @@
-use crate::core::i18n::fill;
 use crate::ui::i18n::t;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -83,10 +82,7 @@ pub fn ReleaseView(
         }
     });
     let contact = organization.press_email.clone().map(|email| {
-        let label = match &organization.name {
-            Some(name) => fill(t.press_contact_of, &[("name", name)]),
-            None => t.press_contact.to_owned(),
-        };
+        let label = t.press_contact_label(organization.name.as_deref());
         view! { <PressContact class="release__contact" label=label email=email /> }
     });
     view! {

@@ -5,8 +5,7 @@ use crate::ui::i18n::I18n;
 
 use crate::core::view_state::Facet;
 
-/// How many values a facet lists before a "Show all" button.
-const COLLAPSED_VALUES: usize = 8;
+use crate::core::timeline::FACET_VALUES_SHOWN;
 
 /// One facet as a group of checkboxes with live counts. A value that would match nothing stays
 /// visible but disabled (unless selected, so it can always be cleared).
@@ -45,7 +44,7 @@ pub fn FacetFilter(
         let limit = if expanded.get() {
             usize::MAX
         } else {
-            COLLAPSED_VALUES
+            FACET_VALUES_SHOWN
         };
         unknown
             .map(|value| (value, 0))
@@ -86,7 +85,7 @@ pub fn FacetFilter(
             <button
                 type="button"
                 class="facet__more"
-                hidden=move || total_values() <= COLLAPSED_VALUES
+                hidden=move || total_values() <= FACET_VALUES_SHOWN
                 aria-expanded=move || expanded.get().to_string()
                 on:click=move |_| expanded.update(|open| *open = !*open)
             >

@@ -24,7 +24,7 @@ pub use empty_state::EmptyState;
 pub use facet_filter::FacetFilter;
 pub use histogram::Histogram;
 pub use older_releases::OlderReleases;
-pub use pager::{Pager, PAGE_SIZE};
+pub use pager::Pager;
 pub use release_card::ReleaseCard;
 pub use result_count::ResultCount;
 pub use result_list::ResultList;

@@ -3,11 +3,9 @@ use leptos::prelude::*;
 use crate::core::i18n::fill;
 use crate::ui::i18n::I18n;
 
+use crate::core::timeline::PageSpan;
 use crate::core::view_state::ViewState;
 use crate::ui::shared::Link;
-
-/// How many releases one page shows; this bounds the number of `<article>`s in the document.
-pub const PAGE_SIZE: usize = 100;
 
 /// "Releases 101–200 of 4,312" with links to the previous and next pages. Renders nothing when
 /// everything fits on one page.
@@ -18,10 +16,12 @@ pub fn Pager(
     /// How many releases match in all.
     total: usize,
 ) -> impl IntoView {
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page = state.page.min(pages);
-    let first = (page - 1) * PAGE_SIZE + 1;
-    let last = (page * PAGE_SIZE).min(total);
+    let PageSpan {
+        page,
+        pages,
+        first,
+        last,
+    } = PageSpan::of(total, state.page);
     let i18n = I18n::current();
     let t = i18n.t();
     let link = move |to: usize, label: &'static str, rel: &'static str| {

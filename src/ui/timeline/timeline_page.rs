@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::core::search::SearchQuery;
+use crate::core::timeline::PageSpan;
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::document::{is_wide_screen, set_document_title};
 use crate::ui::i18n::t;
@@ -9,7 +10,7 @@ use crate::ui::SiteData;
 
 use super::{
     DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, Histogram, OlderReleases,
-    Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices, PAGE_SIZE,
+    Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -115,16 +116,8 @@ pub fn TimelinePage() -> impl IntoView {
         let state = state.get();
         // Only this page's indices are copied out of the (possibly 100k-long) result.
         let (total, shown) = result.with(|result| {
-            let pages = result.matches.len().div_ceil(PAGE_SIZE).max(1);
-            let page = state.page.clamp(1, pages);
-            let shown: Vec<u32> = result
-                .matches
-                .iter()
-                .skip((page - 1) * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .copied()
-                .collect();
-            (result.matches.len(), shown)
+            let span = PageSpan::of(result.matches.len(), state.page);
+            (result.matches.len(), result.matches[span.range()].to_vec())
         });
         if total == 0 {
             return view! { <EmptyState state=state /> }.into_any();
