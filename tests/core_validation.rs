@@ -400,10 +400,10 @@ fn every_problem_of_a_record_is_listed_not_just_the_first() {
 fn text_that_is_not_json_gets_one_error_with_line_and_column() {
     let error = parse_dataset(include_str!("fixtures/not-json.json")).unwrap_err();
     assert_eq!(error.kind, FormatErrorKind::NotJson);
-    assert_eq!((error.line, error.column), (4, 18));
+    assert_eq!((error.line, error.column), (6, 3));
     assert_eq!(
         error.to_string(),
-        "not valid JSON (line 4, column 18): key must be a string"
+        "not valid JSON (line 6, column 3): key must be a string"
     );
 
     let cut_short = parse_dataset("{ \"pressline\": 1, \"releases\": [").unwrap_err();
@@ -451,4 +451,65 @@ fn missing_top_level_title_falls_back() {
     let loaded = load(r#"{ "pressline": 1, "releases": [] }"#);
     assert_eq!(loaded.dataset.title, "Press releases");
     assert!(loaded.problems.is_empty());
+}
+
+#[test]
+fn a_record_the_json_parser_cannot_read_costs_only_that_record() {
+    let loaded = parse_dataset(include_str!("fixtures/broken-json-records.json")).unwrap();
+    let ids: Vec<&str> = loaded
+        .dataset
+        .releases
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["kept-1", "kept-2", "kept-3"]);
+    // NUL and other control characters are dropped from text, never kept or fatal.
+    assert_eq!(loaded.dataset.releases[2].title, "Kept after");
+
+    let broken: Vec<(usize, String)> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.record.as_ref().unwrap().index, p.to_string()))
+        .collect();
+    let expected = [
+        (1, "line 6, column 31", "trailing comma"),
+        (2, "line 7, column", "hex escape"),
+        (4, "line 9, column", "number out of range"),
+        (5, "line 10, column", "recursion limit exceeded"),
+    ];
+    assert_eq!(broken.len(), expected.len(), "{broken:#?}");
+    for ((index, text), (want_index, position, reason)) in broken.iter().zip(expected) {
+        assert_eq!(*index, want_index, "{text}");
+        assert!(text.starts_with(&format!("releases[{index}]")), "{text}");
+        assert!(text.contains(position) && text.contains(reason), "{text}");
+        assert!(
+            text.contains("the other records are read without it"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_overlong_field_skips_its_record_with_its_length_and_a_short_quote() {
+    let huge = "x".repeat(10 * 1024 * 1024);
+    let text = format!(
+        r#"{{ "pressline": 1, "releases": [
+            {{ "id": "a", "kind": "Report", "date": "2022-06-29", "title": "{huge}" }},
+            {{ "id": "b", "kind": "Report", "date": "{long}", "title": "Bad date" }},
+            {{ "id": "c", "kind": "Report", "date": "2022-06-29", "title": "Fine", "body": "{body}" }} ] }}"#,
+        body = "y".repeat(400_000),
+        long = "9".repeat(1_500),
+    );
+    let loaded = parse_dataset(&text).unwrap();
+    assert_eq!(loaded.dataset.releases.len(), 1);
+    assert_eq!(loaded.dataset.releases[0].id, "c");
+    let reports: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        reports[0],
+        "releases[0] (id \"a\"), field `title`: 10485760 characters, more than the 2000 this \
+         field may have"
+    );
+    // A quoted value is cut, so a report never carries megabytes.
+    assert!(reports[1].contains("… (1500 characters)"), "{}", reports[1]);
+    assert!(reports.iter().all(|r| r.len() < 400), "{reports:?}");
 }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod formats;
 pub mod histogram;
 pub mod i18n;
+pub mod json_scan;
 pub mod markdown;
 pub mod order;
 pub mod problem;

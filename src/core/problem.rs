@@ -72,6 +72,41 @@ pub enum ProblemKind {
         /// The address as found.
         value: String,
     },
+    /// The record is not valid JSON (the rest of the file is read without it).
+    InvalidJson {
+        /// What the JSON parser said.
+        message: String,
+        /// 1-based line in the file.
+        line: usize,
+        /// 1-based column in the file.
+        column: usize,
+    },
+    /// The text is longer than the format allows for this field.
+    TooLong {
+        /// Its length, in characters.
+        length: usize,
+        /// The most characters the field may have.
+        limit: usize,
+    },
+}
+
+/// A value as a problem quotes it: in quotes and escaped, and cut after 80 characters so a
+/// multi-megabyte value cannot flood the report.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 80;
+        match self.0.char_indices().nth(SHOWN) {
+            None => write!(f, "{:?}", self.0),
+            Some((cut, _)) => write!(
+                f,
+                "{:?}… ({} characters)",
+                &self.0[..cut],
+                self.0.chars().count()
+            ),
+        }
+    }
 }
 
 impl Problem {
@@ -114,31 +149,54 @@ impl fmt::Display for ProblemKind {
             Self::Empty => f.write_str("empty, but required"),
             Self::UnparseableDate { value } => write!(
                 f,
-                "unparseable date {value:?}; use YYYY-MM-DD or a date-time with offset such as \
-                 2022-11-10T09:30:00-05:00"
+                "unparseable date {}; use YYYY-MM-DD or a date-time with offset such as \
+                 2022-11-10T09:30:00-05:00",
+                Quoted(value)
             ),
             Self::DuplicateId { first_index } => {
                 write!(f, "duplicate id, already used by releases[{first_index}]")
             }
             Self::IdNotUrlSafe { value } => write!(
                 f,
-                "id {value:?} is not URL-safe; use letters, digits, '-', '_', '.' or '~', \
-                 starting with a letter or digit, at most 200 characters"
+                "id {} is not URL-safe; use letters, digits, '-', '_', '.' or '~', \
+                 starting with a letter or digit, at most 200 characters",
+                Quoted(value)
             ),
             Self::UnsafeUrl { value } => write!(
                 f,
-                "refused URL {value:?}; only http:, https: or relative addresses are allowed"
+                "refused URL {}; only http:, https: or relative addresses are allowed",
+                Quoted(value)
             ),
             Self::InvalidLanguageTag { value } => {
                 write!(
                     f,
-                    "{value:?} is not a BCP 47 language tag such as \"en\" or \"uk-UA\""
+                    "{} is not a BCP 47 language tag such as \"en\" or \"uk-UA\"",
+                    Quoted(value)
                 )
             }
-            Self::InvalidEmail { value } => write!(f, "{value:?} is not an e-mail address"),
+            Self::InvalidEmail { value } => {
+                write!(f, "{} is not an e-mail address", Quoted(value))
+            }
+            Self::InvalidJson {
+                message,
+                line,
+                column,
+            } => write!(
+                f,
+                "not valid JSON (line {line}, column {column}): {message}; the other records \
+                 are read without it"
+            ),
+            Self::TooLong { length, limit } => write!(
+                f,
+                "{length} characters, more than the {limit} this field may have"
+            ),
         }
     }
 }
+
+/// How many problems a page lists; the rest are counted, and `pressline validate` lists them
+/// all. Thousands of broken records must not become thousands of list items.
+pub const PROBLEMS_SHOWN: usize = 100;
 
 /// How many release records these problems skipped (a record with several problems counts
 /// once; dataset-level problems skip none). Problems come in file order, so a record's are

@@ -9,6 +9,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::dataset::FORMAT_VERSION;
+use super::json_scan::{self, LineCounter};
 use super::safe_url::is_email;
 use super::{
     Dataset, FormatError, FormatErrorKind, Image, LoadedDataset, Organization, Person, Problem,
@@ -17,6 +18,13 @@ use super::{
 
 /// The longest id accepted: ids end up in URLs and file names.
 pub const MAX_ID_LENGTH: usize = 200;
+
+/// The most characters a release's `body` may have (about 80,000 words: a long report).
+pub const MAX_BODY_CHARS: usize = 500_000;
+/// The most characters a `summary` may have.
+pub const MAX_SUMMARY_CHARS: usize = 20_000;
+/// The most characters any other text field (title, names, addresses…) may have.
+pub const MAX_TEXT_CHARS: usize = 2_000;
 
 /// The title shown when a dataset has none.
 pub const DEFAULT_TITLE: &str = "Press releases";
@@ -32,48 +40,185 @@ pub const DEFAULT_TITLE: &str = "Press releases";
 /// assert_eq!(loaded.problems[0].field, "date");
 /// ```
 pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
-    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(format_error)?;
-    let mut problems = Vec::new();
-    let organization = envelope
-        .organization
-        .map(|raw| validate_organization(raw, &mut problems));
+    Ok(DatasetReader::new(text)?.finish())
+}
 
-    let mut releases = Vec::with_capacity(envelope.releases.len());
-    let mut index_of_id: HashMap<String, usize> = HashMap::with_capacity(envelope.releases.len());
-    for (index, raw) in envelope.releases.iter().enumerate() {
-        // One record's JSON tree at a time: the whole file is never held as a tree.
-        let value: Value = serde_json::from_str(raw.get()).map_err(format_error)?;
-        match validate_release(index, &value, &index_of_id) {
-            Ok(release) => {
-                index_of_id.insert(release.id.clone(), index);
-                releases.push(release);
+/// Reads a Pressline dataset a batch of records at a time, so a browser can stay responsive
+/// (and show progress) while a large file is checked.
+///
+/// ```
+/// use pressline::core::validate::DatasetReader;
+/// let text = r#"{ "pressline": 1, "releases": [
+///     { "id": "a", "kind": "Report", "date": "2022-06-29", "title": "One" },
+///     { "id": "b", "kind": "Report", "date": "2022-06-30", "title": "Two" } ] }"#;
+/// let mut reader = DatasetReader::new(text).unwrap();
+/// assert_eq!(reader.len(), 2);
+/// assert_eq!(reader.read(1), 1);
+/// assert!(!reader.is_done());
+/// assert_eq!(reader.finish().dataset.releases.len(), 2);
+/// ```
+pub struct DatasetReader<'a> {
+    head: Head<Organization>,
+    records: Vec<&'a str>,
+    next: usize,
+    releases: Vec<Release>,
+    index_of_id: HashMap<String, usize>,
+    problems: Vec<Problem>,
+    text: &'a str,
+    lines: LineCounter<'a>,
+}
+
+impl<'a> DatasetReader<'a> {
+    /// Reads the dataset's top level and finds its records, without checking them yet. Fails
+    /// only when the file as a whole is unusable: not JSON around the records, or not a
+    /// Pressline dataset. A record the JSON parser cannot get through (a lone surrogate, nesting
+    /// too deep, a stray control character) is reported later as that record's problem.
+    pub fn new(text: &'a str) -> Result<Self, FormatError> {
+        let (head, records) = match serde_json::from_str::<Envelope<'a>>(text) {
+            Ok(envelope) => {
+                let records = envelope.releases.iter().map(|raw| raw.get()).collect();
+                let head = Head {
+                    title: envelope.title,
+                    description: envelope.description,
+                    organization: envelope.organization,
+                    lang: envelope.lang,
+                };
+                (head, records)
             }
-            Err(mut record_problems) => problems.append(&mut record_problems),
-        }
+            Err(error) => {
+                // The parser stopped somewhere. If the scanner can still find every record,
+                // the trouble is inside one of them: read the top level without the records
+                // (blanked, so positions stay right) and leave the records to be checked alone.
+                let Ok(Some(array)) = json_scan::releases_array(text) else {
+                    return Err(format_error(error));
+                };
+                let blanked = blank(text, array.span);
+                let envelope: HeadOnly = serde_json::from_str(&blanked).map_err(format_error)?;
+                let head = Head {
+                    title: envelope.title,
+                    description: envelope.description,
+                    organization: envelope.organization,
+                    lang: envelope.lang,
+                };
+                (head, array.records)
+            }
+        };
+        let mut problems = Vec::new();
+        let organization = head
+            .organization
+            .map(|raw| validate_organization(raw, &mut problems));
+        Ok(Self {
+            head: Head {
+                title: head.title,
+                description: head.description,
+                organization,
+                lang: head.lang,
+            },
+            releases: Vec::with_capacity(records.len()),
+            index_of_id: HashMap::with_capacity(records.len()),
+            records,
+            next: 0,
+            problems,
+            text,
+            lines: LineCounter::new(text),
+        })
     }
 
-    Ok(LoadedDataset {
-        dataset: Dataset {
-            pressline: FORMAT_VERSION,
-            title: non_blank(envelope.title).unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
-            description: non_blank(envelope.description),
-            organization,
-            lang: non_blank(envelope.lang).and_then(|tag| {
-                if is_language_tag(&tag) {
-                    Some(tag)
-                } else {
-                    problems.push(Problem {
-                        record: None,
-                        field: "lang".to_owned(),
-                        kind: ProblemKind::InvalidLanguageTag { value: tag },
+    /// How many release records the file has, valid or not.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// True when the file has no release records.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// True when every record has been checked.
+    pub fn is_done(&self) -> bool {
+        self.next == self.records.len()
+    }
+
+    /// Checks up to `count` more records; returns how many have been checked so far.
+    pub fn read(&mut self, count: usize) -> usize {
+        let end = self.next.saturating_add(count).min(self.records.len());
+        for index in self.next..end {
+            let raw = self.records[index];
+            // One record's JSON tree at a time: the whole file is never held as a tree.
+            let value: Value = match serde_json::from_str(raw) {
+                Ok(value) => value,
+                Err(error) => {
+                    let offset = raw.as_ptr() as usize - self.text.as_ptr() as usize;
+                    let (line, column) = self.lines.position(offset);
+                    let (line, column) = if error.line() <= 1 {
+                        (line, column + error.column().saturating_sub(1))
+                    } else {
+                        (line + error.line() - 1, error.column())
+                    };
+                    self.problems.push(Problem {
+                        record: Some(RecordRef { index, id: None }),
+                        field: "(record)".to_owned(),
+                        kind: ProblemKind::InvalidJson {
+                            message: format_error(error).message,
+                            line,
+                            column,
+                        },
                     });
-                    None
+                    continue;
                 }
-            }),
-            releases,
-        },
-        problems,
-    })
+            };
+            match validate_release(index, &value, &self.index_of_id) {
+                Ok(release) => {
+                    self.index_of_id.insert(release.id.clone(), index);
+                    self.releases.push(release);
+                }
+                Err(mut record_problems) => self.problems.append(&mut record_problems),
+            }
+        }
+        self.next = end;
+        end
+    }
+
+    /// Checks whatever is left and returns the dataset with every problem found.
+    pub fn finish(mut self) -> LoadedDataset {
+        self.read(usize::MAX);
+        let mut problems = self.problems;
+        let head = self.head;
+        LoadedDataset {
+            dataset: Dataset {
+                pressline: FORMAT_VERSION,
+                title: non_blank(head.title).unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
+                description: non_blank(head.description),
+                organization: head.organization,
+                lang: non_blank(head.lang).and_then(|tag| {
+                    if is_language_tag(&tag) {
+                        Some(tag)
+                    } else {
+                        problems.push(Problem {
+                            record: None,
+                            field: "lang".to_owned(),
+                            kind: ProblemKind::InvalidLanguageTag { value: tag },
+                        });
+                        None
+                    }
+                }),
+                releases: self.releases,
+            },
+            problems,
+        }
+    }
+}
+
+/// A copy of `text` with the inside of the array at `span` replaced by spaces, keeping line
+/// breaks so every position after it is unchanged.
+fn blank(text: &str, span: (usize, usize)) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for byte in &mut bytes[span.0 + 1..span.1 - 1] {
+        if *byte != b'\n' {
+            *byte = b' ';
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// The top level, read with serde so a wrong shape is reported with its line and column. Each
@@ -92,6 +237,31 @@ struct Envelope<'a> {
     lang: Option<String>,
     #[serde(borrow)]
     releases: Vec<&'a RawValue>,
+}
+
+/// The same top level, when its records are read apart from it (see [`DatasetReader::new`]).
+#[derive(Deserialize)]
+struct HeadOnly {
+    #[allow(dead_code)] // Read only to check the version.
+    pressline: FormatVersion,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    organization: Option<RawOrganization>,
+    #[serde(default)]
+    lang: Option<String>,
+    #[allow(dead_code)] // Required; its records are read separately.
+    releases: de::IgnoredAny,
+}
+
+/// The dataset-level fields, before (`RawOrganization`) and after validation.
+struct Head<O> {
+    title: Option<String>,
+    description: Option<String>,
+    organization: Option<O>,
+    lang: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -292,7 +462,22 @@ impl<'a> Fields<'a> {
 
     fn text_at(&mut self, path: &str, value: &Value) -> Option<String> {
         match value {
-            Value::String(text) => Some(text.trim().to_owned()),
+            Value::String(text) => {
+                let limit = match path {
+                    "body" => MAX_BODY_CHARS,
+                    "summary" => MAX_SUMMARY_CHARS,
+                    _ => MAX_TEXT_CHARS,
+                };
+                // Bytes are at least characters, so most texts skip the count.
+                if text.len() > limit {
+                    let length = text.chars().count();
+                    if length > limit {
+                        self.report(path, ProblemKind::TooLong { length, limit });
+                        return None;
+                    }
+                }
+                Some(without_control_characters(text).trim().to_owned())
+            }
             other => {
                 self.report(
                     path,
@@ -447,6 +632,17 @@ pub fn is_language_tag(tag: &str) -> bool {
     language_ok
         && subtags
             .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The text without C0 control characters other than tab and line breaks, and without DEL:
+/// invisible, never meant, and not allowed in the XML feeds that publishing writes.
+fn without_control_characters(text: &str) -> String {
+    let unwanted = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r') && c <= '\u{7f}';
+    if text.contains(unwanted) {
+        text.chars().filter(|c| !unwanted(*c)).collect()
+    } else {
+        text.to_owned()
+    }
 }
 
 fn non_blank(text: Option<String>) -> Option<String> {

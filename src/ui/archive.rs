@@ -101,7 +101,7 @@ impl Archive {
             };
             let mut merged = LoadedDataset {
                 dataset: site.dataset.clone(),
-                problems: site.problems.clone(),
+                problems: site.problems.to_vec(),
             };
             let mut merged_shards = Vec::with_capacity(arrived.len());
             for (shard, url, loaded) in arrived {

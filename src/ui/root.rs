@@ -8,13 +8,24 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::shared::{FetchErrorView, LoadingView};
+use super::site_data::Site;
 use super::{App, SiteData};
+use crate::core::formats::{start_reading, Reading, SourceFormat};
+use crate::core::search::IndexBuilder;
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
 use crate::ui::archive::{Archive, ShardStatus};
 
-/// Bytes received so far, and the total when the server announced it.
-pub type Progress = (u64, Option<u64>);
+/// How far loading a fetched dataset has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Bytes received so far, and the total when the server announced it.
+    Receiving(u64, Option<u64>),
+    /// Releases checked so far, of how many.
+    Checking(usize, usize),
+    /// Releases indexed so far, of how many.
+    Indexing(usize, usize),
+}
 
 /// Which dataset to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,11 +95,11 @@ pub fn Root(
             ..
         } => {
             provide_context(DatasetUrl(url.clone()));
-            let progress = RwSignal::new((0u64, None::<u64>));
+            let progress = RwSignal::new(Progress::Receiving(0, None));
             let fetch_url = url.clone();
             let dataset = LocalResource::new(move || {
                 let url = fetch_url.clone();
-                progress.set((0, None));
+                progress.set(Progress::Receiving(0, None));
                 async move { load_source(url, max_bytes, timeout_ms, progress).await }
             });
             (move || match dataset.get() {
@@ -120,7 +131,9 @@ async fn load_source(
 ) -> Result<(SiteData, Option<Archive>), LoadFailure> {
     let text = fetch_text(url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
     if !is_manifest(&text) {
-        return parse_site(&url, &text).map(|data| (data, None));
+        return parse_site(&url, &text, progress)
+            .await
+            .map(|data| (data, None));
     }
     let manifest = parse_manifest(&text, &url).map_err(|error| LoadFailure::Format {
         url: url.clone(),
@@ -138,31 +151,80 @@ async fn load_source(
         });
     };
     let shard_text = fetch_text(newest.url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
-    let data = parse_site(&newest.url, &shard_text)?;
+    let data = parse_site(&newest.url, &shard_text, progress).await?;
     let archive = Archive::new(manifest, max_bytes, timeout_ms);
     archive.mark(0, ShardStatus::Loaded);
     Ok((data, Some(archive)))
 }
 
 /// Parses, validates and indexes fetched text, timed with the User Timing API (visible in
-/// devtools, read by `make bench`).
-fn parse_site(url: &str, text: &str) -> Result<SiteData, LoadFailure> {
+/// devtools, read by `make bench`). A Pressline dataset is read in slices of about
+/// [`SLICE_MS`], giving the browser a turn between them, so a big file never freezes the tab
+/// and the loading view counts the releases as they are checked and indexed.
+async fn parse_site(
+    url: &str,
+    text: &str,
+    progress: RwSignal<Progress>,
+) -> Result<SiteData, LoadFailure> {
     let performance = web_sys::window().and_then(|window| window.performance());
+    let now = || performance.as_ref().map_or(0.0, web_sys::Performance::now);
     if let Some(performance) = &performance {
         let _ = performance.mark("pressline:parse-start");
     }
-    let data = SiteData::from_json(text);
+    let failure = |error| LoadFailure::Format {
+        url: url.to_owned(),
+        error,
+    };
+    let site = match start_reading(text).map_err(failure)? {
+        Reading::Converted(result) => {
+            let (format, loaded) = result.map_err(failure)?;
+            Site::new(format, loaded)
+        }
+        Reading::Pressline(mut reader) => {
+            let total = reader.len();
+            let mut slice_start = now();
+            while reader.read(BATCH) < total {
+                if now() - slice_start > SLICE_MS {
+                    progress.set(Progress::Checking(reader.read(0), total));
+                    next_turn().await;
+                    slice_start = now();
+                }
+            }
+            let loaded = reader.finish();
+            let releases = &loaded.dataset.releases;
+            let mut builder = IndexBuilder::default();
+            while builder.add(releases, BATCH) < releases.len() {
+                if now() - slice_start > SLICE_MS {
+                    progress.set(Progress::Indexing(builder.add(releases, 0), releases.len()));
+                    next_turn().await;
+                    slice_start = now();
+                }
+            }
+            let index = builder.finish(releases);
+            Site::with_index(SourceFormat::Pressline, loaded, index)
+        }
+    };
     if let Some(performance) = &performance {
         let _ = performance
             .measure_with_start_mark("pressline:parse-and-index", "pressline:parse-start");
     }
-    match data.error() {
-        Some(error) => Err(LoadFailure::Format {
-            url: url.to_owned(),
-            error,
-        }),
-        None => Ok(data),
-    }
+    Ok(SiteData::from_site(site))
+}
+
+/// Releases checked or indexed between two looks at the clock.
+const BATCH: usize = 200;
+/// How long one slice of reading may hold the main thread: well under a frame at 20 fps, so
+/// input and painting go on while a big dataset loads.
+const SLICE_MS: f64 = 40.0;
+
+/// Resolves on a later turn of the event loop, after the browser has handled input and painted.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Fetches text within the size and time limits, reporting bytes received.
@@ -228,7 +290,7 @@ pub(crate) async fn fetch_text(
             });
         }
         if let Some(progress) = progress {
-            progress.set((0, announced));
+            progress.set(Progress::Receiving(0, announced));
         }
         let bytes = match response.body() {
             Some(stream) => read_stream(stream, max_bytes, announced, progress)
@@ -300,7 +362,7 @@ async fn read_stream(
             bytes.resize(start + array.length() as usize, 0);
             array.copy_to(&mut bytes[start..]);
             if let Some(progress) = progress {
-                progress.set((received, announced));
+                progress.set(Progress::Receiving(received, announced));
             }
         }
     }

@@ -20,7 +20,7 @@ pub struct Site {
     /// The valid releases and the organization.
     pub dataset: Dataset,
     /// What validation skipped or dropped.
-    pub problems: Vec<Problem>,
+    pub problems: Arc<[Problem]>,
     /// The query engine's index over `dataset.releases`.
     pub index: SearchIndex,
 }
@@ -28,11 +28,17 @@ pub struct Site {
 impl Site {
     /// Indexes a loaded dataset.
     pub fn new(format: SourceFormat, loaded: LoadedDataset) -> Self {
+        let index = SearchIndex::build(&loaded.dataset.releases);
+        Self::with_index(format, loaded, index)
+    }
+
+    /// A loaded dataset with the index already built for its releases.
+    pub fn with_index(format: SourceFormat, loaded: LoadedDataset, index: SearchIndex) -> Self {
         Self {
             format,
-            index: SearchIndex::build(&loaded.dataset.releases),
+            index,
             dataset: loaded.dataset,
-            problems: loaded.problems,
+            problems: loaded.problems.into(),
         }
     }
 }
@@ -49,6 +55,11 @@ impl SiteData {
         Self(ArcRwSignal::new(
             read_any(text).map(|(format, loaded)| Arc::new(Site::new(format, loaded))),
         ))
+    }
+
+    /// A site read elsewhere (in slices, by the loader).
+    pub fn from_site(site: Site) -> Self {
+        Self(ArcRwSignal::new(Ok(Arc::new(site))))
     }
 
     /// The dataset bundled into the build.

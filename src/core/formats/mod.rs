@@ -22,6 +22,7 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 pub(crate) use super::validate::json_type;
+use super::validate::DatasetReader;
 use super::validate::MAX_ID_LENGTH;
 use super::{parse_dataset, FormatError, FormatErrorKind, LoadedDataset, Problem};
 
@@ -75,12 +76,37 @@ pub(crate) struct Converted {
 /// assert_eq!(loaded.dataset.releases[0].id, "first-one");
 /// ```
 pub fn read_any(text: &str) -> Result<(SourceFormat, LoadedDataset), FormatError> {
+    match start_reading(text)? {
+        Reading::Pressline(reader) => Ok((SourceFormat::Pressline, reader.finish())),
+        Reading::Converted(result) => result,
+    }
+}
+
+/// A dataset being read: a Pressline one record batch by record batch, or another format
+/// already converted and read whole.
+pub enum Reading<'a> {
+    /// A Pressline dataset whose records are still to be checked.
+    Pressline(DatasetReader<'a>),
+    /// Another format, read (adapters convert the whole file at once).
+    Converted(Result<(SourceFormat, LoadedDataset), FormatError>),
+}
+
+/// Starts reading `text` in whatever format it is, as [`read_any`] does, but leaves a Pressline
+/// dataset's records to be checked in batches (see [`DatasetReader`]).
+pub fn start_reading(text: &str) -> Result<Reading<'_>, FormatError> {
     // A Pressline dataset is read in one pass; only when that fails is the text looked at again.
-    let pressline_error = match parse_dataset(text) {
-        Ok(loaded) => return Ok((SourceFormat::Pressline, loaded)),
+    let pressline_error = match DatasetReader::new(text) {
+        Ok(reader) => return Ok(Reading::Pressline(reader)),
         Err(error) if error.kind == FormatErrorKind::NotJson => return Err(error),
         Err(error) => error,
     };
+    Ok(Reading::Converted(read_other(text, pressline_error)))
+}
+
+fn read_other(
+    text: &str,
+    pressline_error: FormatError,
+) -> Result<(SourceFormat, LoadedDataset), FormatError> {
     let value: Value = serde_json::from_str(text).map_err(not_json)?;
     let format = detect(&value).ok_or_else(|| unknown_shape(text, &value))?;
     let converted = match format {

@@ -254,6 +254,12 @@ catalogue! {
         received_of,
         /// " {received} received.".
         received,
+        /// " Checking releases: {done} of {total}." (while a big dataset is validated).
+        checking_releases,
+        /// " Building the search index: {done} of {total}.".
+        indexing_releases,
+        /// "Not shown here: {count} more…" (under a long list of dataset problems).
+        more_problems,
         /// "{size} MB".
         megabytes,
         /// "The releases could not be loaded".

@@ -60,6 +60,85 @@ pub struct QueryResult {
     pub date_issue: Option<DateRangeIssue>,
 }
 
+type WordPostings = HashMap<Box<str>, Vec<u32>, BuildHasherDefault<WordHasher>>;
+
+/// Builds a [`SearchIndex`] a batch of releases at a time, so a browser can stay responsive
+/// while a large dataset is indexed. Folding the text is the slow part and is what the batches
+/// split; [`IndexBuilder::finish`] then sorts.
+///
+/// ```
+/// use pressline::core::search::{IndexBuilder, SearchIndex};
+/// let text = include_str!("../../../public/data/releases.json");
+/// let releases = pressline::core::parse_dataset(text).unwrap().dataset.releases;
+/// let mut builder = IndexBuilder::default();
+/// while builder.add(&releases, 5) < releases.len() {}
+/// let index = builder.finish(&releases);
+/// assert_eq!(index.len(), SearchIndex::build(&releases).len());
+/// ```
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    words: WordPostings,
+    next: usize,
+}
+
+impl IndexBuilder {
+    /// Folds the text of up to `count` more of `releases` (always the same slice); returns how
+    /// many have been indexed so far.
+    pub fn add(&mut self, releases: &[Release], count: usize) -> usize {
+        let end = self.next.saturating_add(count).min(releases.len());
+        let words = &mut self.words;
+        for (id, release) in releases.iter().enumerate().take(end).skip(self.next) {
+            let id = id as u32;
+            for_each_searchable_text(release, |text| {
+                for_each_token(text, |_, word| match words.get_mut(word) {
+                    Some(list) => {
+                        if list.last() != Some(&id) {
+                            list.push(id);
+                        }
+                    }
+                    None => {
+                        words.insert(word.into(), vec![id]);
+                    }
+                });
+            });
+        }
+        self.next = end;
+        end
+    }
+
+    /// Indexes whatever is left, then sorts: the finished index.
+    pub fn finish(mut self, releases: &[Release]) -> SearchIndex {
+        self.add(releases, usize::MAX);
+        let len = releases.len();
+        let newest: Vec<u32> = newest_first(releases)
+            .into_iter()
+            .map(|i| i as u32)
+            .collect();
+        // Oldest first keeps file order among releases of the same date, like newest first does.
+        let oldest: Vec<u32> =
+            sorted_positions(len, &|a, b| releases[a].date.cmp(&releases[b].date))
+                .into_iter()
+                .map(|i| i as u32)
+                .collect();
+        let mut sorted: Vec<(Box<str>, Vec<u32>)> = self.words.into_iter().collect();
+        sort_with(&mut sorted, &|a, b| a.0.cmp(&b.0));
+        let (vocabulary, postings) = sorted.into_iter().unzip();
+
+        SearchIndex {
+            len,
+            days: releases.iter().map(|r| r.date.calendar_date()).collect(),
+            newest,
+            oldest,
+            vocabulary,
+            postings,
+            facets: Facet::ALL
+                .into_iter()
+                .map(|facet| build_facet(facet, releases))
+                .collect(),
+        }
+    }
+}
+
 /// Everything needed to filter and search a dataset without rescanning its text.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
@@ -78,51 +157,9 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index: each release's searchable text is folded once, here.
     pub fn build(releases: &[Release]) -> Self {
-        let len = releases.len();
-        let newest: Vec<u32> = newest_first(releases)
-            .into_iter()
-            .map(|i| i as u32)
-            .collect();
-        // Oldest first keeps file order among releases of the same date, like newest first does.
-        let oldest: Vec<u32> =
-            sorted_positions(len, &|a, b| releases[a].date.cmp(&releases[b].date))
-                .into_iter()
-                .map(|i| i as u32)
-                .collect();
-
-        let mut words: HashMap<Box<str>, Vec<u32>, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
-        for (id, release) in releases.iter().enumerate() {
-            let id = id as u32;
-            for_each_searchable_text(release, |text| {
-                for_each_token(text, |_, word| match words.get_mut(word) {
-                    Some(list) => {
-                        if list.last() != Some(&id) {
-                            list.push(id);
-                        }
-                    }
-                    None => {
-                        words.insert(word.into(), vec![id]);
-                    }
-                });
-            });
-        }
-        let mut sorted: Vec<(Box<str>, Vec<u32>)> = words.into_iter().collect();
-        sort_with(&mut sorted, &|a, b| a.0.cmp(&b.0));
-        let (vocabulary, postings) = sorted.into_iter().unzip();
-
-        Self {
-            len,
-            days: releases.iter().map(|r| r.date.calendar_date()).collect(),
-            newest,
-            oldest,
-            vocabulary,
-            postings,
-            facets: Facet::ALL
-                .into_iter()
-                .map(|facet| build_facet(facet, releases))
-                .collect(),
-        }
+        let mut builder = IndexBuilder::default();
+        builder.add(releases, usize::MAX);
+        builder.finish(releases)
     }
 
     /// How many releases the index covers.

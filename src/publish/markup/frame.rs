@@ -4,8 +4,9 @@
 use std::fmt::Write;
 
 use super::{number, parts, Site};
+use crate::core::i18n::fill;
 use crate::core::i18n::Language;
-use crate::core::problem::skipped_record_count;
+use crate::core::problem::{skipped_record_count, PROBLEMS_SHOWN};
 use crate::publish::escape::{attribute as a, text as t};
 
 /// The whole page around `content` (a page's own markup, e.g. [`super::release_page`]).
@@ -75,13 +76,27 @@ fn skipped_records(out: &mut String, site: &Site) {
         t(&summary),
         t(messages.data_has_problems)
     );
-    for problem in problems {
+    for problem in problems.iter().take(PROBLEMS_SHOWN) {
         let _ = write!(
             out,
             "<li><strong>{}</strong>, <code>{}</code>: {}</li>",
             t(&problem.location()),
             t(&problem.field),
             t(&problem.kind.to_string())
+        );
+    }
+    if let Some(more) = problems
+        .len()
+        .checked_sub(PROBLEMS_SHOWN)
+        .filter(|&n| n > 0)
+    {
+        let _ = write!(
+            out,
+            r#"<li class="skipped-records__more">{}</li>"#,
+            t(&fill(
+                messages.more_problems,
+                &[("count", &number(more as u64))]
+            ))
         );
     }
     out.push_str("</ul></details>");

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{fill, split_at_placeholder};
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, I18n};
 
 use crate::core::source::megabytes_tenths;
 
@@ -19,22 +19,33 @@ pub fn LoadingView(
 ) -> impl IntoView {
     let t = t();
     let (before, after) = split_at_placeholder(t.loading_from, "url");
+    let i18n = I18n::current();
     let received = move || {
-        let (bytes, total) = progress.get();
         let mb = |b: u64| fill(t.megabytes, &[("size", &megabytes_tenths(b))]);
-        match (bytes, total) {
-            (0, _) => String::new(),
-            (bytes, Some(total)) => fill(
+        let of = |message, done: usize, total: usize| {
+            fill(
+                message,
+                &[
+                    ("done", &i18n.number(done as u64)),
+                    ("total", &i18n.number(total as u64)),
+                ],
+            )
+        };
+        match progress.get() {
+            Progress::Receiving(0, _) => String::new(),
+            Progress::Receiving(bytes, Some(total)) => fill(
                 t.received_of,
                 &[("received", &mb(bytes)), ("total", &mb(total))],
             ),
-            (bytes, None) => fill(t.received, &[("received", &mb(bytes))]),
+            Progress::Receiving(bytes, None) => fill(t.received, &[("received", &mb(bytes))]),
+            Progress::Checking(done, total) => of(t.checking_releases, done, total),
+            Progress::Indexing(done, total) => of(t.indexing_releases, done, total),
         }
     };
     view! {
         <main id="main" class="loading" aria-busy="true" data-loading="">
             <p class="loading__message" role="status">
-                {before} <code>{url}</code> {after} <span class="loading__bytes">{received}</span>
+                {before} <code>{url}</code> {after} <span class="loading__bytes" data-stage=move || stage(progress.get())>{received}</span>
             </p>
             <div class="loading__skeleton" aria-hidden="true">
                 <div class="skeleton skeleton--title"></div>
@@ -43,5 +54,14 @@ pub fn LoadingView(
                 <div class="skeleton skeleton--short"></div>
             </div>
         </main>
+    }
+}
+
+/// The loading stage's name, for styling and tests (`data-stage`).
+fn stage(progress: Progress) -> &'static str {
+    match progress {
+        Progress::Receiving(..) => "receiving",
+        Progress::Checking(..) => "checking",
+        Progress::Indexing(..) => "indexing",
     }
 }

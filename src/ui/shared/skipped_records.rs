@@ -2,7 +2,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::I18n;
 
-use crate::core::problem::skipped_record_count;
+use std::sync::Arc;
+
+use crate::core::i18n::fill;
+use crate::core::problem::{skipped_record_count, PROBLEMS_SHOWN};
 use crate::core::Problem;
 
 /// The readable list of what validation skipped or dropped, so nothing vanishes silently.
@@ -10,12 +13,16 @@ use crate::core::Problem;
 #[component]
 pub fn SkippedRecords(
     /// Every problem validation found, in file order.
-    problems: Vec<Problem>,
+    problems: Arc<[Problem]>,
 ) -> impl IntoView {
     let i18n = I18n::current();
     let t = i18n.t();
     (!problems.is_empty()).then(|| {
         let skipped = skipped_record_count(&problems);
+        let more = problems
+            .len()
+            .checked_sub(PROBLEMS_SHOWN)
+            .filter(|&n| n > 0);
         let summary = match skipped {
             0 => t.fields_ignored.to_owned(),
             n => i18n.count(&t.records_skipped, n as u64, &[]),
@@ -25,7 +32,8 @@ pub fn SkippedRecords(
                 <summary>{summary} {t.data_has_problems}</summary>
                 <ul class="skipped-records__list">
                     {problems
-                        .into_iter()
+                        .iter()
+                        .take(PROBLEMS_SHOWN)
                         .map(|problem| {
                             view! {
                                 <li>
@@ -38,6 +46,13 @@ pub fn SkippedRecords(
                             }
                         })
                         .collect_view()}
+                    {more.map(|count| {
+                        view! {
+                            <li class="skipped-records__more">
+                                {fill(t.more_problems, &[("count", &i18n.number(count as u64))])}
+                            </li>
+                        }
+                    })}
                 </ul>
             </details>
         }
