@@ -30,7 +30,8 @@ DATASET ?= public/data/releases.json
 BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^https?://[^/]*##'))
 
 .PHONY: help setup tools-build tools-browser serve dev build dist build-subpath publish published \
-        test lint test-native test-components e2e lighthouse size tools-size dataset bench clean
+        test lint test-native test-components e2e lighthouse size tools-size dataset bench clean \
+        tools-fuzz fuzz fuzz-smoke
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
@@ -106,7 +107,21 @@ e2e: build build-subpath published tools-browser ## Playwright against the relea
 lighthouse: build tools-browser ## Lighthouse (desktop, unthrottled) on the timeline and a release; fails under 100 accessibility
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} node tests/lighthouse/run.mjs
 
-test: setup lint test-native test-components e2e lighthouse size ## Every check (what CI runs)
+test: setup lint test-native fuzz-smoke test-components e2e lighthouse size ## Every check (what CI runs)
+
+# Fuzzing (cargo fuzz, libFuzzer, nightly): every entry point that reads outside bytes.
+SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 10
+
+tools-fuzz: ## The nightly toolchain and cargo-fuzz
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2
+
+fuzz: tools-fuzz ## Fuzz every target for SECONDS each (default 600), from the corpora in fuzz/corpus
+	.ci/fuzz.sh $(SECONDS)
+
+fuzz-smoke: tools-fuzz ## (in make test) each fuzz target for FUZZ_SMOKE_SECONDS, corpus replayed first
+	.ci/fuzz.sh $(FUZZ_SMOKE_SECONDS)
 
 # The first load (page or embed, brotli) may not exceed SIZE_LIMIT; SIZE_TARGET is the goal.
 SIZE_LIMIT ?= 300000
