@@ -513,3 +513,177 @@ fn an_overlong_field_skips_its_record_with_its_length_and_a_short_quote() {
     assert!(reports[1].contains("… (1500 characters)"), "{}", reports[1]);
     assert!(reports.iter().all(|r| r.len() < 400), "{reports:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Properties: validation never panics and never drops a valid record.
+
+mod properties {
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    use pressline::core::parse_dataset;
+    use pressline::core::validate::DatasetReader;
+
+    /// Text as a hostile source writes it: any character, controls and markup included.
+    fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{1,40}",
+            "[<>\"'&\\x00-\\x1f\u{2028}\u{202e}a-z ]{1,40}",
+            Just("</script><img src=x onerror=alert(1)>".to_owned()),
+        ]
+    }
+
+    /// A record that is valid: an id that is unique by construction (`v<n>`), and any text.
+    fn valid_record(n: usize) -> impl Strategy<Value = Value> {
+        (
+            any_text(),
+            any_text(),
+            (2000u32..2030, 1u32..=12, 1u32..=28),
+            proptest::option::of(any_text()),
+            proptest::collection::vec(any_text(), 0..3),
+        )
+            .prop_filter(
+                "text that is blank once trimmed and cleaned is not valid",
+                |(k, t, ..)| {
+                    [k, t]
+                        .iter()
+                        .all(|s| s.chars().any(|c| !c.is_whitespace() && !c.is_control()))
+                },
+            )
+            .prop_map(move |(kind, title, (y, m, d), summary, topics)| {
+                json!({
+                    "id": format!("v{n}"),
+                    "kind": kind,
+                    "date": format!("{y:04}-{m:02}-{d:02}"),
+                    "title": title,
+                    "summary": summary,
+                    "topics": topics,
+                    "extra": { "ignored": [1, 2, {"deep": true}] },
+                })
+            })
+    }
+
+    /// A record with at least one thing wrong, or (flagged `true`) a well-formed record reusing
+    /// the id `v0`, which is valid only if it comes before the other `v0`.
+    fn invalid_record() -> impl Strategy<Value = (bool, Value)> {
+        prop_oneof![
+            Just((
+                true,
+                json!({ "id": "v0", "kind": "R", "date": "2022-01-01", "title": "another v0" })
+            )),
+            invalid_content().prop_map(|v| (false, v)),
+        ]
+    }
+
+    fn invalid_content() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(json!(null)),
+            Just(json!([1, 2])),
+            Just(json!({ "id": "no-title", "kind": "Report", "date": "2022-01-01" })),
+            any_text().prop_map(|t| json!({ "id": "bad-date", "kind": "R", "date": t, "title": "x" })),
+            any_text().prop_map(|t| json!({ "id": t + " space", "kind": "R", "date": "2022-01-01", "title": "x" })),
+            any_text().prop_map(|t| json!({ "id": "bad-url", "kind": "R", "date": "2022-01-01", "title": "x", "url": format!("javascript:{t}") })),
+        ]
+    }
+
+    fn any_dataset() -> impl Strategy<Value = (Vec<(bool, Value)>, usize)> {
+        proptest::collection::vec(any::<bool>(), 1..25).prop_flat_map(|kinds| {
+            let records: Vec<BoxedStrategy<(bool, Value)>> = kinds
+                .iter()
+                .enumerate()
+                .map(|(i, &valid)| {
+                    if valid {
+                        valid_record(i).prop_map(|v| (true, v)).boxed()
+                    } else {
+                        invalid_record().boxed()
+                    }
+                })
+                .collect();
+            (records, 1usize..7)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn every_valid_record_is_kept_and_every_invalid_one_reported(
+            (records, batch) in any_dataset()
+        ) {
+            let values: Vec<Value> = records.iter().map(|(_, v)| v.clone()).collect();
+            let text = json!({ "pressline": 1, "releases": values }).to_string();
+            let loaded = parse_dataset(&text).unwrap();
+
+            // The reference: a well-formed record is kept unless an earlier kept one has its id.
+            let mut kept_ids: Vec<String> = Vec::new();
+            let mut skipped = Vec::new();
+            for (index, (well_formed, value)) in records.iter().enumerate() {
+                let id = value["id"].as_str().unwrap_or_default().to_owned();
+                if *well_formed && !kept_ids.contains(&id) {
+                    kept_ids.push(id);
+                } else {
+                    skipped.push(index);
+                }
+            }
+            let ids: Vec<String> = loaded.dataset.releases.iter().map(|r| r.id.clone()).collect();
+            prop_assert_eq!(&ids, &kept_ids);
+            let mut reported: Vec<usize> = loaded
+                .problems
+                .iter()
+                .filter_map(|p| p.record.as_ref().map(|r| r.index))
+                .collect();
+            reported.dedup();
+            prop_assert_eq!(reported, skipped);
+            // Kept text never carries a control character (they are invisible and break XML).
+            for release in &loaded.dataset.releases {
+                prop_assert!(!release.title.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r'));
+            }
+
+            // Reading in batches gives exactly the same.
+            let mut reader = DatasetReader::new(&text).unwrap();
+            while reader.read(batch) < reader.len() {}
+            let batched = reader.finish();
+            prop_assert_eq!(batched.dataset, loaded.dataset);
+            prop_assert_eq!(batched.problems, loaded.problems);
+        }
+
+        #[test]
+        fn any_text_at_all_is_read_or_refused_without_a_panic(text in "\\PC{0,200}") {
+            let _ = parse_dataset(&text);
+            let _ = pressline::core::formats::read_any(&text);
+        }
+
+        #[test]
+        fn a_record_cut_anywhere_costs_only_that_record(cut in 1usize..60) {
+            let good = r#"{"id":"a","kind":"Report","date":"2022-06-29","title":"Kept"}"#;
+            let broken = &r#"{"id":"b","kind":"Report","date":"2022-06-29","title":"Lost \ud83d\ude00"}"#[..cut];
+            // Close the brackets the cut left open, so the file's structure stays sound.
+            let mut closing = String::new();
+            let mut in_string = false;
+            let mut escaped = false;
+            let mut open = Vec::new();
+            for c in broken.chars() {
+                match (in_string, escaped, c) {
+                    (true, true, _) => escaped = false,
+                    (true, false, '\\') => escaped = true,
+                    (true, false, '"') => in_string = false,
+                    (false, _, '"') => in_string = true,
+                    (false, _, '{') => open.push('}'),
+                    (false, _, '}') => { open.pop(); }
+                    _ => {}
+                }
+            }
+            if escaped { closing.push('\\'); }
+            if in_string { closing.push('"'); }
+            closing.extend(open.iter().rev());
+            let text = format!(r#"{{"pressline":1,"releases":[{good},{broken}{closing},{good2}]}}"#,
+                good2 = good.replace("\"a\"", "\"c\""));
+            let loaded = parse_dataset(&text).unwrap();
+            let ids: Vec<&str> = loaded.dataset.releases.iter().map(|r| r.id.as_str()).collect();
+            // The cut record is kept when the cut happens to leave it whole and valid; the
+            // others are always kept.
+            prop_assert!(ids == ["a", "c"] || ids == ["a", "b", "c"], "{:?}", ids);
+            prop_assert!(loaded.problems.iter().all(|p| p.record.as_ref().unwrap().index == 1));
+        }
+    }
+}
