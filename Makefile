@@ -24,6 +24,7 @@ DIST ?= dist
 SUBPATH_DIST := target/dist-subpath
 PUBLISHED_DIST := target/dist-published
 HOSTILE_DIST := target/dist-hostile
+XSS_DIST := target/dist-xss
 # `make publish`: the deploy's address; the build's sub-path is its path.
 BASE_URL ?=
 DATASET ?= public/data/releases.json
@@ -75,13 +76,15 @@ publish: tools-build ## A deploy with prerendered pages, feeds and sitemap: make
 	trunk build --release --public-url $(BASE_PATH) --dist $(DIST)
 	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL)
 
-published: build ## (for e2e) dist/ published twice: with the bundled dataset, and with the hostile fixture
+published: build ## (for e2e) dist/ published with the bundled dataset, the hostile fixture and the XSS corpus
 	cargo build --quiet --bin pressline
-	rm -rf $(PUBLISHED_DIST) $(HOSTILE_DIST)
+	rm -rf $(PUBLISHED_DIST) $(HOSTILE_DIST) $(XSS_DIST)
 	cp -r dist $(PUBLISHED_DIST)
 	cp -r dist $(HOSTILE_DIST)
+	cp -r dist $(XSS_DIST)
 	target/debug/pressline publish $(DATASET) --out $(PUBLISHED_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 4))/
 	target/debug/pressline publish tests/fixtures/hostile-publish.json --out $(HOSTILE_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 5))/
+	target/debug/pressline publish tests/fixtures/xss/xss-corpus.json --quiet --out $(XSS_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 6))/
 
 serve: build ## Build, then serve dist/ on http://127.0.0.1:8080 (deep links work)
 	node tests/e2e/serve-dist.mjs dist $(PORT)

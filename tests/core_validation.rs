@@ -581,7 +581,7 @@ mod properties {
             Just(json!([1, 2])),
             Just(json!({ "id": "no-title", "kind": "Report", "date": "2022-01-01" })),
             any_text().prop_map(|t| json!({ "id": "bad-date", "kind": "R", "date": t, "title": "x" })),
-            any_text().prop_map(|t| json!({ "id": t + " space", "kind": "R", "date": "2022-01-01", "title": "x" })),
+            any_text().prop_map(|t| json!({ "id": format!("bad id {t}"), "kind": "R", "date": "2022-01-01", "title": "x" })),
             any_text().prop_map(|t| json!({ "id": "bad-url", "kind": "R", "date": "2022-01-01", "title": "x", "url": format!("javascript:{t}") })),
         ]
     }

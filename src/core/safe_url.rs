@@ -23,8 +23,24 @@ impl SafeUrl {
     }
 
     /// Accepts an absolute `http:`/`https:` URL or a relative reference (`img/a.jpg`, `/a.jpg`).
+    /// A protocol-relative `//host/a.jpg` becomes `https://host/a.jpg`: on a page served over
+    /// `http:` it would otherwise load insecurely (and the strict CSP would block it). A
+    /// backslash, which browsers read as a slash (`/\host` is another host), is refused.
+    ///
+    /// ```
+    /// use pressline::core::SafeUrl;
+    /// let url = SafeUrl::parse_resource("//cdn.example.org/a.jpg").unwrap();
+    /// assert_eq!(url.as_str(), "https://cdn.example.org/a.jpg");
+    /// assert!(SafeUrl::parse_resource("/\\evil.example/a.jpg").is_none());
+    /// ```
     pub fn parse_resource(text: &str) -> Option<Self> {
         let text = text.trim();
+        if text.contains('\\') {
+            return None;
+        }
+        if let Some(rest) = text.strip_prefix("//") {
+            return Self::parse_web(&format!("https://{rest}"));
+        }
         match scheme_of(text)? {
             None if !text.is_empty() => Some(Self(text.to_owned())),
             Some(_) => Self::parse_web(text),

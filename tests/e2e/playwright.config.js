@@ -70,5 +70,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
+    {
+      // `pressline publish` over dist/ with the XSS corpus (tests/fixtures/xss).
+      command: `node tests/e2e/serve-dist.mjs target/dist-xss ${port - 6}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port - 6}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 });
