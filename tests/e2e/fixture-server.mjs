@@ -9,6 +9,49 @@ const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.met
 const broken = new Set(['flaky']); // names that fail until /__fix/<name>
 const hostPages = new Map(); // POST /__host/<name> stores a page, GET /host/<name> serves it
 
+/** Fault datasets, made on first request (and kept): see faults.spec.js. */
+const faults = new Map();
+function fault(name) {
+  if (faults.has(name)) return faults.get(name);
+  const record = (i, extra = '') => `{"id":"r${i}","kind":"Report","date":"2020-01-${String((i % 28) + 1).padStart(2, '0')}","title":"Release ${i}"${extra}}`;
+  const dataset = (records) => `{"pressline":1,"title":"Faults","releases":[\n${records.join(',\n')}\n]}`;
+  let body;
+  switch (name) {
+    case 'million': {
+      // 1,000,000 small releases: about 75 MB.
+      const records = new Array(1_000_000);
+      for (let i = 0; i < records.length; i += 1) records[i] = record(i);
+      body = dataset(records);
+      break;
+    }
+    case 'deep':
+      // A record nested 100,000 levels deep between two good ones; then a whole file as deep.
+      body = dataset([record(1), `{"id":"deep","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, record(2)]);
+      break;
+    case 'deep-file':
+      body = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
+      break;
+    case 'huge-field':
+      // A 10 MB title between two good records.
+      body = dataset([record(1), `{"id":"huge","kind":"Report","date":"2020-01-01","title":"${'x'.repeat(10 * 1024 * 1024)}"}`, record(2)]);
+      break;
+    case 'nul-surrogates':
+      body = fixture('broken-json-records.json').toString('utf8');
+      break;
+    case 'duplicates': {
+      // 5,000 records with one id: the first is kept, 4,999 are reported.
+      const records = [];
+      for (let i = 0; i < 5000; i += 1) records.push(`{"id":"same","kind":"Report","date":"2020-01-01","title":"Copy ${i}"}`);
+      body = dataset(records);
+      break;
+    }
+    default:
+      return null;
+  }
+  faults.set(name, Buffer.from(body));
+  return faults.get(name);
+}
+
 const server = createServer((request, response) => {
   const { pathname } = new URL(request.url, 'http://localhost');
   const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
@@ -37,6 +80,12 @@ const server = createServer((request, response) => {
   if (pathname.startsWith('/__break/')) {
     broken.add(pathname.slice('/__break/'.length));
     return json('{"broken":true}');
+  }
+  if (pathname.startsWith('/faults/')) {
+    const body = fault(pathname.slice('/faults/'.length).replace(/\.json$/, ''));
+    if (!body) return json('{"error":"no such fault"}', 404);
+    response.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': body.length });
+    return response.end(body);
   }
   if (pathname.startsWith('/archive/') && /^[\w.-]+$/.test(pathname.slice(9))) {
     try {
