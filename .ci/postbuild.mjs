@@ -35,7 +35,23 @@ let html = readFileSync(join(dir, 'index.html'), 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('postbuild: no inline module script in index.html (trunk changed?)');
-const boot = `${match[1].trim()}\n`;
+// Wrapped so a browser without WebAssembly (or one whose wasm fails to load) shows the page's
+// fallback message instead of a blank page: `.pressline-no-wasm` reveals `.no-wasm`.
+const [importLine, ...start] = match[1].trim().split('\n');
+if (!importLine.startsWith('import ')) throw new Error('postbuild: trunk\'s start-up script changed');
+const boot = `${importLine}
+const fail = () => document.documentElement.classList.add('pressline-no-wasm');
+if (typeof WebAssembly !== 'object') {
+  fail();
+} else {
+  try {
+${start.filter((line) => line.trim()).map((line) => `    ${line}`).join('\n')}
+  } catch (error) {
+    fail();
+    throw error;
+  }
+}
+`;
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(

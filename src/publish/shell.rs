@@ -12,7 +12,8 @@ pub struct Shell {
     /// From after `</title>` to the end of the `<body …` start tag's attributes (before `>`),
     /// with trunk's `<meta name="description">` taken out.
     head_and_body_tag: String,
-    /// The `<noscript>` message (left out of prerendered pages, which are readable without).
+    /// The `<noscript>` and no-WebAssembly messages (left out of prerendered pages, which are
+    /// readable without).
     noscript: String,
     /// From after the `<body>` start tag (and noscript) to the end.
     rest: String,
@@ -65,11 +66,23 @@ impl Shell {
         let body_tag = &html[body_start..body_tag_end];
         let has_data_src = body_tag.contains("data-src=");
         let mut rest = html[body_tag_end + 1..].to_owned();
+        // The fallback messages (for no JavaScript, and for no WebAssembly) are left out of
+        // prerendered pages, which are readable without either; the bare page keeps them.
         let mut noscript = String::new();
-        if let (Some(start), Some(end)) = (rest.find("<noscript>"), rest.find("</noscript>")) {
-            let end = end + "</noscript>".len();
-            noscript = rest[start..end].to_owned();
-            rest.replace_range(start..end, "");
+        for (open, close) in [
+            ("<p class=\"no-wasm\"", "</p>"),
+            ("<noscript>", "</noscript>"),
+        ] {
+            if let Some(start) = rest.find(open) {
+                if let Some(len) = rest[start..].find(close) {
+                    let end = start + len + close.len();
+                    noscript.push_str(&rest[start..end]);
+                    noscript.push_str("\n    ");
+                    rest.replace_range(start..end, "");
+                    let spaces = rest[start..].len() - rest[start..].trim_start().len();
+                    rest.replace_range(start..start + spaces, "");
+                }
+            }
         }
         Ok(Self {
             before_title: html[..title_start].to_owned(),
@@ -132,7 +145,7 @@ impl Shell {
         push_attributes(&mut out, body_attributes);
         out.push('>');
         out.push_str("\n    ");
-        out.push_str(&self.noscript);
+        out.push_str(self.noscript.trim_end());
         out.push_str(&self.rest);
         out
     }

@@ -145,8 +145,12 @@ fn locales(language: Language) -> js_sys::Array {
     js_sys::Array::of1(&JsValue::from_str(language.tag()))
 }
 
+/// Intl options from pairs, always with Latin digits: engines disagree on the default for
+/// Arabic (WebKit writes ٢٠٢٢, Chromium and Firefox 2022), and the app, its prerendered pages
+/// and its tests must read the same everywhere. A component test pins it in every engine.
 fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
     let object = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&object, &"numberingSystem".into(), &"latn".into());
     for (key, value) in pairs {
         let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
     }
