@@ -32,12 +32,12 @@ BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^ht
 
 .PHONY: help setup tools-build tools-browser serve dev build dist build-subpath publish published \
         test lint test-native test-components e2e lighthouse size tools-size dataset bench clean \
-        tools-fuzz fuzz fuzz-smoke
+        tools-fuzz fuzz fuzz-smoke tools-engines smoke
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
 
-setup: tools-build tools-browser ## Install every tool the build and the tests need
+setup: tools-build tools-browser tools-engines tools-fuzz ## Install every tool the build and the tests need
 
 tools-build: node_modules/.package-lock.json ## Rust target, trunk, wasm-bindgen-cli, wasm-opt
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -55,6 +55,26 @@ tools-browser: ## Headless Chromium, ChromeDriver and brotli from Debian
 	  || { $(SUDO) apt-get update -q \
 	       && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	          chromium chromium-driver brotli; }
+
+# The browser engines the component tests and the WebDriver smoke run in. Chromium is always
+# installed (Playwright, Lighthouse); e.g. `make test ENGINES=chromium` for a fast local loop.
+ENGINES ?= chromium firefox webkit
+GECKODRIVER_VERSION := 0.37.1
+GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
+
+tools-engines: ## Firefox ESR and geckodriver, WebKitGTK's WebDriver and Xvfb (for ENGINES)
+	@if echo "$(ENGINES)" | grep -qw firefox; then \
+	  command -v firefox-esr >/dev/null || { $(SUDO) apt-get update -q \
+	    && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q firefox-esr; }; \
+	  $(GECKODRIVER) --version 2>/dev/null | grep -qF "$(GECKODRIVER_VERSION)" \
+	    || cargo install geckodriver --version $(GECKODRIVER_VERSION); \
+	fi
+	@if echo "$(ENGINES)" | grep -qw webkit; then \
+	  command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null \
+	    && command -v xauth >/dev/null || { $(SUDO) apt-get update -q \
+	    && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	       webkit2gtk-driver xvfb xauth; }; \
+	fi
 
 # npm ci only when package.json or the lock file changed since the last install.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -100,8 +120,29 @@ lint: tools-build ## rustfmt, and clippy for the host and for wasm32
 test-native: ## The pure core's tests, natively (seconds)
 	cargo test
 
-test-components: tools-build tools-browser ## Component tests in headless Chromium
-	cargo test --target wasm32-unknown-unknown --test components
+test-components: tools-build tools-browser tools-engines ## Component tests in each of ENGINES (Chromium, Firefox, WebKit)
+	@for engine in $(ENGINES); do \
+	  echo "## component tests in $$engine"; \
+	  case $$engine in \
+	    chromium) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=$$(command -v chromedriver) \
+	                cargo test --target wasm32-unknown-unknown --test components ;; \
+	    firefox) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$(GECKODRIVER) \
+	                cargo test --target wasm32-unknown-unknown --test components ;; \
+	    webkit) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=$$(command -v WebKitWebDriver) \
+	                xvfb-run -a cargo test --target wasm32-unknown-unknown --test components ;; \
+	    *) echo "unknown engine $$engine (chromium, firefox, webkit)" >&2; exit 2 ;; \
+	  esac; \
+	done
+
+smoke: build published tools-browser tools-engines ## Smoke journeys through WebDriver in each of ENGINES (screenshots in target/screenshots/<engine>/)
+	cargo build --quiet --bin query_dataset
+	@for engine in $(ENGINES); do \
+	  case $$engine in \
+	    chromium) node tests/webdriver/smoke.mjs chromium ;; \
+	    firefox) GECKODRIVER=$(GECKODRIVER) node tests/webdriver/smoke.mjs firefox ;; \
+	    webkit) xvfb-run -a node tests/webdriver/smoke.mjs webkit ;; \
+	  esac; \
+	done
 
 e2e: build build-subpath published tools-browser ## Playwright against the release build served over HTTP
 	cargo build --bin query_dataset
@@ -110,7 +151,7 @@ e2e: build build-subpath published tools-browser ## Playwright against the relea
 lighthouse: build tools-browser ## Lighthouse (desktop, unthrottled) on the timeline and a release; fails under 100 accessibility
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} node tests/lighthouse/run.mjs
 
-test: setup lint test-native fuzz-smoke test-components e2e lighthouse size ## Every check (what CI runs)
+test: setup lint test-native fuzz-smoke test-components e2e smoke lighthouse size ## Every check (what CI runs)
 
 # Fuzzing (cargo fuzz, libFuzzer, nightly): every entry point that reads outside bytes.
 SECONDS ?= 600
