@@ -194,15 +194,19 @@ $(DATASETS)/releases-%.json:
 	@mkdir -p $(DATASETS)
 	cargo run --quiet --profile native --bin generate_dataset -- $* 1 > $@
 
+$(DATASETS)/million-small.json:
+	@mkdir -p $(DATASETS)
+	node tests/bench/million-small.mjs $@
+
 $(DATASETS)/archive-100000/manifest.json: $(DATASETS)/releases-100000.json
 	cargo run --quiet --profile native --bin pressline -- shard $< --out $(DATASETS)/archive-100000
 
-bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json ## Native and in-browser benchmarks at 1k, 10k, 100k, and a sharded 100k archive
+bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json $(DATASETS)/million-small.json ## Native and in-browser benchmarks at 1k, 10k, 100k, and a sharded 100k archive
 	@echo "## Native (the pure core, opt-level 3)"
 	cargo run --quiet --profile native --bin bench_query -- $(DATASETS)/releases-{1000,10000,100000}.json
 	@echo
 	@echo "## In the browser (release build, headless Chromium)"
-	node tests/bench/browser-bench.mjs $(DATASETS)/releases-{10000,100000}.json archive:$(DATASETS)/archive-100000
+	node tests/bench/browser-bench.mjs $(DATASETS)/releases-{10000,100000}.json $(DATASETS)/million-small.json archive:$(DATASETS)/archive-100000
 	@echo
 	@echo "## Publishing 100k releases (pressline publish over dist/, opt-level 3, $$(nproc) threads)"
 	cargo build --quiet --profile native --bin pressline

@@ -16,7 +16,7 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** A copy of dist/ whose page loads `dataset` at run time (through data-src). */
