@@ -168,7 +168,7 @@ fuzz-smoke: tools-fuzz ## (in make test) each fuzz target for FUZZ_SMOKE_SECONDS
 	.ci/fuzz.sh $(FUZZ_SMOKE_SECONDS)
 
 # The first load (page or embed, brotli) may not exceed SIZE_LIMIT; SIZE_TARGET is the goal.
-SIZE_LIMIT ?= 300000
+SIZE_LIMIT ?= 305000
 SIZE_TARGET ?= 150000
 
 size: build tools-browser tools-size ## Sizes of dist/, first loads, where the wasm's bytes go; fails over SIZE_LIMIT

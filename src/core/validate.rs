@@ -93,7 +93,10 @@ impl<'a> DatasetReader<'a> {
                     return Err(format_error(error));
                 };
                 let blanked = blank(text, array.span);
-                let envelope: HeadOnly = serde_json::from_str(&blanked).map_err(format_error)?;
+                // The same deserializer reads the blanked text (its array is now empty), so the wasm
+                // carries one copy of it.
+                let envelope: Envelope<'_> =
+                    serde_json::from_str(&blanked).map_err(format_error)?;
                 let head = Head {
                     title: envelope.title,
                     description: envelope.description,
@@ -237,23 +240,6 @@ struct Envelope<'a> {
     lang: Option<String>,
     #[serde(borrow)]
     releases: Vec<&'a RawValue>,
-}
-
-/// The same top level, when its records are read apart from it (see [`DatasetReader::new`]).
-#[derive(Deserialize)]
-struct HeadOnly {
-    #[allow(dead_code)] // Read only to check the version.
-    pressline: FormatVersion,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    organization: Option<RawOrganization>,
-    #[serde(default)]
-    lang: Option<String>,
-    #[allow(dead_code)] // Required; its records are read separately.
-    releases: de::IgnoredAny,
 }
 
 /// The dataset-level fields, before (`RawOrganization`) and after validation.
