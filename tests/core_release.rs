@@ -129,6 +129,88 @@ fn safe_links_accept_web_mail_and_relative_only() {
     }
 }
 
+/// How deeply blocks nest in a parsed body.
+fn block_depth(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Quote(inner) => 1 + block_depth(inner),
+            Block::List { items, .. } => {
+                1 + items.iter().map(|i| block_depth(i)).max().unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// How deeply inlines nest in a parsed body.
+fn inline_depth(blocks: &[Block]) -> usize {
+    fn of(inlines: &[Inline]) -> usize {
+        inlines
+            .iter()
+            .map(|inline| match inline {
+                Inline::Emphasis(inner)
+                | Inline::Strong(inner)
+                | Inline::Link { content: inner, .. } => 1 + of(inner),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(inlines)
+            | Block::Heading {
+                content: inlines, ..
+            } => of(inlines),
+            Block::Quote(inner) => inline_depth(inner),
+            Block::List { items, .. } => items.iter().map(|i| inline_depth(i)).max().unwrap_or(0),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn hostile_bodies_at_the_length_limit_stay_shallow_and_keep_their_text() {
+    use pressline::core::markdown::{MAX_BLOCK_NESTING, MAX_INLINE_NESTING};
+    use pressline::core::validate::MAX_BODY_CHARS;
+    // Each of these overflowed the stack or took from seconds to minutes before the reader
+    // had its limits (found while fuzzing for the hostile-input issue). They are also in the
+    // markdown fuzz corpus, which `make test` replays with a 5-second limit per input.
+    for unit in [
+        "> ", "- ", "1. ", "\n  - ", "[", "![", "<", "<a", "<!--", "[a](", "[](", "**a", "*a_",
+        "`a", "``a", "[[x](y)", "*a*",
+    ] {
+        let body = unit.repeat(MAX_BODY_CHARS / unit.len());
+        let blocks = parse_markdown(&body);
+        assert!(block_depth(&blocks) <= MAX_BLOCK_NESTING, "{unit:?}");
+        assert!(inline_depth(&blocks) <= MAX_INLINE_NESTING + 2, "{unit:?}");
+    }
+    // Nesting past the limit is kept as text, not lost.
+    let deep = format!("{}deepest", "> ".repeat(40));
+    let blocks = parse_markdown(&deep);
+    assert_eq!(block_depth(&blocks), MAX_BLOCK_NESTING);
+    let mut innermost = &blocks;
+    while let [Block::Quote(inner)] = innermost.as_slice() {
+        innermost = inner;
+    }
+    let [Block::Paragraph(inlines)] = innermost.as_slice() else {
+        panic!("{innermost:?}")
+    };
+    assert!(
+        plain_text(inlines).ends_with("> > deepest"),
+        "{}",
+        plain_text(inlines)
+    );
+    // An ordinary body is unaffected: a link inside emphasis inside a quote inside a list.
+    let blocks = parse_markdown("- > *see [the report](https://example.org/r)*");
+    assert_eq!(block_depth(&blocks), 2);
+    assert_eq!(inline_depth(&blocks), 2);
+}
+
 #[test]
 fn related_releases_share_topics_places_or_people_best_first() {
     let loaded = parse_dataset(include_str!("../public/data/releases.json")).unwrap();

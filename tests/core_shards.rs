@@ -198,3 +198,28 @@ fn splitting_by_year_loses_nothing() {
         .all(|(year, d)| d.releases.iter().all(|r| r.date.year() == *year)));
     assert!(parts.iter().all(|(_, d)| d.title == source.title));
 }
+
+#[test]
+fn a_manifest_naming_a_shard_outside_the_web_is_refused() {
+    use pressline::core::shards::parse_manifest;
+    for url in [
+        "javascript:alert(1)//x://y",
+        "data:application/json,{}",
+        "file:///etc/passwd",
+        "/\\\\evil.example/x.json",
+    ] {
+        let text = format!(
+            r#"{{ "pressline": 1, "shards": [ {{ "url": {url:?}, "from": "2022-01-01", "to": "2022-12-31", "count": 1 }} ] }}"#
+        );
+        let error =
+            parse_manifest(&text, "https://data.example.org/archive/manifest.json").unwrap_err();
+        assert!(
+            error.message.contains("shards[0] has the address"),
+            "{}",
+            error.message
+        );
+    }
+    let ok = r#"{ "pressline": 1, "shards": [ { "url": "//cdn.example.org/r.json", "from": "2022-01-01", "to": "2022-12-31", "count": 1 } ] }"#;
+    let manifest = parse_manifest(ok, "https://data.example.org/archive/manifest.json").unwrap();
+    assert_eq!(manifest.shards[0].url, "https://cdn.example.org/r.json");
+}

@@ -1,9 +1,12 @@
 //! Format detection and the JSON Feed, WordPress and TimelineJS adapters (with their HTML
-//! reading): no panic, and whatever they keep is a valid Pressline release.
+//! reading), the sharded archive's manifest and a UI catalogue: no panic, and whatever they
+//! keep is valid.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use pressline::core::formats::{html_text, read_any};
+use pressline::core::i18n::{Language, Messages};
+use pressline::core::shards::{is_manifest, parse_manifest};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -19,4 +22,13 @@ fuzz_target!(|data: &[u8]| {
     // the property here is only that any markup whatever is read without a panic or a hang.
     let _ = html_text::html_to_text(text);
     let _ = html_text::html_to_markdown(text);
+    // A manifest names its shards relative to itself: they stay on the web.
+    if is_manifest(text) {
+        if let Ok(manifest) = parse_manifest(text, "https://data.example.org/archive/manifest.json") {
+            for shard in &manifest.shards {
+                assert!(shard.url.starts_with("https://") || shard.url.starts_with("http://"), "{}", shard.url);
+            }
+        }
+    }
+    let _ = Messages::from_json(text, Language::En.messages());
 });

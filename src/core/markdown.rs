@@ -10,7 +10,46 @@
 //! here rather than taken from a crate because a full CommonMark parser, with its table of 2,000
 //! HTML entities, was the largest single part of the browser's download.
 
+use std::cell::Cell;
+use std::collections::HashMap;
+
 use super::SafeUrl;
+
+// Limits that keep hostile bodies (a release body may have 500,000 characters) linear and
+// shallow: no input can make the reader quadratic or overflow the stack, in the parser, in
+// the view that renders its tree, or in dropping it.
+
+/// How deeply block quotes and lists may nest; deeper markers are read as text.
+pub const MAX_BLOCK_NESTING: usize = 16;
+/// How deeply links and images may nest (a label is read again for its own inlines).
+pub const MAX_INLINE_NESTING: usize = 8;
+/// Past this many emphasis delimiter runs in one paragraph, the runs stay as typed.
+pub const MAX_EMPHASIS_RUNS: usize = 200;
+/// The longest autolink or inline HTML tag looked for; a longer one stays text.
+pub const MAX_TAG_BYTES: usize = 1_000;
+/// The longest link destination or title looked for; a longer one leaves the link as text.
+pub const MAX_DESTINATION_BYTES: usize = 2_048;
+
+thread_local! {
+    static BLOCK_DEPTH: Cell<usize> = const { Cell::new(0) };
+    static INLINE_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `f` one nesting level deeper on `counter`, or returns `None` at `limit`.
+fn nested<T>(
+    counter: &'static std::thread::LocalKey<Cell<usize>>,
+    limit: usize,
+    f: impl FnOnce() -> T,
+) -> Option<T> {
+    let depth = counter.with(Cell::get);
+    if depth >= limit {
+        return None;
+    }
+    counter.with(|c| c.set(depth + 1));
+    let result = f();
+    counter.with(|c| c.set(depth));
+    Some(result)
+}
 
 /// A block of a release body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,12 +204,13 @@ fn parse_blocks(lines: &[&str]) -> Vec<Block> {
             i += 1;
             continue;
         }
-        if rest.starts_with('>') {
+        let may_nest = BLOCK_DEPTH.with(Cell::get) < MAX_BLOCK_NESTING;
+        if may_nest && rest.starts_with('>') {
             flush_paragraph(&mut paragraph, &mut blocks);
             i = block_quote(lines, i, &mut blocks);
             continue;
         }
-        if let Some(marker) = list_marker(line) {
+        if let Some(marker) = list_marker(line).filter(|_| may_nest) {
             // Only a bulleted item or an item numbered 1, with content, interrupts a paragraph.
             if paragraph.is_empty()
                 || (marker.start.is_none_or(|n| n == 1) && !is_blank(marker.content))
@@ -313,7 +353,8 @@ fn block_quote(lines: &[&str], start: usize, blocks: &mut Vec<Block>) -> usize {
         }
         i += 1;
     }
-    blocks.push(Block::Quote(parse_blocks(&inner)));
+    let quoted = nested(&BLOCK_DEPTH, MAX_BLOCK_NESTING, || parse_blocks(&inner));
+    blocks.push(Block::Quote(quoted.unwrap_or_default()));
     i
 }
 
@@ -419,7 +460,9 @@ fn list(lines: &[&str], start: usize, blocks: &mut Vec<Block>) -> usize {
                 i += 1;
             }
         }
-        items.push(parse_blocks(&item));
+        items.push(
+            nested(&BLOCK_DEPTH, MAX_BLOCK_NESTING, || parse_blocks(&item)).unwrap_or_default(),
+        );
         // Blank lines between items of the same list.
         let next = lines[i..].iter().position(|l| !is_blank(l)).map(|n| i + n);
         match next {
@@ -579,6 +622,10 @@ enum Piece {
 }
 
 fn parse_inlines(text: &str) -> Vec<Inline> {
+    let mut backticks = BacktickMemo::default();
+    let brackets = bracket_pairs(text, &mut backticks);
+    let links_allowed = INLINE_DEPTH.with(Cell::get) < MAX_INLINE_NESTING;
+    let mut next_close = 0;
     let mut pieces: Vec<Piece> = Vec::new();
     let mut plain = String::new();
     let bytes = text.as_bytes();
@@ -623,7 +670,7 @@ fn parse_inlines(text: &str) -> Vec<Inline> {
             }
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                match closing_backticks(&text[i + run..], run) {
+                match backticks.closing(text, i + run, run) {
                     Some((content, after)) => {
                         text_piece(&mut plain, &mut pieces);
                         pieces.push(Piece::Done(Inline::Code(code_span(content))));
@@ -646,7 +693,14 @@ fn parse_inlines(text: &str) -> Vec<Inline> {
                 }
             },
             b'<' => {
-                if let Some((url, length)) = autolink(&text[i..]) {
+                // Where the next `>` is, found once per `>` rather than once per `<`.
+                if next_close < i {
+                    next_close = text[i..].find('>').map_or(usize::MAX, |n| i + n);
+                }
+                if next_close - i > MAX_TAG_BYTES {
+                    plain.push('<');
+                    i += 1;
+                } else if let Some((url, length)) = autolink(&text[i..]) {
                     text_piece(&mut plain, &mut pieces);
                     let href = if url.contains(':') {
                         SafeUrl::parse_link(&url)
@@ -668,15 +722,19 @@ fn parse_inlines(text: &str) -> Vec<Inline> {
             b'[' | b'!' => {
                 let image = bytes[i] == b'!';
                 let open = if image { i + 1 } else { i };
-                let found = if image && bytes.get(open) != Some(&b'[') {
+                let found = if !links_allowed || image && bytes.get(open) != Some(&b'[') {
                     None
                 } else {
-                    link_at(text, open)
+                    brackets
+                        .get(&open)
+                        .and_then(|&close| link_after(text, open, close))
                 };
                 match found {
                     Some((label, destination, end)) => {
                         text_piece(&mut plain, &mut pieces);
-                        let content = parse_inlines(label);
+                        let content =
+                            nested(&INLINE_DEPTH, MAX_INLINE_NESTING, || parse_inlines(label))
+                                .unwrap_or_else(|| vec![Inline::Text(label.to_owned())]);
                         pieces.push(Piece::Done(if image {
                             let alt = plain_text(&content);
                             match SafeUrl::parse_resource(&destination) {
@@ -732,7 +790,13 @@ fn parse_inlines(text: &str) -> Vec<Inline> {
         }
     }
     text_piece(&mut plain, &mut pieces);
-    match_emphasis(&mut pieces);
+    let runs = pieces
+        .iter()
+        .filter(|piece| matches!(piece, Piece::Run { .. }))
+        .count();
+    if runs <= MAX_EMPHASIS_RUNS {
+        match_emphasis(&mut pieces);
+    }
     let mut out: Vec<Inline> = Vec::new();
     collect(pieces, &mut out);
     out
@@ -849,6 +913,32 @@ fn collect(pieces: Vec<Piece>, out: &mut Vec<Inline>) {
     }
 }
 
+/// Remembers, per backtick run length, from where on no closing run exists: a failed search
+/// covers everything after its start, so a later search for the same length can stop at once
+/// (without this, `` `a``a```a… `` would be quadratic).
+#[derive(Default)]
+struct BacktickMemo(HashMap<usize, usize>);
+
+impl BacktickMemo {
+    /// The code span opened by `run` backticks ending at `from` in `text`: its content and the
+    /// bytes after `from` up to its end.
+    fn closing<'a>(&mut self, text: &'a str, from: usize, run: usize) -> Option<(&'a str, usize)> {
+        if self
+            .0
+            .get(&run)
+            .is_some_and(|&missing_from| from >= missing_from)
+        {
+            return None;
+        }
+        let found = closing_backticks(&text[from..], run);
+        if found.is_none() {
+            let entry = self.0.entry(run).or_insert(from);
+            *entry = (*entry).min(from);
+        }
+        found
+    }
+}
+
 /// The content of a code span opened by `run` backticks, and the bytes up to its end.
 fn closing_backticks(after: &str, run: usize) -> Option<(&str, usize)> {
     let bytes = after.as_bytes();
@@ -878,7 +968,7 @@ fn code_span(content: &str) -> String {
 
 /// `<https://...>` or `<name@example.org>`: the address and the bytes it spans.
 fn autolink(text: &str) -> Option<(String, usize)> {
-    let end = text.find('>')?;
+    let end = text.bytes().take(MAX_TAG_BYTES).position(|b| b == b'>')?;
     let inner = &text[1..end];
     if inner.is_empty() || inner.contains(|c: char| c.is_whitespace() || c == '<') {
         return None;
@@ -907,7 +997,13 @@ fn autolink(text: &str) -> Option<(String, usize)> {
 fn inline_tag(text: &str) -> Option<usize> {
     let rest = &text[1..];
     if let Some(comment) = rest.strip_prefix("!--") {
-        return comment.find("-->").map(|end| 4 + end + 3);
+        // Bounded like tags: `<!--` repeated with no end must not rescan the whole body.
+        return comment
+            .as_bytes()
+            .windows(3)
+            .take(MAX_TAG_BYTES)
+            .position(|w| w == b"-->")
+            .map(|end| 4 + end + 3);
     }
     let starts_tag = rest.starts_with(|c: char| c.is_ascii_alphabetic())
         || rest.starts_with('/') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
@@ -917,7 +1013,7 @@ fn inline_tag(text: &str) -> Option<usize> {
     }
     // Quoted attribute values may contain `>`.
     let mut quote = None;
-    for (i, c) in rest.char_indices() {
+    for (i, c) in rest.char_indices().take_while(|(i, _)| *i < MAX_TAG_BYTES) {
         match (quote, c) {
             (None, '"' | '\'') => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
@@ -928,33 +1024,39 @@ fn inline_tag(text: &str) -> Option<usize> {
     None
 }
 
-/// A link or image at `[`: its label, its decoded destination, and where it ends.
-fn link_at(text: &str, open: usize) -> Option<(&str, String, usize)> {
+/// Every `[` of `text` paired with its `]`, in one pass: backslash escapes and code spans are
+/// skipped, nesting is counted. (Searching from each `[` instead made `[[[[…` quadratic.)
+fn bracket_pairs(text: &str, backticks: &mut BacktickMemo) -> HashMap<usize, usize> {
     let bytes = text.as_bytes();
-    let mut depth = 0;
-    let mut i = open;
-    let close = loop {
-        match bytes.get(i)? {
+    let mut pairs = HashMap::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
             b'\\' => i += 1,
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                if let Some((_, after)) = closing_backticks(&text[i + run..], run) {
-                    i += run + after - 1;
-                } else {
-                    i += run - 1;
+                match backticks.closing(text, i + run, run) {
+                    Some((_, after)) => i += run + after - 1,
+                    None => i += run - 1,
                 }
             }
-            b'[' => depth += 1,
+            b'[' => open.push(i),
             b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    break i;
+                if let Some(start) = open.pop() {
+                    pairs.insert(start, i);
                 }
             }
             _ => {}
         }
         i += 1;
-    };
+    }
+    pairs
+}
+
+/// A link or image whose label spans `open..=close`: its label, its decoded destination, and
+/// where it ends.
+fn link_after(text: &str, open: usize, close: usize) -> Option<(&str, String, usize)> {
     let label = &text[open + 1..close];
     let after = text.get(close + 1..)?;
     let inside = after.strip_prefix('(')?;
@@ -978,6 +1080,9 @@ fn link_destination(text: &str) -> Option<(String, usize)> {
         let mut depth = 0;
         let start = i;
         while let Some(&b) = bytes.get(i) {
+            if i - start > MAX_DESTINATION_BYTES {
+                return None;
+            }
             match b {
                 b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 1,
                 b'(' => depth += 1,
@@ -997,6 +1102,9 @@ fn link_destination(text: &str) -> Option<(String, usize)> {
             let close = if quote == b'(' { b')' } else { quote };
             let mut j = i + 1;
             while bytes.get(j)? != &close {
+                if j - i > MAX_DESTINATION_BYTES {
+                    return None;
+                }
                 j += if bytes[j] == b'\\' { 2 } else { 1 };
             }
             i = skip_space(text, j + 1);

@@ -84,16 +84,30 @@ pub fn parse_manifest(text: &str, manifest_url: &str) -> Result<Manifest, Format
         line: error.line().max(1),
         column: error.column().max(1),
     })?;
-    let mut shards: Vec<Shard> = raw
-        .shards
-        .into_iter()
-        .map(|shard| Shard {
-            url: resolve_url(manifest_url, &shard.url),
+    let mut shards = Vec::with_capacity(raw.shards.len());
+    for (index, shard) in raw.shards.into_iter().enumerate() {
+        // Shards are fetched: only web addresses (or ones relative to the manifest).
+        let Some(url) = super::SafeUrl::parse_resource(&shard.url)
+            .map(|checked| resolve_url(manifest_url, checked.as_str()))
+        else {
+            return Err(FormatError {
+                kind: FormatErrorKind::NotThisFormat,
+                message: format!(
+                    "archive manifest: shards[{index}] has the address {:?}, which is not an \
+                     http(s) or relative address",
+                    shard.url.chars().take(200).collect::<String>()
+                ),
+                line: 1,
+                column: 1,
+            });
+        };
+        shards.push(Shard {
+            url,
             from: shard.from.min(shard.to),
             to: shard.to.max(shard.from),
             count: shard.count,
-        })
-        .collect();
+        });
+    }
     super::order::sort_with(&mut shards, &|a, b| b.to.cmp(&a.to));
     Ok(Manifest { shards })
 }
