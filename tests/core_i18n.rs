@@ -240,4 +240,21 @@ fn the_fetched_catalogues_are_the_compiled_ones() {
     assert_eq!(partial.retry, "Réessayer");
     assert_eq!(partial.close, Language::En.messages().close);
     assert!(pressline::core::i18n::Messages::from_json("[1]", Language::En.messages()).is_err());
+    // The owned reading the fuzzer drives sees the same fields.
+    let owned = pressline::core::i18n::CatalogueJson::parse(
+        r#"{"retry": "Réessayer", "releases": {"one": "{count} communiqué"}, "close": 3}"#,
+    )
+    .unwrap();
+    assert_eq!(owned.text("retry"), Some("Réessayer"));
+    assert_eq!(owned.text("close"), None, "a number is not a text");
+    assert_eq!(
+        owned.plural_form("releases", "one"),
+        Some("{count} communiqué")
+    );
+    assert_eq!(owned.plural_form("releases", "other"), Some(""));
+    assert_eq!(
+        owned.plural_form("retry", "one"),
+        None,
+        "a text is not a plural"
+    );
 }

@@ -25,7 +25,11 @@ fuzz_target!(|data: &[u8]| {
         assert!(pressline::core::validate::is_url_safe_id(&release.id));
         assert!(!release.title.trim().is_empty());
         assert!(!release.title.contains('\0'));
-        for url in release.url.iter().chain(release.image.iter().filter_map(|i| i.src.as_ref())) {
+        for url in release
+            .url
+            .iter()
+            .chain(release.image.iter().filter_map(|i| i.src.as_ref()))
+        {
             assert_safe(url);
         }
     }
@@ -38,7 +42,9 @@ fuzz_target!(|data: &[u8]| {
 fn assert_safe(url: &SafeUrl) {
     let lower = url.as_str().to_ascii_lowercase();
     assert!(
-        !lower.starts_with("javascript:") && !lower.starts_with("data:") && !lower.starts_with("vbscript:"),
+        !lower.starts_with("javascript:")
+            && !lower.starts_with("data:")
+            && !lower.starts_with("vbscript:"),
         "{lower}"
     );
 }

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use pressline::core::formats::{html_text, read_any};
-use pressline::core::i18n::{Language, Messages};
+use pressline::core::i18n::{CatalogueJson, Language};
 use pressline::core::shards::{is_manifest, parse_manifest};
 
 fuzz_target!(|data: &[u8]| {
@@ -24,11 +24,28 @@ fuzz_target!(|data: &[u8]| {
     let _ = html_text::html_to_markdown(text);
     // A manifest names its shards relative to itself: they stay on the web.
     if is_manifest(text) {
-        if let Ok(manifest) = parse_manifest(text, "https://data.example.org/archive/manifest.json") {
+        if let Ok(manifest) = parse_manifest(text, "https://data.example.org/archive/manifest.json")
+        {
             for shard in &manifest.shards {
-                assert!(shard.url.starts_with("https://") || shard.url.starts_with("http://"), "{}", shard.url);
+                assert!(
+                    shard.url.starts_with("https://") || shard.url.starts_with("http://"),
+                    "{}",
+                    shard.url
+                );
             }
         }
     }
-    let _ = Messages::from_json(text, Language::En.messages());
+    // A UI catalogue: every field is looked up as the app does. (Not `Messages::from_json`,
+    // which keeps the strings for the program's life on purpose, a leak libFuzzer would flag.)
+    if let Ok(catalogue) = CatalogueJson::parse(text) {
+        let english = Language::En.messages();
+        for (name, _) in english.texts() {
+            let _ = catalogue.text(name);
+        }
+        for (name, _) in english.plurals() {
+            for category in ["zero", "one", "two", "few", "many", "other"] {
+                let _ = catalogue.plural_form(name, category);
+            }
+        }
+    }
 });

@@ -14,7 +14,9 @@ fuzz_target!(|data: &[u8]| {
     collect(&blocks, &mut inlines);
     for inline in inlines {
         let address = match inline {
-            Inline::Link { href: Some(url), .. } => url.as_str(),
+            Inline::Link {
+                href: Some(url), ..
+            } => url.as_str(),
             Inline::Image { src, .. } => src.as_str(),
             _ => continue,
         };
@@ -32,7 +34,10 @@ fuzz_target!(|data: &[u8]| {
 fn collect<'a>(blocks: &'a [Block], out: &mut Vec<&'a Inline>) {
     for block in blocks {
         match block {
-            Block::Paragraph(inlines) | Block::Heading { content: inlines, .. } => push(inlines, out),
+            Block::Paragraph(inlines)
+            | Block::Heading {
+                content: inlines, ..
+            } => push(inlines, out),
             Block::Quote(inner) => collect(inner, out),
             Block::List { items, .. } => {
                 for item in items {

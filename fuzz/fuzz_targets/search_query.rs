@@ -13,7 +13,10 @@ fn bundled() -> &'static (Vec<Release>, SearchIndex) {
     static SITE: OnceLock<(Vec<Release>, SearchIndex)> = OnceLock::new();
     SITE.get_or_init(|| {
         let text = include_str!("../../public/data/releases.json");
-        let releases = pressline::core::parse_dataset(text).unwrap().dataset.releases;
+        let releases = pressline::core::parse_dataset(text)
+            .unwrap()
+            .dataset
+            .releases;
         let index = SearchIndex::build(&releases);
         (releases, index)
     })
@@ -38,5 +41,8 @@ fuzz_target!(|data: &[u8]| {
         ..ViewState::default()
     };
     let result = index.run(releases, &state);
-    assert!(result.matches.iter().all(|&i| (i as usize) < releases.len()));
+    assert!(result
+        .matches
+        .iter()
+        .all(|&i| (i as usize) < releases.len()));
 });

@@ -27,6 +27,9 @@ fuzz_target!(|data: &[u8]| {
     let config = SourceConfig::default();
     if let Ok(Some(chosen)) = config.choose("https://news.example.org", Some(text)) {
         let lower = chosen.trim().to_ascii_lowercase();
-        assert!(!lower.starts_with("javascript:") && !lower.starts_with("data:"), "{chosen}");
+        assert!(
+            !lower.starts_with("javascript:") && !lower.starts_with("data:"),
+            "{chosen}"
+        );
     }
 });

@@ -307,26 +307,44 @@ catalogue! {
     }
 }
 
-impl Messages {
-    /// Reads a catalogue from JSON (`{"field": "text", "plural_field": {"one": …, "other": …}}`,
-    /// as [`Messages::to_json`] writes it). Missing fields fall back to `fallback`; the strings
-    /// are kept for the life of the program (a catalogue is read once per language).
-    pub fn from_json(text: &str, fallback: &Messages) -> Result<Messages, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|error| error.to_string())?;
-        let object = value
-            .as_object()
-            .ok_or_else(|| "a catalogue is a JSON object".to_owned())?;
+/// A catalogue read from JSON whose strings are still owned by it: reading one has no lasting
+/// cost, which is what lets it be checked (and fuzzed) any number of times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogueJson {
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CatalogueJson {
+    /// Reads `{"field": "text", "plural_field": {"one": …, "other": …}}`, as
+    /// [`Messages::to_json`] writes it; anything but a JSON object is refused.
+    pub fn parse(text: &str) -> Result<CatalogueJson, String> {
+        match serde_json::from_str(text).map_err(|error| error.to_string())? {
+            serde_json::Value::Object(fields) => Ok(CatalogueJson { fields }),
+            _ => Err("a catalogue is a JSON object".to_owned()),
+        }
+    }
+
+    /// The text of a plain field, when the catalogue has one that is a string.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.fields.get(name)?.as_str()
+    }
+
+    /// One plural form (`"one"`, `"other"`…) of a counted field, when the catalogue gives the
+    /// field as an object; a form it leaves out is empty.
+    pub fn plural_form(&self, name: &str, category: &str) -> Option<&str> {
+        let forms = self.fields.get(name)?.as_object()?;
+        Some(forms.get(category).and_then(|v| v.as_str()).unwrap_or(""))
+    }
+
+    /// The catalogue as [`Messages`]; missing fields fall back to `fallback`. Its strings are
+    /// kept for the life of the program (leaked on purpose: a language's catalogue is
+    /// installed once, and `Messages` holds `&'static str` so the built-in ones cost nothing).
+    pub fn into_messages(self, fallback: &Messages) -> Messages {
         let keep = |text: &str| -> &'static str { Box::leak(text.to_owned().into_boxed_str()) };
-        let text = |name: &str| object.get(name)?.as_str().map(keep);
+        let text = |name: &str| self.text(name).map(keep);
         let plural = |name: &str| {
-            let forms = object.get(name)?.as_object()?;
-            let form = |category: &str| {
-                forms
-                    .get(category)
-                    .and_then(|v| v.as_str())
-                    .map_or("", keep)
-            };
+            let form = |category: &str| self.plural_form(name, category).map_or("", keep);
+            self.plural_form(name, "other")?;
             Some(Plural {
                 zero: form("zero"),
                 one: form("one"),
@@ -336,7 +354,15 @@ impl Messages {
                 other: form("other"),
             })
         };
-        Ok(Messages::build(text, plural, fallback))
+        Messages::build(text, plural, fallback)
+    }
+}
+
+impl Messages {
+    /// Reads a catalogue from JSON and keeps it for the life of the program (see
+    /// [`CatalogueJson`]); missing fields fall back to `fallback`.
+    pub fn from_json(text: &str, fallback: &Messages) -> Result<Messages, String> {
+        Ok(CatalogueJson::parse(text)?.into_messages(fallback))
     }
 
     /// Writes the catalogue as JSON, one field per line, plural forms that are used only.

@@ -25,7 +25,7 @@ mod ru;
 #[cfg(not(target_arch = "wasm32"))]
 mod uk;
 
-pub use messages::{Messages, Plural};
+pub use messages::{CatalogueJson, Messages, Plural};
 
 /// A language the UI is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
