@@ -182,7 +182,7 @@ fn hostile_bodies_at_the_length_limit_stay_shallow_and_keep_their_text() {
     // markdown fuzz corpus, which `make test` replays with a 5-second limit per input.
     for unit in [
         "> ", "- ", "1. ", "\n  - ", "[", "![", "<", "<a", "<!--", "[a](", "[](", "**a", "*a_",
-        "`a", "``a", "[[x](y)", "*a*",
+        "`a", "``a", "[[x](y)", "*a*", "[](a (", "[]((a", "[](a\n(", "[](\\(", "[](<",
     ] {
         let body = unit.repeat(MAX_BODY_CHARS / unit.len());
         let blocks = parse_markdown(&body);
@@ -417,6 +417,33 @@ fn markdown_inline_details() {
         inlines("a < b and [x] (y) and [unclosed"),
         vec![text("a < b and [x] (y) and [unclosed")]
     );
+    // Parentheses nest in a destination up to MAX_DESTINATION_PARENS; past it the link is text.
+    use pressline::core::markdown::MAX_DESTINATION_PARENS;
+    let nested = |depth: usize| format!("[x](/a{}b{})", "(".repeat(depth), ")".repeat(depth));
+    assert_eq!(
+        inlines(&nested(MAX_DESTINATION_PARENS)),
+        vec![Inline::Link {
+            href: SafeUrl::parse_link(&format!(
+                "/a{}b{}",
+                "(".repeat(MAX_DESTINATION_PARENS),
+                ")".repeat(MAX_DESTINATION_PARENS)
+            )),
+            content: vec![text("x")]
+        }]
+    );
+    assert_eq!(
+        inlines(&nested(MAX_DESTINATION_PARENS + 1)),
+        vec![text(&nested(MAX_DESTINATION_PARENS + 1))]
+    );
+    // A title in parentheses cannot hold an unescaped `(`: then there is no link.
+    assert_eq!(
+        inlines("[x](/a (t\\(i\\)tle))"),
+        vec![Inline::Link {
+            href: SafeUrl::parse_link("/a"),
+            content: vec![text("x")]
+        }]
+    );
+    assert_eq!(inlines("[x](/a (t(i))"), vec![text("[x](/a (t(i))")]);
     assert_eq!(
         inlines("Заява *«наголос»* — так"),
         vec![

@@ -29,6 +29,9 @@ pub const MAX_EMPHASIS_RUNS: usize = 200;
 pub const MAX_TAG_BYTES: usize = 1_000;
 /// The longest link destination or title looked for; a longer one leaves the link as text.
 pub const MAX_DESTINATION_BYTES: usize = 2_048;
+/// How deeply parentheses may nest in a link destination (CommonMark allows a limit; without
+/// one, `[](` repeated made every link scan the whole 2 KB window).
+pub const MAX_DESTINATION_PARENS: usize = 32;
 
 thread_local! {
     static BLOCK_DEPTH: Cell<usize> = const { Cell::new(0) };
@@ -1085,6 +1088,7 @@ fn link_destination(text: &str) -> Option<(String, usize)> {
             }
             match b {
                 b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 1,
+                b'(' if depth == MAX_DESTINATION_PARENS => return None,
                 b'(' => depth += 1,
                 b')' if depth == 0 => break,
                 b')' => depth -= 1,
@@ -1102,7 +1106,9 @@ fn link_destination(text: &str) -> Option<(String, usize)> {
             let close = if quote == b'(' { b')' } else { quote };
             let mut j = i + 1;
             while bytes.get(j)? != &close {
-                if j - i > MAX_DESTINATION_BYTES {
+                // A title in parentheses cannot hold an unescaped `(` (CommonMark), which also
+                // keeps `[](a (` repeated from scanning the whole window at every link.
+                if j - i > MAX_DESTINATION_BYTES || quote == b'(' && bytes[j] == b'(' {
                     return None;
                 }
                 j += if bytes[j] == b'\\' { 2 } else { 1 };
