@@ -483,10 +483,76 @@ fn a_record_the_json_parser_cannot_read_costs_only_that_record() {
         assert!(text.starts_with(&format!("releases[{index}]")), "{text}");
         assert!(text.contains(position) && text.contains(reason), "{text}");
         assert!(
-            text.contains("the other records are read without it"),
+            text.contains("the rest of the file is read without it"),
             "{text}"
         );
     }
+}
+
+#[test]
+fn broken_json_in_the_datasets_own_fields_costs_only_those_fields() {
+    // A lone surrogate in the title and a raw control character in a member Pressline does not
+    // read: both reported with their line and column, and every record still loads.
+    let text = "{\n  \"pressline\": 1,\n  \"title\": \"Newsroom \\ud800\",\n  \"notes\": \"a\u{1}b\",\n  \"description\": \"Still read\",\n  \"releases\": [\n    { \"id\": \"a\", \"kind\": \"Report\", \"date\": \"2022-06-29\", \"title\": \"One\" },\n    { \"id\": \"b\", \"kind\": \"Report\", \"date\": \"2022-06-30\", \"title\": \"Two\" }\n  ]\n}";
+    for batch in [1, 2, usize::MAX] {
+        let mut reader = pressline::core::validate::DatasetReader::new(text).unwrap();
+        while !reader.is_done() {
+            reader.read(batch);
+        }
+        let loaded = reader.finish();
+        let ids: Vec<&str> = loaded
+            .dataset
+            .releases
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(
+            loaded.dataset.title, "Press releases",
+            "the broken title falls back"
+        );
+        assert_eq!(loaded.dataset.description.as_deref(), Some("Still read"));
+        let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(loaded.problems.iter().all(|p| p.record.is_none()));
+        assert!(
+            problems[0].contains("`title`")
+                && problems[0].contains("line 3, column 28): unexpected end of hex escape"),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].contains("`notes`")
+                && problems[1].contains("line 4, column 14")
+                && problems[1].contains("control character"),
+            "{}",
+            problems[1]
+        );
+    }
+    // The marker itself broken, or a readable field of the wrong type, is still the whole
+    // file's error: such a file is not a dataset Pressline can read.
+    let marker = parse_dataset("{ \"pressline\": \"\\ud800\", \"releases\": [] }").unwrap_err();
+    assert_eq!(marker.kind, FormatErrorKind::NotJson);
+    let typed = parse_dataset(
+        "{ \"pressline\": 1, \"title\": 5, \"notes\": \"\\ud800\", \"releases\": [] }",
+    )
+    .unwrap_err();
+    assert_eq!(typed.kind, FormatErrorKind::NotThisFormat);
+    assert_eq!((typed.line, typed.column), (1, 28), "{typed}");
+    assert!(typed.message.contains("expected a string"), "{typed}");
+    let typed_after = parse_dataset(
+        "{ \"pressline\": 1, \"notes\": \"\\ud800\", \"title\": 5, \"releases\": [] }",
+    )
+    .unwrap_err();
+    assert_eq!(
+        (typed_after.line, typed_after.column),
+        (1, 47),
+        "{typed_after}"
+    );
+    assert!(
+        typed_after.message.contains("expected a string"),
+        "{typed_after}"
+    );
 }
 
 #[test]

@@ -22,6 +22,9 @@ pub struct ReleasesArray<'a> {
     pub span: (usize, usize),
     /// Each element's text, in order (a sub-slice of the scanned text).
     pub records: Vec<&'a str>,
+    /// The top-level object's other members, `(name as written, value text)`, in order: what
+    /// is left to read the dataset's own fields one by one when one of them is broken.
+    pub members: Vec<(&'a str, &'a str)>,
 }
 
 /// Scans a top-level JSON object for its `"releases"` member and splits that array into its
@@ -34,6 +37,7 @@ pub struct ReleasesArray<'a> {
 /// let text = r#"{ "pressline": 1, "releases": [ {"id": "a"}, {"id": [[["deep"]]]} ] }"#;
 /// let array = releases_array(text).unwrap().unwrap();
 /// assert_eq!(array.records, [r#"{"id": "a"}"#, r#"{"id": [[["deep"]]]}"#]);
+/// assert_eq!(array.members, [("pressline", "1")]);
 /// ```
 pub fn releases_array(text: &str) -> Result<Option<ReleasesArray<'_>>, ScanError> {
     let bytes = text.as_bytes();
@@ -45,7 +49,8 @@ pub fn releases_array(text: &str) -> Result<Option<ReleasesArray<'_>>, ScanError
     if bytes.get(at) == Some(&b'}') {
         return Ok(None);
     }
-    let mut found = None;
+    let mut found: Option<ReleasesArray<'_>> = None;
+    let mut members = Vec::new();
     loop {
         if bytes.get(at) != Some(&b'"') {
             return Err(error(bytes, at, "expected a member name in double quotes"));
@@ -62,10 +67,13 @@ pub fn releases_array(text: &str) -> Result<Option<ReleasesArray<'_>>, ScanError
             found = Some(ReleasesArray {
                 span: (at, end),
                 records,
+                members: Vec::new(),
             });
             at = end;
         } else {
-            at = skip_value(bytes, at)?;
+            let end = skip_value(bytes, at)?;
+            members.push((key, &text[at..end]));
+            at = end;
         }
         at = skip_whitespace(bytes, at);
         match bytes.get(at) {
@@ -81,7 +89,7 @@ pub fn releases_array(text: &str) -> Result<Option<ReleasesArray<'_>>, ScanError
             "trailing characters",
         ));
     }
-    Ok(found)
+    Ok(found.map(|array| ReleasesArray { members, ..array }))
 }
 
 /// Splits the array starting at `start` (a `[`) into its elements' texts; returns them and the

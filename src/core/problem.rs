@@ -183,8 +183,8 @@ impl fmt::Display for ProblemKind {
                 column,
             } => write!(
                 f,
-                "not valid JSON (line {line}, column {column}): {message}; the other records \
-                 are read without it"
+                "not valid JSON (line {line}, column {column}): {message}; the rest of the \
+                 file is read without it"
             ),
             Self::TooLong { length, limit } => write!(
                 f,

@@ -95,22 +95,39 @@ impl<'a> DatasetReader<'a> {
                 let blanked = blank(text, array.span);
                 // The same deserializer reads the blanked text (its array is now empty), so the wasm
                 // carries one copy of it.
-                let envelope: Envelope<'_> =
-                    serde_json::from_str(&blanked).map_err(format_error)?;
-                let head = Head {
-                    title: envelope.title,
-                    description: envelope.description,
-                    organization: envelope.organization,
-                    lang: envelope.lang,
+                let (head, head_problems) = match serde_json::from_str::<Envelope<'_>>(&blanked) {
+                    Ok(envelope) => (
+                        Head {
+                            title: envelope.title,
+                            description: envelope.description,
+                            organization: envelope.organization,
+                            lang: envelope.lang,
+                        },
+                        Vec::new(),
+                    ),
+                    // Broken JSON inside one of the dataset's own fields (a lone surrogate in
+                    // its title): that field is lost and reported, not every record.
+                    Err(error) if error.is_syntax() => read_head_by_member(text, &array.members)
+                        .ok_or_else(|| format_error(error))?,
+                    Err(error) => return Err(format_error(error)),
                 };
-                (head, array.records)
+                return Ok(Self::start(text, head, array.records, head_problems));
             }
         };
-        let mut problems = Vec::new();
+        Ok(Self::start(text, head, records, Vec::new()))
+    }
+
+    /// The reader, its dataset-level fields validated, before any record is checked.
+    fn start(
+        text: &'a str,
+        head: Head<RawOrganization>,
+        records: Vec<&'a str>,
+        mut problems: Vec<Problem>,
+    ) -> Self {
         let organization = head
             .organization
             .map(|raw| validate_organization(raw, &mut problems));
-        Ok(Self {
+        Self {
             head: Head {
                 title: head.title,
                 description: head.description,
@@ -124,7 +141,7 @@ impl<'a> DatasetReader<'a> {
             problems,
             text,
             lines: LineCounter::new(text),
-        })
+        }
     }
 
     /// How many release records the file has, valid or not.
@@ -210,6 +227,67 @@ impl<'a> DatasetReader<'a> {
             problems,
         }
     }
+}
+
+/// The dataset's own fields read one member at a time, for when the whole top level cannot be
+/// read: a member the JSON parser cannot get through becomes a problem naming the field, with
+/// its line and column, and is left out. `None` when the `pressline` marker itself is missing
+/// or wrong (then the file is not a Pressline dataset and the caller reports why).
+fn read_head_by_member(
+    text: &str,
+    members: &[(&str, &str)],
+) -> Option<(Head<RawOrganization>, Vec<Problem>)> {
+    let (_, marker) = members.iter().find(|(name, _)| *name == "pressline")?;
+    serde_json::from_str::<FormatVersion>(marker).ok()?;
+    let mut problems = Vec::new();
+    let mut lines = LineCounter::new(text);
+    // Every member is checked, known or not, so no broken JSON goes unreported. (As a `Value`:
+    // skipping with `IgnoredAny` does not decode strings, so it lets a lone surrogate by.)
+    let mut readable: Vec<(&str, &str)> = Vec::with_capacity(members.len());
+    for &(name, value) in members {
+        match serde_json::from_str::<Value>(value) {
+            Ok(_) => readable.push((name, value)),
+            Err(error) => {
+                let offset = value.as_ptr() as usize - text.as_ptr() as usize;
+                let (line, column) = lines.position(offset);
+                let (line, column) = if error.line() <= 1 {
+                    (line, column + error.column().saturating_sub(1))
+                } else {
+                    (line + error.line() - 1, error.column())
+                };
+                problems.push(Problem {
+                    record: None,
+                    field: name.chars().take(80).collect(),
+                    kind: ProblemKind::InvalidJson {
+                        message: format_error(error).message,
+                        line,
+                        column,
+                    },
+                });
+            }
+        }
+    }
+    let read = |name: &str| {
+        readable
+            .iter()
+            .find(|(member, _)| *member == name)
+            .map(|(_, value)| *value)
+    };
+    let (title, description, organization, lang) = (
+        read("title"),
+        read("description"),
+        read("organization"),
+        read("lang"),
+    );
+    // A member that is valid JSON but of the wrong type is still the whole file's error, as it
+    // is when nothing else is broken.
+    let head = Head {
+        title: title.map(serde_json::from_str).transpose().ok()?,
+        description: description.map(serde_json::from_str).transpose().ok()?,
+        organization: organization.map(serde_json::from_str).transpose().ok()?,
+        lang: lang.map(serde_json::from_str).transpose().ok()?,
+    };
+    Some((head, problems))
 }
 
 /// A copy of `text` with the inside of the array at `span` replaced by spaces, keeping line

@@ -71,7 +71,7 @@ test('a record nested 100,000 levels deep is skipped alone; a file nested 1,000,
   await expect(page.locator('article[data-release-id]')).toHaveCount(2);
   await page.locator('.skipped-records summary').click();
   await expect(page.locator('.skipped-records')).toContainText('releases[1] (no id), (record): not valid JSON (line 3, column');
-  await expect(page.locator('.skipped-records')).toContainText('recursion limit exceeded; the other records are read without it');
+  await expect(page.locator('.skipped-records')).toContainText('recursion limit exceeded; the rest of the file is read without it');
 
   await page.goto('about:blank');
   await deploy(page, { 'data-src': `${DATA}/faults/deep-file.json` });
@@ -104,6 +104,18 @@ test('NUL, control characters, a lone surrogate and a huge number cost only thei
   await expect(items).toHaveCount(4);
   await expect(items.nth(1)).toContainText('releases[2] (no id), (record): not valid JSON (line 7, column');
   await expect(items.nth(1)).toContainText('hex escape');
+  expect(errors).toEqual([]);
+});
+
+test('a lone surrogate in the dataset title costs only the title: every valid record still shows', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await deploy(page, { 'data-src': `${DATA}/faults/surrogate-title.json` });
+  await page.goto('/');
+  await expect(page.locator('article[data-release-id]')).toHaveCount(3);
+  await page.locator('.skipped-records summary').click();
+  const items = page.locator('.skipped-records li');
+  await expect(items).toHaveCount(5);
+  await expect(items.first()).toHaveText('dataset, title: not valid JSON (line 3, column 19): unexpected end of hex escape; the rest of the file is read without it');
   expect(errors).toEqual([]);
 });
 

@@ -38,6 +38,11 @@ function fault(name) {
     case 'nul-surrogates':
       body = fixture('broken-json-records.json').toString('utf8');
       break;
+    case 'surrogate-title':
+      // The same records, and a lone surrogate in the dataset's own title.
+      body = fixture('broken-json-records.json').toString('utf8')
+        .replace('"title": "Records the JSON', '"title": "\\ud800 Records the JSON');
+      break;
     case 'duplicates': {
       // 5,000 records with one id: the first is kept, 4,999 are reported.
       const records = [];
