@@ -8,8 +8,7 @@ use leptos::task::spawn_local;
 
 use super::root::fetch_text;
 use super::site_data::Site;
-use super::SiteData;
-use crate::core::formats::read_any;
+use super::{sliced, SiteData};
 use crate::core::shards::{merge, Manifest};
 use crate::core::source::LoadFailure;
 use crate::core::LoadedDataset;
@@ -86,12 +85,18 @@ impl Archive {
                 let url = archive.manifest.shards[shard].url.clone();
                 let text =
                     fetch_text(url.clone(), archive.max_bytes, archive.timeout_ms, None).await;
-                match text.and_then(|text| {
-                    read_any(&text).map_err(|error| LoadFailure::Format {
-                        url: url.clone(),
-                        error,
-                    })
-                }) {
+                // Read, merged and indexed in slices like the first load: reading nine shards
+                // of 10,000 releases at once held the tab for 3.3 s.
+                let read = match text {
+                    Ok(text) => sliced::read_dataset(&text, None).await.map_err(|error| {
+                        LoadFailure::Format {
+                            url: url.clone(),
+                            error,
+                        }
+                    }),
+                    Err(failure) => Err(failure),
+                };
+                match read {
                     Ok((_, loaded)) => arrived.push((shard, url, loaded)),
                     Err(failure) => archive.mark(shard, ShardStatus::Failed(failure)),
                 }
@@ -104,11 +109,14 @@ impl Archive {
                 problems: site.problems.to_vec(),
             };
             let mut merged_shards = Vec::with_capacity(arrived.len());
+            let mut slices = sliced::Slices::new();
             for (shard, url, loaded) in arrived {
                 merge(&mut merged, loaded, &url);
                 merged_shards.push(shard);
+                slices.yield_if_used_up().await;
             }
-            data.replace(Site::new(site.format, merged));
+            let index = sliced::build_index(&merged.dataset.releases, None).await;
+            data.replace(Site::with_index(site.format, merged, index));
             for shard in merged_shards {
                 archive.mark(shard, ShardStatus::Loaded);
             }

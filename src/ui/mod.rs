@@ -12,6 +12,7 @@ pub mod release;
 pub mod root;
 pub mod shared;
 pub mod site_data;
+pub mod sliced;
 pub mod timeline;
 
 pub use app::App;

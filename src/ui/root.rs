@@ -9,9 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::shared::{FetchErrorView, LoadingView};
 use super::site_data::Site;
-use super::{App, SiteData};
-use crate::core::formats::{start_reading, Reading, SourceFormat};
-use crate::core::search::IndexBuilder;
+use super::{sliced, App, SiteData};
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
 use crate::ui::archive::{Archive, ShardStatus};
@@ -158,73 +156,31 @@ async fn load_source(
 }
 
 /// Parses, validates and indexes fetched text, timed with the User Timing API (visible in
-/// devtools, read by `make bench`). A Pressline dataset is read in slices of about
-/// [`SLICE_MS`], giving the browser a turn between them, so a big file never freezes the tab
-/// and the loading view counts the releases as they are checked and indexed.
+/// devtools, read by `make bench`). Both steps run in slices (see [`super::sliced`]), so a big
+/// file never freezes the tab and the loading view counts the releases as they are checked
+/// and indexed. (Converted formats are read at once, then indexed in slices.)
 async fn parse_site(
     url: &str,
     text: &str,
     progress: RwSignal<Progress>,
 ) -> Result<SiteData, LoadFailure> {
     let performance = web_sys::window().and_then(|window| window.performance());
-    let now = || performance.as_ref().map_or(0.0, web_sys::Performance::now);
     if let Some(performance) = &performance {
         let _ = performance.mark("pressline:parse-start");
     }
-    let failure = |error| LoadFailure::Format {
-        url: url.to_owned(),
-        error,
-    };
-    let site = match start_reading(text).map_err(failure)? {
-        Reading::Converted(result) => {
-            let (format, loaded) = result.map_err(failure)?;
-            Site::new(format, loaded)
-        }
-        Reading::Pressline(mut reader) => {
-            let total = reader.len();
-            let mut slice_start = now();
-            while reader.read(BATCH) < total {
-                if now() - slice_start > SLICE_MS {
-                    progress.set(Progress::Checking(reader.read(0), total));
-                    next_turn().await;
-                    slice_start = now();
-                }
-            }
-            let loaded = reader.finish();
-            let releases = &loaded.dataset.releases;
-            let mut builder = IndexBuilder::default();
-            while builder.add(releases, BATCH) < releases.len() {
-                if now() - slice_start > SLICE_MS {
-                    progress.set(Progress::Indexing(builder.add(releases, 0), releases.len()));
-                    next_turn().await;
-                    slice_start = now();
-                }
-            }
-            let index = builder.finish(releases);
-            Site::with_index(SourceFormat::Pressline, loaded, index)
-        }
-    };
+    let (format, loaded) = sliced::read_dataset(text, Some(progress))
+        .await
+        .map_err(|error| LoadFailure::Format {
+            url: url.to_owned(),
+            error,
+        })?;
+    let index = sliced::build_index(&loaded.dataset.releases, Some(progress)).await;
+    let site = Site::with_index(format, loaded, index);
     if let Some(performance) = &performance {
         let _ = performance
             .measure_with_start_mark("pressline:parse-and-index", "pressline:parse-start");
     }
     Ok(SiteData::from_site(site))
-}
-
-/// Releases checked or indexed between two looks at the clock.
-const BATCH: usize = 200;
-/// How long one slice of reading may hold the main thread: well under a frame at 20 fps, so
-/// input and painting go on while a big dataset loads.
-const SLICE_MS: f64 = 40.0;
-
-/// Resolves on a later turn of the event loop, after the browser has handled input and painted.
-async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Fetches text within the size and time limits, reporting bytes received.

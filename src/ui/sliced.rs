@@ -1,0 +1,119 @@
+//! Reading and indexing a dataset in slices of about [`SLICE_MS`], giving the browser a turn
+//! between them, so that no file, however big, freezes the tab: the first load and every older
+//! shard of an archive go through here.
+
+use leptos::prelude::*;
+
+use super::root::Progress;
+use crate::core::formats::{start_reading, Reading, SourceFormat};
+use crate::core::search::{IndexBuilder, SearchIndex};
+use crate::core::{FormatError, LoadedDataset, Release};
+
+/// Releases checked or indexed between two looks at the clock.
+const BATCH: usize = 200;
+/// How long one slice of work may hold the main thread: well under a frame at 20 fps, so
+/// input and painting go on while a big dataset loads.
+const SLICE_MS: f64 = 40.0;
+
+/// A clock that says when the current slice of work is used up, and then yields to the
+/// browser.
+pub struct Slices {
+    performance: Option<web_sys::Performance>,
+    started: f64,
+}
+
+impl Slices {
+    /// Starts the first slice now.
+    pub fn new() -> Self {
+        let performance = web_sys::window().and_then(|window| window.performance());
+        let started = performance.as_ref().map_or(0.0, web_sys::Performance::now);
+        Self {
+            performance,
+            started,
+        }
+    }
+
+    fn now(&self) -> f64 {
+        self.performance
+            .as_ref()
+            .map_or(0.0, web_sys::Performance::now)
+    }
+
+    /// True when this slice has run its time (the caller then reports progress and yields).
+    fn is_used_up(&self) -> bool {
+        self.now() - self.started > SLICE_MS
+    }
+
+    /// Gives the browser a turn, then starts a new slice.
+    async fn yield_now(&mut self) {
+        next_turn().await;
+        self.started = self.now();
+    }
+
+    /// Gives the browser a turn if this slice has run its time.
+    pub async fn yield_if_used_up(&mut self) {
+        if self.is_used_up() {
+            self.yield_now().await;
+        }
+    }
+}
+
+impl Default for Slices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Detects the format, then parses and validates `text`: a Pressline file in slices (the
+/// other formats are converted at once), reporting `Progress::Checking` when `progress` is
+/// given.
+pub async fn read_dataset(
+    text: &str,
+    progress: Option<RwSignal<Progress>>,
+) -> Result<(SourceFormat, LoadedDataset), FormatError> {
+    match start_reading(text)? {
+        Reading::Converted(result) => result,
+        Reading::Pressline(mut reader) => {
+            let total = reader.len();
+            let mut slices = Slices::new();
+            while reader.read(BATCH) < total {
+                if slices.is_used_up() {
+                    if let Some(progress) = progress {
+                        progress.set(Progress::Checking(reader.read(0), total));
+                    }
+                    slices.yield_now().await;
+                }
+            }
+            Ok((SourceFormat::Pressline, reader.finish()))
+        }
+    }
+}
+
+/// Builds the search index over `releases` in slices, reporting `Progress::Indexing` when
+/// `progress` is given.
+pub async fn build_index(
+    releases: &[Release],
+    progress: Option<RwSignal<Progress>>,
+) -> SearchIndex {
+    let mut builder = IndexBuilder::default();
+    let mut slices = Slices::new();
+    while builder.add(releases, BATCH) < releases.len() {
+        if slices.is_used_up() {
+            if let Some(progress) = progress {
+                progress.set(Progress::Indexing(builder.add(releases, 0), releases.len()));
+            }
+            slices.yield_now().await;
+        }
+    }
+    builder.finish(releases)
+}
+
+/// Resolves on a later turn of the event loop, after the browser has handled input and painted.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
