@@ -90,7 +90,7 @@ pub async fn read_dataset(
 }
 
 /// Builds the search index over `releases` in slices, reporting `Progress::Indexing` when
-/// `progress` is given.
+/// `progress` is given. Its final sorts cannot be cut, so each is a slice of its own.
 pub async fn build_index(
     releases: &[Release],
     progress: Option<RwSignal<Progress>>,
@@ -105,7 +105,12 @@ pub async fn build_index(
             slices.yield_now().await;
         }
     }
-    builder.finish(releases)
+    // Then the sorts and facets, a step at a time (each step is one sort or one facet).
+    let mut finishing = builder.finish_in_steps();
+    while !finishing.step(releases) {
+        slices.yield_if_used_up().await;
+    }
+    finishing.into_index(releases)
 }
 
 /// Resolves on a later turn of the event loop, after the browser has handled input and painted.

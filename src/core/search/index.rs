@@ -107,34 +107,145 @@ impl IndexBuilder {
     }
 
     /// Indexes whatever is left, then sorts: the finished index.
-    pub fn finish(mut self, releases: &[Release]) -> SearchIndex {
-        self.add(releases, usize::MAX);
-        let len = releases.len();
-        let newest: Vec<u32> = newest_first(releases)
-            .into_iter()
-            .map(|i| i as u32)
-            .collect();
-        // Oldest first keeps file order among releases of the same date, like newest first does.
-        let oldest: Vec<u32> =
-            sorted_positions(len, &|a, b| releases[a].date.cmp(&releases[b].date))
-                .into_iter()
-                .map(|i| i as u32)
-                .collect();
-        let mut sorted: Vec<(Box<str>, Vec<u32>)> = self.words.into_iter().collect();
-        sort_with(&mut sorted, &|a, b| a.0.cmp(&b.0));
-        let (vocabulary, postings) = sorted.into_iter().unzip();
+    pub fn finish(self, releases: &[Release]) -> SearchIndex {
+        let mut finishing = self.finish_in_steps();
+        while !finishing.step(releases) {}
+        finishing.into_index(releases)
+    }
 
+    /// The finishing work (the sorts, the dates, each facet) as separate steps, so a browser
+    /// can give itself a turn between them: at a million releases, doing them all at once
+    /// held the main thread for over a second.
+    ///
+    /// ```
+    /// use pressline::core::search::{IndexBuilder, SearchIndex};
+    /// let text = include_str!("../../../public/data/releases.json");
+    /// let releases = pressline::core::parse_dataset(text).unwrap().dataset.releases;
+    /// let mut builder = IndexBuilder::default();
+    /// builder.add(&releases, usize::MAX);
+    /// let mut finishing = builder.finish_in_steps();
+    /// while !finishing.step(&releases) {}
+    /// assert_eq!(finishing.into_index(&releases).len(), releases.len());
+    /// ```
+    pub fn finish_in_steps(self) -> IndexFinishing {
+        IndexFinishing {
+            builder: self,
+            stage: Stage::Rest,
+            newest: Vec::new(),
+            oldest: Vec::new(),
+            groups: Vec::new(),
+            vocabulary: Vec::new(),
+            postings: Vec::new(),
+            days: Vec::new(),
+            facets: Vec::with_capacity(Facet::ALL.len()),
+        }
+    }
+}
+
+/// An index being finished one step at a time (see [`IndexBuilder::finish_in_steps`]).
+#[derive(Debug)]
+pub struct IndexFinishing {
+    builder: IndexBuilder,
+    stage: Stage,
+    newest: Vec<u32>,
+    oldest: Vec<u32>,
+    /// The words not sorted yet, by first byte: sorting one group per step, in byte order,
+    /// sorts the whole vocabulary in steps.
+    groups: Vec<Vec<(Box<str>, Vec<u32>)>>,
+    vocabulary: Vec<Box<str>>,
+    postings: Vec<Vec<u32>>,
+    days: Vec<NaiveDate>,
+    facets: Vec<FacetIndex>,
+}
+
+/// What [`IndexFinishing::step`] does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Rest,
+    Newest,
+    Oldest,
+    Group,
+    SortGroup(usize),
+    Days,
+    Facet(usize),
+    Done,
+}
+
+impl IndexFinishing {
+    /// Does the next step over `releases` (the same slice the builder saw); true once every
+    /// step is done.
+    pub fn step(&mut self, releases: &[Release]) -> bool {
+        let to_u32 = |positions: Vec<usize>| positions.into_iter().map(|i| i as u32).collect();
+        self.stage = match self.stage {
+            Stage::Rest => {
+                self.builder.add(releases, usize::MAX);
+                Stage::Newest
+            }
+            Stage::Newest => {
+                self.newest = to_u32(newest_first(releases));
+                Stage::Oldest
+            }
+            Stage::Oldest => {
+                // Oldest first keeps file order among releases of the same date, like newest
+                // first does.
+                self.oldest = to_u32(sorted_positions(releases.len(), &|a, b| {
+                    releases[a].date.cmp(&releases[b].date)
+                }));
+                Stage::Group
+            }
+            Stage::Group => {
+                let words = std::mem::take(&mut self.builder.words);
+                self.groups = (0..256).map(|_| Vec::new()).collect();
+                self.vocabulary.reserve(words.len());
+                self.postings.reserve(words.len());
+                for (word, list) in words {
+                    let first = word.as_bytes().first().copied().unwrap_or(0);
+                    self.groups[usize::from(first)].push((word, list));
+                }
+                Stage::SortGroup(0)
+            }
+            Stage::SortGroup(byte) => {
+                let mut group = std::mem::take(&mut self.groups[byte]);
+                sort_with(&mut group, &|a, b| a.0.cmp(&b.0));
+                for (word, list) in group {
+                    self.vocabulary.push(word);
+                    self.postings.push(list);
+                }
+                // Empty groups cost nothing: go on to the next one with words.
+                match (byte + 1..256).find(|&next| !self.groups[next].is_empty()) {
+                    Some(next) => Stage::SortGroup(next),
+                    None => Stage::Days,
+                }
+            }
+            Stage::Days => {
+                self.days = releases.iter().map(|r| r.date.calendar_date()).collect();
+                Stage::Facet(0)
+            }
+            Stage::Facet(n) => {
+                self.facets.push(build_facet(Facet::ALL[n], releases));
+                if n + 1 < Facet::ALL.len() {
+                    Stage::Facet(n + 1)
+                } else {
+                    Stage::Done
+                }
+            }
+            Stage::Done => Stage::Done,
+        };
+        self.stage == Stage::Done
+    }
+
+    /// The finished index, once [`IndexFinishing::step`] has returned true (any step still
+    /// left is done now).
+    pub fn into_index(mut self, releases: &[Release]) -> SearchIndex {
+        while !self.step(releases) {}
         SearchIndex {
-            len,
-            days: releases.iter().map(|r| r.date.calendar_date()).collect(),
-            newest,
-            oldest,
-            vocabulary,
-            postings,
-            facets: Facet::ALL
-                .into_iter()
-                .map(|facet| build_facet(facet, releases))
-                .collect(),
+            len: releases.len(),
+            days: self.days,
+            newest: self.newest,
+            oldest: self.oldest,
+            vocabulary: self.vocabulary,
+            postings: self.postings,
+            facets: self.facets,
         }
     }
 }

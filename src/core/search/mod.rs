@@ -11,6 +11,9 @@ mod query;
 
 pub use bitset::Bitset;
 pub use highlight::{highlight, Segment};
-pub use index::{facet_values, DateRangeIssue, FacetIndex, IndexBuilder, QueryResult, SearchIndex};
+pub use index::{
+    facet_values, DateRangeIssue, FacetIndex, IndexBuilder, IndexFinishing, QueryResult,
+    SearchIndex,
+};
 pub use normalize::{fold, for_each_token, tokens};
 pub use query::{SearchQuery, Term};
