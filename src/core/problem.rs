@@ -198,6 +198,19 @@ impl fmt::Display for ProblemKind {
 /// all. Thousands of broken records must not become thousands of list items.
 pub const PROBLEMS_SHOWN: usize = 100;
 
+/// How many of `problems` a page leaves out of its list (past [`PROBLEMS_SHOWN`]), if any.
+///
+/// ```
+/// use pressline::core::problem::{problems_not_shown, PROBLEMS_SHOWN};
+/// assert_eq!(problems_not_shown(&[]), None);
+/// ```
+pub fn problems_not_shown(problems: &[Problem]) -> Option<usize> {
+    problems
+        .len()
+        .checked_sub(PROBLEMS_SHOWN)
+        .filter(|&n| n > 0)
+}
+
 /// How many release records these problems skipped (a record with several problems counts
 /// once; dataset-level problems skip none). Problems come in file order, so a record's are
 /// adjacent.

@@ -1,6 +1,7 @@
 //! Reading a dataset file: one clear error if the file as a whole is unusable, otherwise every
 //! valid release kept and every invalid one reported with its index, id, field and reason.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::de::{self, Deserializer};
@@ -74,47 +75,13 @@ impl<'a> DatasetReader<'a> {
     /// Pressline dataset. A record the JSON parser cannot get through (a lone surrogate, nesting
     /// too deep, a stray control character) is reported later as that record's problem.
     pub fn new(text: &'a str) -> Result<Self, FormatError> {
-        let (head, records) = match serde_json::from_str::<Envelope<'a>>(text) {
+        match serde_json::from_str::<Envelope<'a>>(text) {
             Ok(envelope) => {
                 let records = envelope.releases.iter().map(|raw| raw.get()).collect();
-                let head = Head {
-                    title: envelope.title,
-                    description: envelope.description,
-                    organization: envelope.organization,
-                    lang: envelope.lang,
-                };
-                (head, records)
+                Ok(Self::start(text, envelope.head(), records, Vec::new()))
             }
-            Err(error) => {
-                // The parser stopped somewhere. If the scanner can still find every record,
-                // the trouble is inside one of them: read the top level without the records
-                // (blanked, so positions stay right) and leave the records to be checked alone.
-                let Ok(Some(array)) = json_scan::releases_array(text) else {
-                    return Err(format_error(error));
-                };
-                let blanked = blank(text, array.span);
-                // The same deserializer reads the blanked text (its array is now empty), so the wasm
-                // carries one copy of it.
-                let (head, head_problems) = match serde_json::from_str::<Envelope<'_>>(&blanked) {
-                    Ok(envelope) => (
-                        Head {
-                            title: envelope.title,
-                            description: envelope.description,
-                            organization: envelope.organization,
-                            lang: envelope.lang,
-                        },
-                        Vec::new(),
-                    ),
-                    // Broken JSON inside one of the dataset's own fields (a lone surrogate in
-                    // its title): that field is lost and reported, not every record.
-                    Err(error) if error.is_syntax() => read_head_by_member(text, &array.members)
-                        .ok_or_else(|| format_error(error))?,
-                    Err(error) => return Err(format_error(error)),
-                };
-                return Ok(Self::start(text, head, array.records, head_problems));
-            }
-        };
-        Ok(Self::start(text, head, records, Vec::new()))
+            Err(error) => read_around_records(text, error),
+        }
     }
 
     /// The reader, its dataset-level fields validated, before any record is checked.
@@ -168,21 +135,10 @@ impl<'a> DatasetReader<'a> {
             let value: Value = match serde_json::from_str(raw) {
                 Ok(value) => value,
                 Err(error) => {
-                    let offset = raw.as_ptr() as usize - self.text.as_ptr() as usize;
-                    let (line, column) = self.lines.position(offset);
-                    let (line, column) = if error.line() <= 1 {
-                        (line, column + error.column().saturating_sub(1))
-                    } else {
-                        (line + error.line() - 1, error.column())
-                    };
                     self.problems.push(Problem {
                         record: Some(RecordRef { index, id: None }),
                         field: "(record)".to_owned(),
-                        kind: ProblemKind::InvalidJson {
-                            message: format_error(error).message,
-                            line,
-                            column,
-                        },
+                        kind: invalid_json(&mut self.lines, self.text, raw, error),
                     });
                     continue;
                 }
@@ -229,6 +185,36 @@ impl<'a> DatasetReader<'a> {
     }
 }
 
+/// When the parser cannot read the whole file: if the scanner still finds every record, the
+/// trouble is inside one of them, so the top level is read without the records (blanked, so
+/// positions stay right) and the records are left to be checked one by one.
+fn read_around_records(
+    text: &str,
+    error: serde_json::Error,
+) -> Result<DatasetReader<'_>, FormatError> {
+    let Ok(Some(array)) = json_scan::releases_array(text) else {
+        return Err(format_error(error));
+    };
+    // The same deserializer reads the blanked text (its array is now empty), so the wasm
+    // carries one copy of it.
+    match serde_json::from_str::<Envelope<'_>>(&blank(text, array.span)) {
+        Ok(envelope) => Ok(DatasetReader::start(
+            text,
+            envelope.head(),
+            array.records,
+            Vec::new(),
+        )),
+        // Broken JSON inside one of the dataset's own fields (a lone surrogate in its title):
+        // that field is lost and reported, not every record.
+        Err(error) if error.is_syntax() => {
+            let (head, problems) =
+                read_head_by_member(text, &array.members).ok_or_else(|| format_error(error))?;
+            Ok(DatasetReader::start(text, head, array.records, problems))
+        }
+        Err(error) => Err(format_error(error)),
+    }
+}
+
 /// The dataset's own fields read one member at a time, for when the whole top level cannot be
 /// read: a member the JSON parser cannot get through becomes a problem naming the field, with
 /// its line and column, and is left out. `None` when the `pressline` marker itself is missing
@@ -247,24 +233,11 @@ fn read_head_by_member(
     for &(name, value) in members {
         match serde_json::from_str::<Value>(value) {
             Ok(_) => readable.push((name, value)),
-            Err(error) => {
-                let offset = value.as_ptr() as usize - text.as_ptr() as usize;
-                let (line, column) = lines.position(offset);
-                let (line, column) = if error.line() <= 1 {
-                    (line, column + error.column().saturating_sub(1))
-                } else {
-                    (line + error.line() - 1, error.column())
-                };
-                problems.push(Problem {
-                    record: None,
-                    field: name.chars().take(80).collect(),
-                    kind: ProblemKind::InvalidJson {
-                        message: format_error(error).message,
-                        line,
-                        column,
-                    },
-                });
-            }
+            Err(error) => problems.push(Problem {
+                record: None,
+                field: name.chars().take(80).collect(),
+                kind: invalid_json(&mut lines, text, value, error),
+            }),
         }
     }
     let read = |name: &str| {
@@ -273,21 +246,43 @@ fn read_head_by_member(
             .find(|(member, _)| *member == name)
             .map(|(_, value)| *value)
     };
-    let (title, description, organization, lang) = (
-        read("title"),
-        read("description"),
-        read("organization"),
-        read("lang"),
-    );
     // A member that is valid JSON but of the wrong type is still the whole file's error, as it
     // is when nothing else is broken.
     let head = Head {
-        title: title.map(serde_json::from_str).transpose().ok()?,
-        description: description.map(serde_json::from_str).transpose().ok()?,
-        organization: organization.map(serde_json::from_str).transpose().ok()?,
-        lang: lang.map(serde_json::from_str).transpose().ok()?,
+        title: read("title").map(serde_json::from_str).transpose().ok()?,
+        description: read("description")
+            .map(serde_json::from_str)
+            .transpose()
+            .ok()?,
+        organization: read("organization")
+            .map(serde_json::from_str)
+            .transpose()
+            .ok()?,
+        lang: read("lang").map(serde_json::from_str).transpose().ok()?,
     };
     Some((head, problems))
+}
+
+/// The problem for `part` (a sub-slice of `text`) that the JSON parser could not read: the
+/// parser's message, at its line and column in the whole file.
+fn invalid_json(
+    lines: &mut LineCounter<'_>,
+    text: &str,
+    part: &str,
+    error: serde_json::Error,
+) -> ProblemKind {
+    let (line, column) = lines.position(part.as_ptr() as usize - text.as_ptr() as usize);
+    // The parser counts from the start of `part`: on its first line, columns add up.
+    let (line, column) = if error.line() <= 1 {
+        (line, column + error.column().saturating_sub(1))
+    } else {
+        (line + error.line() - 1, error.column())
+    };
+    ProblemKind::InvalidJson {
+        message: format_error(error).message,
+        line,
+        column,
+    }
 }
 
 /// A copy of `text` with the inside of the array at `span` replaced by spaces, keeping line
@@ -318,6 +313,18 @@ struct Envelope<'a> {
     lang: Option<String>,
     #[serde(borrow)]
     releases: Vec<&'a RawValue>,
+}
+
+impl Envelope<'_> {
+    /// The dataset-level fields.
+    fn head(self) -> Head<RawOrganization> {
+        Head {
+            title: self.title,
+            description: self.description,
+            organization: self.organization,
+            lang: self.lang,
+        }
+    }
 }
 
 /// The dataset-level fields, before (`RawOrganization`) and after validation.
@@ -700,12 +707,13 @@ pub fn is_language_tag(tag: &str) -> bool {
 
 /// The text without C0 control characters other than tab and line breaks, and without DEL:
 /// invisible, never meant, and not allowed in the XML feeds that publishing writes.
-fn without_control_characters(text: &str) -> String {
+fn without_control_characters(text: &str) -> Cow<'_, str> {
     let unwanted = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r') && c <= '\u{7f}';
     if text.contains(unwanted) {
-        text.chars().filter(|c| !unwanted(*c)).collect()
+        Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
     } else {
-        text.to_owned()
+        // Most text has none: no copy before the caller's trim.
+        Cow::Borrowed(text)
     }
 }
 

@@ -14,8 +14,8 @@ pub struct Shell {
     head_and_body_tag: String,
     /// The `<noscript>` and no-WebAssembly messages (left out of prerendered pages, which are
     /// readable without).
-    noscript: String,
-    /// From after the `<body>` start tag (and noscript) to the end.
+    fallbacks: String,
+    /// From after the `<body>` start tag (and the fallback messages) to the end.
     rest: String,
     /// The `<base href>`'s value.
     base_href: String,
@@ -68,7 +68,7 @@ impl Shell {
         let mut rest = html[body_tag_end + 1..].to_owned();
         // The fallback messages (for no JavaScript, and for no WebAssembly) are left out of
         // prerendered pages, which are readable without either; the bare page keeps them.
-        let mut noscript = String::new();
+        let mut fallbacks = String::new();
         for (open, close) in [
             ("<p class=\"no-wasm\"", "</p>"),
             ("<noscript>", "</noscript>"),
@@ -76,8 +76,8 @@ impl Shell {
             if let Some(start) = rest.find(open) {
                 if let Some(len) = rest[start..].find(close) {
                     let end = start + len + close.len();
-                    noscript.push_str(&rest[start..end]);
-                    noscript.push_str("\n    ");
+                    fallbacks.push_str(&rest[start..end]);
+                    fallbacks.push_str("\n    ");
                     rest.replace_range(start..end, "");
                     let spaces = rest[start..].len() - rest[start..].trim_start().len();
                     rest.replace_range(start..start + spaces, "");
@@ -87,7 +87,7 @@ impl Shell {
         Ok(Self {
             before_title: html[..title_start].to_owned(),
             head_and_body_tag,
-            noscript,
+            fallbacks,
             rest,
             base_href,
             has_data_src,
@@ -145,7 +145,7 @@ impl Shell {
         push_attributes(&mut out, body_attributes);
         out.push('>');
         out.push_str("\n    ");
-        out.push_str(self.noscript.trim_end());
+        out.push_str(self.fallbacks.trim_end());
         out.push_str(&self.rest);
         out
     }

@@ -31,6 +31,17 @@ function prepareDist(dataset) {
   return dir;
 }
 
+/** Records the page's main-thread tasks over 50 ms (the Long Tasks API) in
+ * `window.__longTasks` as `{ start, duration }`: how long the tab stops answering. */
+async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+  });
+}
+
 async function serve(dir) {
   const server = spawn('node', ['tests/e2e/serve-dist.mjs', dir, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => server.stdout.once('data', resolve));
@@ -53,13 +64,8 @@ for (const dataset of datasets) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
-    // Main-thread tasks over 50 ms (the Long Tasks API): how long the tab stops answering
-    // while the dataset loads.
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
   });
+  await watchLongTasks(page);
   const client = await page.context().newCDPSession(page);
   const started = Date.now();
   await page.goto(`http://127.0.0.1:${PORT}/`);
@@ -71,7 +77,7 @@ for (const dataset of datasets) {
   const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
   const parseMs = await page.evaluate(() => performance.getEntriesByName('pressline:parse-and-index')[0]?.duration ?? NaN);
   const articles = await page.locator('article').count();
-  const loadTasks = await page.evaluate(() => window.__longTasks.slice());
+  const loadTasks = (await page.evaluate(() => window.__longTasks)).map((task) => task.duration);
 
   // Time from an input event to the frame after the results for it are in the DOM.
   await page.evaluate(() => {
@@ -145,14 +151,7 @@ for (const archive of archives) {
   const server = await serve(dir);
   servers.push(server);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // Main-thread tasks over 50 ms (the Long Tasks API), to see how long the tab is unresponsive
-  // while older shards are read, merged and indexed.
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const started = Date.now();
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.locator(`.result-count[data-count="${manifest.shards[0].count}"]`).waitFor({ timeout: 300_000 });

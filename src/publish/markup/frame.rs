@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::{number, parts, Site};
 use crate::core::i18n::fill;
 use crate::core::i18n::Language;
-use crate::core::problem::{skipped_record_count, PROBLEMS_SHOWN};
+use crate::core::problem::{problems_not_shown, skipped_record_count, PROBLEMS_SHOWN};
 use crate::publish::escape::{attribute as a, text as t};
 
 /// The whole page around `content` (a page's own markup, e.g. [`super::release_page`]).
@@ -85,11 +85,7 @@ fn skipped_records(out: &mut String, site: &Site) {
             t(&problem.kind.to_string())
         );
     }
-    if let Some(more) = problems
-        .len()
-        .checked_sub(PROBLEMS_SHOWN)
-        .filter(|&n| n > 0)
-    {
+    if let Some(more) = problems_not_shown(problems) {
         let _ = write!(
             out,
             r#"<li class="skipped-records__more">{}</li>"#,

@@ -5,7 +5,7 @@ use crate::ui::i18n::I18n;
 use std::sync::Arc;
 
 use crate::core::i18n::fill;
-use crate::core::problem::{skipped_record_count, PROBLEMS_SHOWN};
+use crate::core::problem::{problems_not_shown, skipped_record_count, PROBLEMS_SHOWN};
 use crate::core::Problem;
 
 /// The readable list of what validation skipped or dropped, so nothing vanishes silently.
@@ -19,10 +19,7 @@ pub fn SkippedRecords(
     let t = i18n.t();
     (!problems.is_empty()).then(|| {
         let skipped = skipped_record_count(&problems);
-        let more = problems
-            .len()
-            .checked_sub(PROBLEMS_SHOWN)
-            .filter(|&n| n > 0);
+        let more = problems_not_shown(&problems);
         let summary = match skipped {
             0 => t.fields_ignored.to_owned(),
             n => i18n.count(&t.records_skipped, n as u64, &[]),
