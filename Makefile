@@ -202,7 +202,7 @@ $(DATASETS)/million-small.json:
 $(DATASETS)/archive-100000/manifest.json: $(DATASETS)/releases-100000.json
 	cargo run --quiet --profile native --bin pressline -- shard $< --out $(DATASETS)/archive-100000
 
-bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json $(DATASETS)/million-small.json ## Native and in-browser benchmarks at 1k, 10k, 100k, and a sharded 100k archive
+bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json $(DATASETS)/million-small.json ## Native and in-browser benchmarks at 1k, 10k, 100k, a million minimal releases, and a sharded 100k archive
 	@echo "## Native (the pure core, opt-level 3)"
 	cargo run --quiet --profile native --bin bench_query -- $(DATASETS)/releases-{1000,10000,100000}.json
 	@echo
