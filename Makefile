@@ -13,6 +13,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+# Splits the wasm at its lazily loaded parts (.ci/split-wasm.mjs).
+WASM_SPLIT_VERSION := 0.2.4
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 E2E_PORT ?= 8199
@@ -39,7 +41,7 @@ help: ## List the targets
 
 setup: tools-build tools-browser tools-engines tools-fuzz ## Install every tool the build and the tests need
 
-tools-build: node_modules/.package-lock.json ## Rust target, trunk, wasm-bindgen-cli, wasm-opt
+tools-build: node_modules/.package-lock.json ## Rust target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
@@ -48,6 +50,8 @@ tools-build: node_modules/.package-lock.json ## Rust target, trunk, wasm-bindgen
 	  || cargo install --locked trunk --version $(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-split-cli --help >/dev/null 2>&1 \
+	  || cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary
 
 tools-browser: ## Headless Chromium, ChromeDriver and brotli from Debian
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \

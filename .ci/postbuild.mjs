@@ -10,11 +10,15 @@
 // - writes _headers (cache and security headers for Netlify/Cloudflare-style hosts);
 // - in release builds, precompresses text and wasm files as .br and .gz.
 //
+// - first, splits the wasm at its lazily loaded parts (split-wasm.mjs);
+//
 // Environment (set by trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('postbuild: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
@@ -23,6 +27,10 @@ const release = process.env.TRUNK_PROFILE === 'release';
 
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+// 0. The lazily loaded parts, each in a wasm file of its own.
+let html = readFileSync(join(dir, 'index.html'), 'utf8');
+({ html } = splitWasm({ dir, html, release }));
+
 const files = readdirSync(dir);
 const one = (pattern) => {
   const found = files.filter((name) => pattern.test(name));
@@ -31,7 +39,6 @@ const one = (pattern) => {
 };
 
 // 1. The start-up script, out of line.
-let html = readFileSync(join(dir, 'index.html'), 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('postbuild: no inline module script in index.html (trunk changed?)');

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::document::end_prerender;
 use super::i18n::{t, I18n};
+use super::lazy_part::{lazy_part, LazyPart};
 use super::navigation::{Navigation, Surface};
 use super::release::ReleasePage;
 use super::shared::{
@@ -107,10 +108,18 @@ fn site_body(data: &SiteData) -> AnyView {
         <div class="page" node_ref=page>
             {move || match route.get() {
                 Route::Timeline => view! { <TimelinePage /> }.into_any(),
-                Route::Release(id) => view! { <ReleasePage id=id /> }.into_any(),
+                // Fetched on the first visit to a release (the timeline does not need it).
+                Route::Release(id) => view! { <LazyPart load=move || release_page_part(id.clone()) /> }.into_any(),
                 Route::NotFound => view! { <NotFoundView /> }.into_any(),
             }}
         </div>
     }
     .into_any()
+}
+
+lazy_part! {
+    /// The release page for `id` (see [`ReleasePage`]).
+    fn release_page_part(id: String) -> AnyView {
+        view! { <ReleasePage id=id /> }.into_any()
+    }
 }

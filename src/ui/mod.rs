@@ -5,6 +5,7 @@ pub mod app;
 pub mod archive;
 pub mod document;
 pub mod i18n;
+pub mod lazy_part;
 pub mod mount;
 pub mod navigation;
 pub mod navigator;

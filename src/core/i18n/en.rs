@@ -49,6 +49,7 @@ pub const MESSAGES: Messages = Messages {
     loading_older: "Loading older releases ({years})… the results and counts below will update when they arrive.",
     showing_loaded: "Showing {loaded} of {total} releases. Older ones ({years}) load when you search, filter, choose dates or ask for them at the end of the list.",
     retry: "Retry",
+    part_not_loaded: "This part of the page could not be loaded. Check your connection and try again.",
     embed_this_view: "Embed this view",
     embed_intro: "Put these releases, with the current filters, on another page. Paste one of the snippets into its HTML.",
     embed_script_label: "Script tag: inherits nothing from your page and adapts to its width",

@@ -49,6 +49,7 @@ pub const MESSAGES: Messages = Messages {
     loading_older: "Cargando comunicados anteriores ({years})… los resultados y recuentos de abajo se actualizarán cuando lleguen.",
     showing_loaded: "Se muestran {loaded} de {total} comunicados. Los anteriores ({years}) se cargan cuando busca, filtra, elige fechas o los solicita al final de la lista.",
     retry: "Reintentar",
+    part_not_loaded: "No se ha podido cargar esta parte de la página. Compruebe la conexión y vuelva a intentarlo.",
     embed_this_view: "Insertar esta vista",
     embed_intro: "Muestre estos comunicados, con los filtros actuales, en otra página. Pegue uno de los fragmentos de código en su HTML.",
     embed_script_label: "Etiqueta script: no hereda nada de su página y se adapta a su ancho",

@@ -49,6 +49,7 @@ pub const MESSAGES: Messages = Messages {
     loading_older: "Chargement des communiqués plus anciens ({years})… les résultats et les décomptes ci-dessous seront mis à jour dès leur arrivée.",
     showing_loaded: "Affichage de {loaded} communiqués sur {total}. Les plus anciens ({years}) se chargent lorsque vous lancez une recherche, filtrez, choisissez des dates ou les demandez en fin de liste.",
     retry: "Réessayer",
+    part_not_loaded: "Cette partie de la page n’a pas pu être chargée. Vérifiez votre connexion et réessayez.",
     embed_this_view: "Intégrer cette vue",
     embed_intro: "Affichez ces communiqués, avec les filtres actuels, sur une autre page. Collez l’un des extraits de code dans son HTML.",
     embed_script_label: "Balise script : n’hérite de rien de votre page et s’adapte à sa largeur",

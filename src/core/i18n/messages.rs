@@ -184,6 +184,9 @@ catalogue! {
         showing_loaded,
         /// "Retry".
         retry,
+        /// A part of the page loaded on demand could not be fetched: "This part of the page
+        /// could not be loaded. Check your connection and try again."
+        part_not_loaded,
         /// "Embed this view" (button and dialog title).
         embed_this_view,
         /// The dialog's introduction.

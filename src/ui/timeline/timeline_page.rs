@@ -5,6 +5,7 @@ use crate::core::timeline::PageSpan;
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::document::{is_wide_screen, set_document_title};
 use crate::ui::i18n::t;
+use crate::ui::lazy_part::{lazy_part, LazyPart};
 use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
@@ -172,11 +173,18 @@ pub fn TimelinePage() -> impl IntoView {
                     <OlderReleases />
                     <DownloadLinks matches=matches />
                     {(Surface::current() == Surface::Page).then(|| view! {
-                        <EmbedDialog query=Signal::derive(move || state.with(|s| s.with_page(1).to_query())) title=dataset_title.clone() />
+                        <LazyPart load=move || embed_dialog_part(Signal::derive(move || state.with(|s| s.with_page(1).to_query())), dataset_title.clone()) />
                     })}
                 </div>
             </div>
         </div>
     }
     .into_any()
+}
+
+lazy_part! {
+    /// "Embed this view" (see [`EmbedDialog`]): the page's only use of the snippet builders.
+    fn embed_dialog_part(query: Signal<String>, title: String) -> AnyView {
+        view! { <EmbedDialog query=query title=title /> }.into_any()
+    }
 }

@@ -1,0 +1,85 @@
+//! Parts of the app that are fetched only when first needed, so that the first load carries
+//! only what the timeline needs.
+//!
+//! With the `split` feature (the release build's `index.html` turns it on), each
+//! [`lazy_part!`] function becomes a split point: the post-build step (`.ci/postbuild.mjs`)
+//! cuts the code only it reaches into a wasm file of its own, fetched on its first call.
+//! Without the feature (component tests, `cargo clippy`) it is a plain `async fn`, so the same
+//! callers work either way.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use crate::ui::i18n::t;
+
+/// A lazily loaded part could not be fetched (offline, or the deploy lost a file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartUnavailable;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PartUnavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Self
+    }
+}
+
+/// Declares `pub async fn $name(args) -> Result<$ret, PartUnavailable>`, whose body (and all
+/// the code only it reaches) is loaded on its first call when the `split` feature is on.
+macro_rules! lazy_part {
+    (
+        $(#[doc = $doc:literal])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+    ) => {
+        $(#[doc = $doc])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::lazy_part::PartUnavailable> {
+            Ok($body)
+        }
+
+        $(#[doc = $doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name(
+            $($arg: $ty),*
+        ) -> Result<$ret, $crate::ui::lazy_part::PartUnavailable> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use lazy_part;
+
+/// Shows the view a lazy part returns once it has arrived (nothing before: the rest of the page
+/// is already there), or, if it cannot be fetched, says so with a Retry button.
+#[component]
+pub fn LazyPart<Load, Loading>(
+    /// Fetches the part (on first use) and builds its view; called again on Retry.
+    load: Load,
+) -> impl IntoView
+where
+    Load: Fn() -> Loading + Send + Sync + 'static,
+    Loading: Future<Output = Result<AnyView, PartUnavailable>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    move || {
+        attempt.track();
+        let loading = load();
+        Suspend::new(async move {
+            match loading.await {
+                Ok(view) => view,
+                Err(PartUnavailable) => {
+                    let t = t();
+                    view! {
+                        <p class="part-error" role="alert">
+                            {t.part_not_loaded} " "
+                            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                                {t.retry}
+                            </button>
+                        </p>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    }
+}
