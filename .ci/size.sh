@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The weight of a build: raw, gzip (-9) and brotli (-q 11) sizes of every file, the first load of
-# the page and of an embed (HTML or embed script + JS + wasm + CSS; the bundled dataset is inside
-# the wasm), where the wasm's bytes go, and a check against the size limit.
+# the page and of an embed (HTML or embed script + JS + main wasm + the lazy parts' loader + CSS;
+# the bundled dataset is inside the wasm), the lazily loaded parts fetched later, where the main
+# wasm's bytes go, and a check against the size limit.
 #
 # Usage: .ci/size.sh [dist]     Environment: SIZE_LIMIT (bytes, brotli, enforced),
 #                                SIZE_TARGET (bytes, brotli, reported), NAMED_WASM (optional).
@@ -25,13 +26,22 @@ printf '%-44s %10d %10d %10d\n' 'TOTAL (every file)' "$total_raw" "$total_gz" "$
 
 one() { find "$dir" -maxdepth 1 -name "$1" | head -1; }
 js=$(one 'pressline-app-*[0-9a-f].js'); wasm=$(one 'pressline-app-*_bg.wasm')
-page_files=("$dir/index.html" "$(one 'boot-*.js')" "$js" "$wasm" "$(one 'main-*.css')")
-embed_files=("$dir/embed.js" "$js" "$wasm" "$(one 'embed-*.css')")
+loader=$(one 'wasm-split-*.js')
+[ -n "$loader" ] || { echo "no wasm-split-*.js in $dir/: the wasm was not split" >&2; exit 1; }
+page_files=("$dir/index.html" "$(one 'boot-*.js')" "$js" "$wasm" "$loader" "$(one 'main-*.css')")
+embed_files=("$dir/embed.js" "$js" "$wasm" "$loader" "$(one 'embed-*.css')")
 sum() { local total=0 f; for f in "$@"; do total=$((total + $(br "$f"))); done; echo "$total"; }
 page=$(sum "${page_files[@]}")
 embed=$(sum "${embed_files[@]}")
 echo
 echo "First load, brotli: page $page bytes, embed $embed bytes (wasm alone $(br "$wasm"))."
+echo
+echo "Fetched on first use, brotli (each part; the small chunks some parts share are listed last):"
+for part in "$dir"/split-*.wasm; do
+  name=${part#"$dir"/split-}; name=${name%-*}
+  printf '  %-28s %8d\n' "$name" "$(br "$part")"
+done
+printf '  %-28s %8d\n' "shared chunks (all)" "$(sum "$dir"/chunk-*.wasm)"
 
 named=${NAMED_WASM:-}
 if [ -n "$named" ] && [ -f "$named" ] && command -v twiggy >/dev/null; then

@@ -151,6 +151,12 @@ fn every_failure_names_the_url_and_the_cause() {
             "https://news.example.org/data.json is not UTF-8 text (invalid byte at offset 3).",
         ),
         (
+            LoadFailure::ReaderUnavailable { url: url.clone() },
+            "reader-unavailable",
+            "https://news.example.org/data.json is not a Pressline dataset, and the part of the \
+             app that reads other formats could not be loaded.",
+        ),
+        (
             LoadFailure::Format {
                 url: url.clone(),
                 error: format_error,

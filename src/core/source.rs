@@ -185,6 +185,12 @@ pub enum LoadFailure {
         /// The byte offset of the first invalid byte.
         offset: usize,
     },
+    /// The text is not a Pressline dataset, and the app's reader of other formats (fetched on
+    /// demand) could not be loaded.
+    ReaderUnavailable {
+        /// The dataset's address.
+        url: String,
+    },
     /// The text is not JSON, or not a format Pressline reads.
     Format {
         /// The address.
@@ -204,6 +210,7 @@ impl LoadFailure {
             Self::Timeout { .. } => "timeout",
             Self::TooLarge { .. } => "too-large",
             Self::NotText { .. } => "not-text",
+            Self::ReaderUnavailable { .. } => "reader-unavailable",
             Self::Format { error, .. } => match error.kind {
                 super::FormatErrorKind::NotJson => "not-json",
                 super::FormatErrorKind::NotThisFormat => "unknown-format",
@@ -264,6 +271,9 @@ impl LoadFailure {
                 messages.failure_not_text,
                 &[("url", url), ("offset", &offset.to_string())],
             ),
+            Self::ReaderUnavailable { url } => {
+                fill(messages.failure_reader_unavailable, &[("url", url)])
+            }
             Self::Format { url, error } => fill(
                 messages.failure_format,
                 &[("url", url), ("error", &error.to_string())],

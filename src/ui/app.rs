@@ -11,7 +11,7 @@ use super::shared::{
     ArchiveStatus, LoadErrorView, NotFoundView, SiteFooter, SiteHeader, SkippedRecords,
 };
 use super::timeline::TimelinePage;
-use super::SiteData;
+use super::{sliced, SiteData};
 use crate::core::route::Route;
 
 /// The whole app for one dataset. Unreadable data shows an error view instead of the pages, so
@@ -64,6 +64,10 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     }
 }
 
+/// How often, and how many times, a new page's heading is looked for to focus it (10 s).
+const HEADING_LOOK_MS: i32 = 20;
+const HEADING_LOOKS: u32 = 500;
+
 /// The page the address names, or the error view when nothing could be read.
 fn site_body(data: &SiteData) -> AnyView {
     if let Some(error) = data.error() {
@@ -86,16 +90,28 @@ fn site_body(data: &SiteData) -> AnyView {
             .as_ref()
             .is_some_and(|previous| *previous != current)
         {
-            request_animation_frame(move || {
-                let heading = page
-                    .get_untracked()
-                    .and_then(|page| page.query_selector("h1").ok().flatten())
-                    .and_then(|h1| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1).ok());
-                if let Some(heading) = heading {
-                    // Without scrolling: Back restores the reader's place in the timeline.
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = heading.focus_with_options(&options);
+            let wanted = current.clone();
+            leptos::task::spawn_local(async move {
+                // A lazily loaded page (the release page's first visit) arrives a little later:
+                // look again until its heading is there, unless the reader has moved on.
+                for _ in 0..HEADING_LOOKS {
+                    sliced::delay(HEADING_LOOK_MS).await;
+                    if route.get_untracked() != wanted {
+                        return;
+                    }
+                    let heading = page
+                        .get_untracked()
+                        .and_then(|page| page.query_selector("h1").ok().flatten())
+                        .and_then(|h1| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1).ok()
+                        });
+                    if let Some(heading) = heading {
+                        // Without scrolling: Back restores the reader's place in the timeline.
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = heading.focus_with_options(&options);
+                        return;
+                    }
                 }
             });
         }

@@ -88,12 +88,7 @@ impl Archive {
                 // Read, merged and indexed in slices like the first load: reading nine shards
                 // of 10,000 releases at once held the tab for 3.3 s.
                 let read = match text {
-                    Ok(text) => sliced::read_dataset(&text, None).await.map_err(|error| {
-                        LoadFailure::Format {
-                            url: url.clone(),
-                            error,
-                        }
-                    }),
+                    Ok(text) => sliced::read_dataset(&url, &text, None).await,
                     Err(failure) => Err(failure),
                 };
                 match read {

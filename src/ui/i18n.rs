@@ -213,12 +213,22 @@ pub async fn load_catalogue(language: Language, deploy_url: &str) -> bool {
     let Ok(text) = crate::ui::root::fetch_text(url, 1_000_000, 10_000, None).await else {
         return false;
     };
-    match Messages::from_json(&text, Language::En.messages()) {
-        Ok(messages) => {
-            install(language, messages);
-            true
+    install_catalogue_part(language, &text)
+        .await
+        .unwrap_or(false)
+}
+
+crate::ui::lazy_part::lazy_part! {
+    /// Reads a catalogue's JSON and installs it; false if it is not a catalogue. Fetched with
+    /// the first catalogue: an English reader never needs it.
+    fn install_catalogue_part(language: Language, text: &str) -> bool {
+        match Messages::from_json(text, Language::En.messages()) {
+            Ok(messages) => {
+                install(language, messages);
+                true
+            }
+            Err(_) => false,
         }
-        Err(_) => false,
     }
 }
 

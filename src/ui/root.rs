@@ -168,12 +168,7 @@ async fn parse_site(
     if let Some(performance) = &performance {
         let _ = performance.mark("pressline:parse-start");
     }
-    let (format, loaded) = sliced::read_dataset(text, Some(progress))
-        .await
-        .map_err(|error| LoadFailure::Format {
-            url: url.to_owned(),
-            error,
-        })?;
+    let (format, loaded) = sliced::read_dataset(url, text, Some(progress)).await?;
     let index = sliced::build_index(&loaded.dataset.releases, Some(progress)).await;
     let site = Site::with_index(format, loaded, index);
     if let Some(performance) = &performance {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::formats::{read_any, SourceFormat};
 use crate::core::search::SearchIndex;
-use crate::core::{Dataset, FormatError, LoadedDataset, Problem};
+use crate::core::{parse_dataset, Dataset, FormatError, LoadedDataset, Problem};
 
 /// The dataset compiled into the app: the default when a deploy names no other.
 pub const BUNDLED_DATASET: &str = include_str!("../../public/data/releases.json");
@@ -62,9 +62,12 @@ impl SiteData {
         Self(ArcRwSignal::new(Ok(Arc::new(site))))
     }
 
-    /// The dataset bundled into the build.
+    /// The dataset bundled into the build (a Pressline dataset: reading it needs none of the
+    /// other formats' code, which is then fetched only if a deploy names such a file).
     pub fn bundled() -> Self {
-        Self::from_json(BUNDLED_DATASET)
+        Self(ArcRwSignal::new(parse_dataset(BUNDLED_DATASET).map(
+            |loaded| Arc::new(Site::new(SourceFormat::Pressline, loaded)),
+        )))
     }
 
     /// The site, when the dataset could be read.

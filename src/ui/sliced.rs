@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use super::root::Progress;
-use crate::core::formats::{start_reading, Reading, SourceFormat};
+use crate::core::formats::{read_other, start_reading, Reading, SourceFormat};
 use crate::core::search::{IndexBuilder, SearchIndex};
+use crate::core::source::LoadFailure;
 use crate::core::{FormatError, LoadedDataset, Release};
+use crate::ui::lazy_part::{lazy_part, PartUnavailable};
 
 /// Releases checked or indexed between two looks at the clock.
 const BATCH: usize = 200;
@@ -64,15 +66,25 @@ impl Default for Slices {
     }
 }
 
-/// Detects the format, then parses and validates `text`: a Pressline file in slices (the
-/// other formats are converted at once), reporting `Progress::Checking` when `progress` is
-/// given.
+/// Detects the format, then parses and validates `text` (fetched from `url`): a Pressline file
+/// in slices, reporting `Progress::Checking` when `progress` is given; another format at once,
+/// with the reader of other formats fetched on first use.
 pub async fn read_dataset(
+    url: &str,
     text: &str,
     progress: Option<RwSignal<Progress>>,
-) -> Result<(SourceFormat, LoadedDataset), FormatError> {
-    match start_reading(text)? {
-        Reading::Converted(result) => result,
+) -> Result<(SourceFormat, LoadedDataset), LoadFailure> {
+    let format_failure = |error| LoadFailure::Format {
+        url: url.to_owned(),
+        error,
+    };
+    match start_reading(text).map_err(format_failure)? {
+        Reading::Other(pressline_error) => match other_format_part(text, pressline_error).await {
+            Ok(read) => read.map_err(format_failure),
+            Err(PartUnavailable) => Err(LoadFailure::ReaderUnavailable {
+                url: url.to_owned(),
+            }),
+        },
         Reading::Pressline(mut reader) => {
             let total = reader.len();
             let mut slices = Slices::new();
@@ -86,6 +98,17 @@ pub async fn read_dataset(
             }
             Ok((SourceFormat::Pressline, reader.finish()))
         }
+    }
+}
+
+lazy_part! {
+    /// Converts a JSON Feed, WordPress or TimelineJS file (see [`read_other`]): most deploys
+    /// never need this code.
+    fn other_format_part(
+        text: &str,
+        pressline_error: FormatError,
+    ) -> Result<(SourceFormat, LoadedDataset), FormatError> {
+        read_other(text, pressline_error)
     }
 }
 
@@ -115,9 +138,14 @@ pub async fn build_index(
 
 /// Resolves on a later turn of the event loop, after the browser has handled input and painted.
 async fn next_turn() {
+    delay(0).await;
+}
+
+/// Resolves after `ms` milliseconds (a `setTimeout`), on a later turn of the event loop.
+pub async fn delay(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

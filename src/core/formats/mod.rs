@@ -78,17 +78,21 @@ pub(crate) struct Converted {
 pub fn read_any(text: &str) -> Result<(SourceFormat, LoadedDataset), FormatError> {
     match start_reading(text)? {
         Reading::Pressline(reader) => Ok((SourceFormat::Pressline, reader.finish())),
-        Reading::Converted(result) => result,
+        Reading::Other(pressline_error) => read_other(text, pressline_error),
     }
 }
 
-/// A dataset being read: a Pressline one record batch by record batch, or another format
-/// already converted and read whole.
+/// A dataset being read: a Pressline one record batch by record batch, or another format that
+/// is still to be converted.
+// Made once per file and matched at once: boxing the reader would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 pub enum Reading<'a> {
     /// A Pressline dataset whose records are still to be checked.
     Pressline(DatasetReader<'a>),
-    /// Another format, read (adapters convert the whole file at once).
-    Converted(Result<(SourceFormat, LoadedDataset), FormatError>),
+    /// JSON that is not a Pressline dataset: [`read_other`] converts it if it is another known
+    /// format (the web app loads that code only then). The error is the text's error as a
+    /// Pressline dataset, for when it turns out to be one after all.
+    Other(FormatError),
 }
 
 /// Starts reading `text` in whatever format it is, as [`read_any`] does, but leaves a Pressline
@@ -100,10 +104,13 @@ pub fn start_reading(text: &str) -> Result<Reading<'_>, FormatError> {
         Err(error) if error.kind == FormatErrorKind::NotJson => return Err(error),
         Err(error) => error,
     };
-    Ok(Reading::Converted(read_other(text, pressline_error)))
+    Ok(Reading::Other(pressline_error))
 }
 
-fn read_other(
+/// Reads `text` that [`start_reading`] found not to be a Pressline dataset: converts it from
+/// the format its shape shows, then validates it as [`read_any`] does. `pressline_error` is
+/// returned if the text is a Pressline dataset after all (its reading failed).
+pub fn read_other(
     text: &str,
     pressline_error: FormatError,
 ) -> Result<(SourceFormat, LoadedDataset), FormatError> {

@@ -275,6 +275,10 @@ catalogue! {
         failure_refused,
         /// "Could not reach {url} (network failure: {detail}). Check the connection and try again."
         failure_network,
+        /// A fetched file is not a Pressline dataset and the code that reads other formats
+        /// (loaded on demand) could not be fetched: "{url} is not a Pressline dataset, and the
+        /// part of the app that reads other formats could not be loaded. …"
+        failure_reader_unavailable,
         /// "{url} answered HTTP {status}{status_text}." (`status_text` starts with a space).
         failure_http,
         /// "{url} did not answer within {seconds} seconds."

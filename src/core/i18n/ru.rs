@@ -94,6 +94,7 @@ pub const MESSAGES: Messages = Messages {
     data_has_problems: " — в данных есть ошибки; всё остальное показано.",
     failure_refused: "Отказано в загрузке {url}: {reason}.",
     failure_network: "Не удалось подключиться к {url} (сбой сети: {detail}). Проверьте подключение и повторите попытку.",
+    failure_reader_unavailable: "{url} не является набором данных Pressline, а часть приложения, которая читает другие форматы, не загрузилась. Проверьте подключение и повторите попытку.",
     failure_http: "Сервер по адресу {url} вернул ответ HTTP {status}{status_text}.",
     failure_timeout: "Сервер по адресу {url} не ответил в течение {seconds} с.",
     failure_too_large: "Файл {url} слишком велик: {size} МБ, что превышает лимит {limit} МБ.",

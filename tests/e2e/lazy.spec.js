@@ -1,0 +1,77 @@
+// The lazily loaded parts (src/ui/lazy_part.rs): the first load fetches none of them; each
+// arrives on first use; one that cannot be fetched says so, keeps the rest of the page, and
+// Retry loads it.
+import { test, expect } from '@playwright/test';
+import { DATA, deployWith, watchForErrors } from './helpers.js';
+
+const PART = /\/(split-[a-z-]+|chunk)-[0-9a-f]{16}\.wasm$/;
+const RELEASE = 'russian-attacks-on-critical-energy-infrastructure';
+
+/** The lazily loaded wasm files the page has asked for, by their part's name. */
+function watchParts(page) {
+  const parts = [];
+  page.on('request', (request) => {
+    const match = new URL(request.url()).pathname.match(PART);
+    if (match) parts.push(match[1]);
+  });
+  return parts;
+}
+
+test('the timeline needs no lazy part; the release page and the embed dialog arrive on first use', async ({ page }) => {
+  const errors = watchForErrors(page);
+  const parts = watchParts(page);
+  await page.goto('/');
+  await expect(page.locator('article[data-release-id]')).toHaveCount(12);
+  await expect(page.locator('.histogram__svg')).toBeVisible();
+  // The embed dialog's button is a lazy part of its own: it arrives just after the timeline.
+  await expect(page.getByRole('button', { name: 'Embed this view' })).toBeVisible();
+  expect(parts.filter((part) => part !== 'chunk').sort()).toEqual(['split-embed-dialog-part']);
+  await page.locator(`article[data-release-id="${RELEASE}"] h3 a`).click();
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page.locator('h1')).toContainText('Russian Attacks on Critical Energy Infrastructure');
+  expect(parts).toContain('split-release-page-part');
+  // Neither the other formats' reader nor a language's catalogue reader: English, a Pressline file.
+  expect(parts.filter((part) => /other-format|catalogue/.test(part))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a slow release page still gets the focus on its title when it arrives', async ({ page }) => {
+  await page.route(/split-release-page-part-[0-9a-f]+\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.locator(`article[data-release-id="${RELEASE}"] h3 a`).click();
+  await expect(page.locator('h1')).toContainText('Russian Attacks', { timeout: 10_000 });
+  await expect(page.locator('h1')).toBeFocused();
+});
+
+test('a part that cannot be fetched says so, keeps the page, and Retry loads it', async ({ page }) => {
+  const errors = watchForErrors(page, { console: false });
+  let blocked = true;
+  await page.route(/split-release-page-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto(`/releases/${RELEASE}`);
+  const alert = page.locator('.part-error[role=alert]');
+  await expect(alert).toContainText('This part of the page could not be loaded. Check your connection and try again.');
+  // The rest of the page is still there and works.
+  await expect(page.locator('.site-header')).toBeVisible();
+  blocked = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('h1')).toContainText('Russian Attacks on Critical Energy Infrastructure');
+  await expect(alert).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a feed whose reader cannot be fetched names the file and the cause, and Retry reads it', async ({ page }) => {
+  const errors = watchForErrors(page, { console: false });
+  let blocked = true;
+  await page.route(/split-other-format-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await deployWith(page, { 'data-src': `${DATA}/json-feed.json` });
+  await page.goto('/');
+  const failure = page.locator('[data-load-error="reader-unavailable"]');
+  await expect(failure).toContainText(`${DATA}/json-feed.json is not a Pressline dataset, and the part of the app that reads other formats could not be loaded.`);
+  blocked = false;
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('article[data-release-id]').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
