@@ -134,6 +134,7 @@ fn site_body(data: &SiteData) -> AnyView {
 }
 
 lazy_part! {
+    preload preload_release_page;
     /// The release page for `id` (see [`ReleasePage`]).
     fn release_page_part(id: String) -> AnyView {
         view! { <ReleasePage id=id /> }.into_any()

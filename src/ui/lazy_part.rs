@@ -25,8 +25,39 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartUnavailable {
 }
 
 /// Declares `pub async fn $name(args) -> Result<$ret, PartUnavailable>`, whose body (and all
-/// the code only it reaches) is loaded on its first call when the `split` feature is on.
+/// the code only it reaches) is loaded on its first call when the `split` feature is on. With
+/// `preload $preload;` first, also `pub async fn $preload()`, which only fetches the part.
 macro_rules! lazy_part {
+    (
+        preload $preload:ident;
+        $(#[doc = $doc:literal])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+    ) => {
+        $(#[doc = $doc])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(
+                #[doc = "Fetches the part without running it (a failure shows when it is used)."]
+                $preload
+            )
+        )]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::lazy_part::PartUnavailable> {
+            Ok($body)
+        }
+
+        /// Fetches the part without running it (a failure shows when it is used).
+        #[cfg(not(feature = "split"))]
+        pub async fn $preload() -> Result<(), $crate::ui::lazy_part::PartUnavailable> {
+            Ok(())
+        }
+
+        $crate::ui::lazy_part::lazy_part! {
+            @unsplit $(#[doc = $doc])* fn $name($($arg: $ty),*) -> $ret $body
+        }
+    };
     (
         $(#[doc = $doc:literal])*
         fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
@@ -38,6 +69,14 @@ macro_rules! lazy_part {
             Ok($body)
         }
 
+        $crate::ui::lazy_part::lazy_part! {
+            @unsplit $(#[doc = $doc])* fn $name($($arg: $ty),*) -> $ret $body
+        }
+    };
+    (
+        @unsplit $(#[doc = $doc:literal])*
+        fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block
+    ) => {
         $(#[doc = $doc])*
         #[cfg(not(feature = "split"))]
         pub async fn $name(

@@ -5,13 +5,15 @@ use leptos_router::components::Router;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::app::preload_release_page;
 use super::document::{LIVE_ID, PRERENDERED_ID};
 use super::i18n::{browser_languages, load_catalogue, I18n};
 use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
+use super::timeline::preload_embed_dialog;
 use super::{DatasetSource, Root};
 use crate::core::i18n::Language;
-use crate::core::route::{base_path, carried_parameters, is_language_tag};
+use crate::core::route::{app_path, base_path, carried_parameters, is_language_tag, Route};
 use crate::core::view_state::query_param;
 use crate::core::SafeUrl;
 
@@ -82,8 +84,28 @@ fn mount_page(document: &web_sys::Document) {
         .unwrap_or(preferred);
     // The reader's catalogue first (a few KB, only for languages other than English), so the
     // first render is already in their language.
+    // The first page's lazily loaded parts too, when the app must show it whole at once: a
+    // release page (no moment of empty page), and any page that takes over a published page's
+    // prerendered copy, which has every part (see `end_prerender`).
+    let route = web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .and_then(|path| app_path(&path, &base))
+        .map(|path| Route::from_path(&path));
+    let prerendered = document.get_element_by_id(PRERENDERED_ID).is_some();
     wasm_bindgen_futures::spawn_local(async move {
-        load_catalogue(wanted, &absolute_url("./")).await;
+        let deploy_url = absolute_url("./");
+        let catalogue = load_catalogue(wanted, &deploy_url);
+        match route {
+            Some(Route::Release(_)) => {
+                let _ = futures::future::join(catalogue, preload_release_page()).await;
+            }
+            Some(Route::Timeline) if prerendered && surface == Surface::Page => {
+                let _ = futures::future::join(catalogue, preload_embed_dialog()).await;
+            }
+            _ => {
+                catalogue.await;
+            }
+        }
         let app = move || {
             view! {
                 <OnPage base=base carried=carried surface=surface preferred=preferred>

@@ -30,5 +30,5 @@ pub use result_count::ResultCount;
 pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use sort_control::SortControl;
-pub use timeline_page::TimelinePage;
+pub use timeline_page::{preload_embed_dialog, TimelinePage};
 pub use url_notices::UrlNotices;

@@ -183,6 +183,7 @@ pub fn TimelinePage() -> impl IntoView {
 }
 
 lazy_part! {
+    preload preload_embed_dialog;
     /// "Embed this view" (see [`EmbedDialog`]): the page's only use of the snippet builders.
     fn embed_dialog_part(query: Signal<String>, title: String) -> AnyView {
         view! { <EmbedDialog query=query title=title /> }.into_any()
