@@ -68,6 +68,14 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 const HEADING_LOOK_MS: i32 = 20;
 const HEADING_LOOKS: u32 = 500;
 
+/// True when nothing has the focus: the link that was followed has gone with its page.
+fn focus_is_free() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_none_or(|active| active.tag_name() == "BODY")
+}
+
 /// The page the address names, or the error view when nothing could be read.
 fn site_body(data: &SiteData) -> AnyView {
     if let Some(error) = data.error() {
@@ -93,10 +101,12 @@ fn site_body(data: &SiteData) -> AnyView {
             let wanted = current.clone();
             leptos::task::spawn_local(async move {
                 // A lazily loaded page (the release page's first visit) arrives a little later:
-                // look again until its heading is there, unless the reader has moved on.
+                // look again until its heading is there, unless the reader has moved on, or
+                // focus is already somewhere (the page focused its own heading, or the reader
+                // tabbed on).
                 for _ in 0..HEADING_LOOKS {
                     sliced::delay(HEADING_LOOK_MS).await;
-                    if route.get_untracked() != wanted {
+                    if route.get_untracked() != wanted || !focus_is_free() {
                         return;
                     }
                     let heading = page
