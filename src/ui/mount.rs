@@ -10,7 +10,7 @@ use super::document::{LIVE_ID, PRERENDERED_ID};
 use super::i18n::{browser_languages, load_catalogue, I18n};
 use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
-use super::timeline::preload_embed_dialog;
+use super::timeline::{preload_embed_dialog, preload_histogram};
 use super::{DatasetSource, Root};
 use crate::core::i18n::Language;
 use crate::core::route::{app_path, base_path, carried_parameters, is_language_tag, Route};
@@ -99,8 +99,13 @@ fn mount_page(document: &web_sys::Document) {
             Some(Route::Release(_)) => {
                 let _ = futures::future::join(catalogue, preload_release_page()).await;
             }
-            Some(Route::Timeline) if prerendered && surface == Surface::Page => {
-                let _ = futures::future::join(catalogue, preload_embed_dialog()).await;
+            Some(Route::Timeline) if prerendered => {
+                let parts = futures::future::join(preload_histogram(), async {
+                    if surface == Surface::Page {
+                        let _ = preload_embed_dialog().await;
+                    }
+                });
+                let _ = futures::future::join(catalogue, parts).await;
             }
             _ => {
                 catalogue.await;

@@ -17,15 +17,15 @@ function watchParts(page) {
   return parts;
 }
 
-test('the timeline needs no lazy part; the release page and the embed dialog arrive on first use', async ({ page }) => {
+test('the timeline shows before any lazy part; the histogram and embed dialog follow, the release page on first use', async ({ page }) => {
   const errors = watchForErrors(page);
   const parts = watchParts(page);
   await page.goto('/');
   await expect(page.locator('article[data-release-id]')).toHaveCount(12);
-  await expect(page.locator('.histogram__svg')).toBeVisible();
+  await expect(page.locator('.histogram__svg path')).not.toHaveCount(0);
   // The embed dialog's button is a lazy part of its own: it arrives just after the timeline.
   await expect(page.getByRole('button', { name: 'Embed this view' })).toBeVisible();
-  expect(parts.filter((part) => part !== 'chunk').sort()).toEqual(['split-embed-dialog-part']);
+  expect(parts.filter((part) => part !== 'chunk').sort()).toEqual(['split-embed-dialog-part', 'split-histogram-part']);
   await page.locator(`article[data-release-id="${RELEASE}"] h3 a`).click();
   await expect(page.locator('h1')).toBeFocused();
   await expect(page.locator('h1')).toContainText('Russian Attacks on Critical Energy Infrastructure');
@@ -34,6 +34,40 @@ test('the timeline needs no lazy part; the release page and the embed dialog arr
   expect(parts.filter((part) => /other-format|catalogue/.test(part))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+for (const width of [1280, 320]) {
+  test(`while the histogram's code is on the way its frame holds the place: nothing moves when it arrives (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/split-histogram-part-[0-9a-f]+\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('/');
+    await expect(page.locator('article[data-release-id]')).toHaveCount(12);
+    const frame = page.locator('section.histogram[aria-busy=true]');
+    await expect(frame).toBeVisible();
+    const box = (locator) => locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top), height: Math.round(r.height) };
+    });
+    const before = await box(frame);
+    const firstCard = await box(page.locator('article[data-release-id]').first());
+    release();
+    await expect(page.locator('.histogram__svg path')).not.toHaveCount(0);
+    await expect(frame).toHaveCount(0);
+    expect(await box(page.locator('section.histogram'))).toEqual(before);
+    expect(await box(page.locator('article[data-release-id]').first())).toEqual(firstCard);
+    expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  });
+}
 
 test('a slow release page still gets the focus on its title when it arrives', async ({ page }) => {
   await page.route(/split-release-page-part-[0-9a-f]+\.wasm$/, async (route) => {

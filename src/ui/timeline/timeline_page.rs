@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::core::search::SearchQuery;
@@ -10,8 +11,8 @@ use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
 use super::{
-    DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, Histogram, OlderReleases,
-    Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
+    DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, Histogram, HistogramSkeleton,
+    OlderReleases, Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -132,13 +133,30 @@ pub fn TimelinePage() -> impl IntoView {
         .into_any()
     };
 
+    // True once the histogram's code has arrived (or failed to: the part then says so); at
+    // once when it already has, so a return to the timeline draws it in the same frame.
+    let mut preload = Box::pin(preload_histogram());
+    let arrived = futures::FutureExt::now_or_never(&mut preload).is_some();
+    let histogram_ready = RwSignal::new(arrived);
+    if !arrived {
+        leptos::task::spawn_local(async move {
+            let _ = preload.await;
+            histogram_ready.set(true);
+        });
+    }
+
     view! {
         <div class="timeline">
             <header class="timeline__intro" lang=dataset.lang.clone() dir="auto">
                 <h1 tabindex="-1">{dataset.title.clone()}</h1>
                 {dataset.description.clone().map(|text| view! { <p class="timeline__description">{text}</p> })}
             </header>
-            <Histogram state=state on_range=on_dates />
+            // Its code follows the first render; its frame holds the place (see the part below).
+            {move || if histogram_ready.get() {
+                view! { <LazyPart load=move || histogram_part(state.into(), on_dates) /> }.into_any()
+            } else {
+                view! { <HistogramSkeleton /> }.into_any()
+            }}
             <UrlNotices notices=Signal::derive(move || parsed.with(|(_, notices)| notices.clone())) />
             <div class="timeline__layout">
                 <details class="filters" open=is_wide_screen()>
@@ -180,6 +198,17 @@ pub fn TimelinePage() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+lazy_part! {
+    preload preload_histogram;
+    /// The release-density histogram (see [`Histogram`]), which follows the first render.
+    fn histogram_part(
+        state: Signal<ViewState>,
+        on_range: Callback<(Option<NaiveDate>, Option<NaiveDate>)>,
+    ) -> AnyView {
+        view! { <Histogram state=state on_range=on_range /> }.into_any()
+    }
 }
 
 lazy_part! {
