@@ -135,7 +135,7 @@ test-components: tools-build tools-browser tools-engines ## Component tests in e
 	    firefox) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$(GECKODRIVER) \
 	                cargo test --target wasm32-unknown-unknown --test components ;; \
 	    webkit) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=$$(command -v WebKitWebDriver) \
-	                xvfb-run -a cargo test --target wasm32-unknown-unknown --test components ;; \
+	                .ci/retry-engine-crash.sh xvfb-run -a cargo test --target wasm32-unknown-unknown --test components ;; \
 	    *) echo "unknown engine $$engine (chromium, firefox, webkit)" >&2; exit 2 ;; \
 	  esac; \
 	done

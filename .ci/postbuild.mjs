@@ -1,6 +1,7 @@
 // Trunk's post_build hook (see Trunk.toml): turns trunk's output into files any static host can
 // serve under any sub-path, under a strict Content-Security-Policy, and embeddable anywhere.
 //
+// - splits the wasm at its lazily loaded parts (split-wasm.mjs);
 // - moves trunk's inline start-up script into a hashed boot-*.js (no inline script, so
 //   `script-src 'self'` suffices);
 // - writes embed.js, the one script a host page includes, and embed-*.css, the stylesheet
@@ -9,8 +10,6 @@
 // - copies index.html to 404.html (deep links on hosts without rewrite rules);
 // - writes _headers (cache and security headers for Netlify/Cloudflare-style hosts);
 // - in release builds, precompresses text and wasm files as .br and .gz.
-//
-// - first, splits the wasm at its lazily loaded parts (split-wasm.mjs);
 //
 // Environment (set by trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE.
 import { createHash } from 'node:crypto';
@@ -29,7 +28,7 @@ const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 // 0. The lazily loaded parts, each in a wasm file of its own.
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
-({ html } = splitWasm({ dir, html, release }));
+html = splitWasm({ dir, html, release });
 
 const files = readdirSync(dir);
 const one = (pattern) => {

@@ -39,13 +39,12 @@ function targetDirectory() {
 
 /**
  * Splits the wasm in staging directory `dir`, returning index.html's text with the new names
- * and integrity hashes, and the names of the lazily loaded files. A build without split points
- * is left as it is.
+ * and integrity hashes. A build without split points is left as it is.
  */
 export function splitWasm({ dir, html, release }) {
   const raw = join(targetDirectory(), 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${APP}.wasm`);
   if (!existsSync(raw)) throw new Error(`split-wasm: no ${raw} (did cargo build it?)`);
-  if (!readFileSync(raw).includes(SPLIT_MARKER)) return { html, lazy: [] };
+  if (!readFileSync(raw).includes(SPLIT_MARKER)) return html;
 
   const work = join(targetDirectory(), 'wasm-split', release ? 'release' : 'debug');
   rmSync(work, { recursive: true, force: true });
@@ -61,14 +60,12 @@ export function splitWasm({ dir, html, release }) {
 
   // The parts, named by content; the loader names them relative to itself.
   let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
-  const lazy = [];
   for (const name of parts) {
     const bytes = readFileSync(join(work, name));
     const hashed = `${name.replace(/\.wasm$/, '').replace(/_\d+$/, '').replace(/_/g, '-')}-${hash(bytes)}.wasm`;
     if (!loader.includes(`"./${name}"`)) throw new Error(`split-wasm: the loader does not name ${name}`);
     loader = loader.split(`"./${name}"`).join(`"./${hashed}"`);
     writeFileSync(join(dir, hashed), bytes);
-    lazy.push(hashed);
   }
 
   // The main script and the loader import each other: both names carry one hash of all three.
@@ -101,5 +98,5 @@ export function splitWasm({ dir, html, release }) {
     if (!link.test(html)) throw new Error(`split-wasm: index.html has no preload of ${name}`);
     html = html.replace(link, `$1${integrity(bytes)}$2`);
   }
-  return { html, lazy };
+  return html;
 }
