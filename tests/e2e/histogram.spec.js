@@ -6,8 +6,9 @@ import { coreAnswer } from './oracle.js';
 
 const SHOTS = 'target/screenshots';
 
-/** The bars' periods and totals as drawn. */
-function bars(page) {
+/** The bars' periods and totals as drawn (once the histogram's code has arrived and drawn them). */
+async function bars(page) {
+  await expect(page.locator('[data-histogram-table] tr[data-bucket]').first()).toBeAttached();
   return page.locator('[data-histogram-table] tr[data-bucket]').evaluateAll((groups) => groups.map((g) => ({
     from: g.dataset.from, to: g.dataset.to, total: Number(g.dataset.total),
   })));
@@ -43,7 +44,9 @@ test('every bar counts what the core counts for its period, under the other filt
     }
   }
   await page.goto('/');
-  await page.locator('.histogram').screenshot({ path: `${SHOTS}/histogram.png` });
+  // The drawn histogram, not the frame that holds its place while its code arrives.
+  await expect(page.locator('.histogram__svg path').first()).toBeAttached();
+  await page.locator('section.histogram:not([aria-busy])').screenshot({ path: `${SHOTS}/histogram.png` });
   expect(errors).toEqual([]);
 });
 

@@ -39,7 +39,7 @@ pub fn ReleaseView(
     let t = t();
     let data = expect_context::<SiteData>();
     let organization = data
-        .site()
+        .site_untracked()
         .and_then(|site| site.dataset.organization.clone())
         .unwrap_or_default();
     set_document_title(&match &organization.name {

@@ -11,7 +11,7 @@ pub fn SiteFooter() -> impl IntoView {
     let data = expect_context::<SiteData>();
     let t = t();
     let organization = data
-        .site()
+        .site_untracked()
         .and_then(|site| site.dataset.organization.clone())
         .unwrap_or_default();
     let press = organization.press_email.clone().map(|email| {

@@ -20,7 +20,7 @@ pub fn ResultList(
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
     let i18n = I18n::current();
-    let Some(site) = data.site() else {
+    let Some(site) = data.site_untracked() else {
         return ().into_any();
     };
     let releases = &site.dataset.releases;
