@@ -12,13 +12,17 @@ limit=${SIZE_LIMIT:-300000}
 target=${SIZE_TARGET:-150000}
 [ -d "$dir" ] || { echo "no $dir/: run 'make build' first" >&2; exit 1; }
 
-br() { brotli -q 11 -c "$1" | wc -c; }
+# Each file is compressed once (brotli -q 11 takes seconds on the wasm): the table below fills
+# this, and the sums after it read it.
+declare -A brotli_size
+br() { [ -n "${brotli_size[$1]:-}" ] || brotli_size[$1]=$(brotli -q 11 -c "$1" | wc -c); echo "${brotli_size[$1]}"; }
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 while IFS= read -r file; do
   raw=$(stat -c %s "$file")
   gz=$(gzip -9 -c "$file" | wc -c)
-  b=$(br "$file")
+  br "$file" >/dev/null  # fills brotli_size here, not in the $(…) subshell
+  b=${brotli_size[$file]}
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + b))
   printf '%-44s %10d %10d %10d\n' "${file#"$dir"/}" "$raw" "$gz" "$b"
 done < <(find "$dir" -type f ! -name '*.gz' ! -name '*.br' | sort)

@@ -42,11 +42,13 @@ function targetDirectory() {
  * and integrity hashes. A build without split points is left as it is.
  */
 export function splitWasm({ dir, html, release }) {
-  const raw = join(targetDirectory(), 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${APP}.wasm`);
+  const target = targetDirectory();
+  const profile = release ? 'release' : 'debug';
+  const raw = join(target, 'wasm32-unknown-unknown', profile, `${APP}.wasm`);
   if (!existsSync(raw)) throw new Error(`split-wasm: no ${raw} (did cargo build it?)`);
   if (!readFileSync(raw).includes(SPLIT_MARKER)) return html;
 
-  const work = join(targetDirectory(), 'wasm-split', release ? 'release' : 'debug');
+  const work = join(target, 'wasm-split', profile);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   run('wasm-split-cli', [raw, work, '--out-name', APP]);

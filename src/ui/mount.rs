@@ -82,11 +82,11 @@ fn mount_page(document: &web_sys::Document) {
     let wanted = query_param(&search, "lang")
         .and_then(|tag| Language::from_tag(&tag))
         .unwrap_or(preferred);
-    // The reader's catalogue first (a few KB, only for languages other than English), so the
-    // first render is already in their language.
-    // The first page's lazily loaded parts too, when the app must show it whole at once: a
-    // release page (no moment of empty page), and any page that takes over a published page's
-    // prerendered copy, which has every part (see `end_prerender`).
+    // Before the first render: the reader's catalogue (a few KB, only for languages other than
+    // English), so it is already in their language; and the first page's lazily loaded parts
+    // when the app must show it whole at once: a release page (no moment of empty page), and a
+    // page that takes over a published page's prerendered copy, which has every part (see
+    // `end_prerender`).
     let route = web_sys::window()
         .and_then(|window| window.location().pathname().ok())
         .and_then(|path| app_path(&path, &base))

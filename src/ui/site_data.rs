@@ -52,8 +52,13 @@ pub struct SiteData(ArcRwSignal<Result<Arc<Site>, FormatError>>);
 impl SiteData {
     /// Detects the format, then parses, validates and indexes the text.
     pub fn from_json(text: &str) -> Self {
+        Self::from_read(read_any(text))
+    }
+
+    /// A dataset read at once (or why it could not be), indexed here.
+    fn from_read(read: Result<(SourceFormat, LoadedDataset), FormatError>) -> Self {
         Self(ArcRwSignal::new(
-            read_any(text).map(|(format, loaded)| Arc::new(Site::new(format, loaded))),
+            read.map(|(format, loaded)| Arc::new(Site::new(format, loaded))),
         ))
     }
 
@@ -65,9 +70,9 @@ impl SiteData {
     /// The dataset bundled into the build (a Pressline dataset: reading it needs none of the
     /// other formats' code, which is then fetched only if a deploy names such a file).
     pub fn bundled() -> Self {
-        Self(ArcRwSignal::new(parse_dataset(BUNDLED_DATASET).map(
-            |loaded| Arc::new(Site::new(SourceFormat::Pressline, loaded)),
-        )))
+        Self::from_read(
+            parse_dataset(BUNDLED_DATASET).map(|loaded| (SourceFormat::Pressline, loaded)),
+        )
     }
 
     /// The site, when the dataset could be read.

@@ -6,7 +6,7 @@ use crate::core::timeline::PageSpan;
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::document::{is_wide_screen, set_document_title};
 use crate::ui::i18n::t;
-use crate::ui::lazy_part::{lazy_part, LazyPart};
+use crate::ui::lazy_part::{lazy_part, FramedLazyPart, LazyPart};
 use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
@@ -133,30 +133,18 @@ pub fn TimelinePage() -> impl IntoView {
         .into_any()
     };
 
-    // True once the histogram's code has arrived (or failed to: the part then says so); at
-    // once when it already has, so a return to the timeline draws it in the same frame.
-    let mut preload = Box::pin(preload_histogram());
-    let arrived = futures::FutureExt::now_or_never(&mut preload).is_some();
-    let histogram_ready = RwSignal::new(arrived);
-    if !arrived {
-        leptos::task::spawn_local(async move {
-            let _ = preload.await;
-            histogram_ready.set(true);
-        });
-    }
-
     view! {
         <div class="timeline">
             <header class="timeline__intro" lang=dataset.lang.clone() dir="auto">
                 <h1 tabindex="-1">{dataset.title.clone()}</h1>
                 {dataset.description.clone().map(|text| view! { <p class="timeline__description">{text}</p> })}
             </header>
-            // Its code follows the first render; its frame holds the place (see the part below).
-            {move || if histogram_ready.get() {
-                view! { <LazyPart load=move || histogram_part(state.into(), on_dates) /> }.into_any()
-            } else {
-                view! { <HistogramSkeleton /> }.into_any()
-            }}
+            // Its code follows the first render; its frame holds the place until then.
+            <FramedLazyPart
+                preload=preload_histogram
+                frame=|| view! { <HistogramSkeleton /> }
+                load=move || histogram_part(state.into(), on_dates)
+            />
             <UrlNotices notices=Signal::derive(move || parsed.with(|(_, notices)| notices.clone())) />
             <div class="timeline__layout">
                 <details class="filters" open=is_wide_screen()>
