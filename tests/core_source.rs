@@ -157,6 +157,12 @@ fn every_failure_names_the_url_and_the_cause() {
              app that reads other formats could not be loaded.",
         ),
         (
+            LoadFailure::LoaderUnavailable { url: url.clone() },
+            "loader-unavailable",
+            "https://news.example.org/data.json could not be fetched: the part of the app that \
+             fetches datasets could not be loaded.",
+        ),
+        (
             LoadFailure::Format {
                 url: url.clone(),
                 error: format_error,

@@ -191,6 +191,12 @@ pub enum LoadFailure {
         /// The dataset's address.
         url: String,
     },
+    /// The part of the app that fetches and reads datasets (fetched on demand: the bundled
+    /// dataset does not need it) could not be loaded, so the dataset was not fetched.
+    LoaderUnavailable {
+        /// The dataset's address.
+        url: String,
+    },
     /// The text is not JSON, or not a format Pressline reads.
     Format {
         /// The address.
@@ -211,6 +217,7 @@ impl LoadFailure {
             Self::TooLarge { .. } => "too-large",
             Self::NotText { .. } => "not-text",
             Self::ReaderUnavailable { .. } => "reader-unavailable",
+            Self::LoaderUnavailable { .. } => "loader-unavailable",
             Self::Format { error, .. } => match error.kind {
                 super::FormatErrorKind::NotJson => "not-json",
                 super::FormatErrorKind::NotThisFormat => "unknown-format",
@@ -273,6 +280,9 @@ impl LoadFailure {
             ),
             Self::ReaderUnavailable { url } => {
                 fill(messages.failure_reader_unavailable, &[("url", url)])
+            }
+            Self::LoaderUnavailable { url } => {
+                fill(messages.failure_loader_unavailable, &[("url", url)])
             }
             Self::Format { url, error } => fill(
                 messages.failure_format,

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
+use super::archive::ArchiveViews;
 use super::document::end_prerender;
 use super::i18n::{t, I18n};
 use super::lazy_part::{lazy_part, LazyPart};
 use super::navigation::{Navigation, Surface};
 use super::release::ReleasePage;
-use super::shared::{
-    ArchiveStatus, LoadErrorView, NotFoundView, SiteFooter, SiteHeader, SkippedRecords,
-};
+use super::shared::{LoadErrorView, NotFoundView, SiteFooter, SiteHeader, SkippedRecords};
 use super::timeline::TimelinePage;
 use super::{sliced, SiteData};
 use crate::core::route::Route;
@@ -130,7 +129,7 @@ fn site_body(data: &SiteData) -> AnyView {
     view! {
         // Reactive: an archive's later shards can add to what was skipped.
         {move || data.site().map(|site| view! { <SkippedRecords problems=site.problems.clone() /> })}
-        <ArchiveStatus />
+        {use_context::<ArchiveViews>().map(|archive| archive.status.run())}
         <div class="page" node_ref=page>
             {move || match route.get() {
                 Route::Timeline => view! { <TimelinePage /> }.into_any(),

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::root::fetch_text;
+use super::shared::ArchiveStatus;
 use super::site_data::Site;
+use super::timeline::OlderReleases;
 use super::{sliced, SiteData};
 use crate::core::shards::{merge, Manifest};
 use crate::core::source::LoadFailure;
@@ -26,7 +28,19 @@ pub enum ShardStatus {
     Failed(LoadFailure),
 }
 
-/// The archive behind the site, shared as context when the dataset came from a manifest.
+/// A sharded archive's two views, provided as context when the dataset came from a manifest.
+/// They are built with the archive, inside the lazily loaded part that fetches datasets (see
+/// [`super::root::FetchedSite`]), so a deploy of the bundled dataset loads none of this code.
+#[derive(Clone)]
+pub struct ArchiveViews {
+    /// What is loaded, what is loading and what failed, with Retry (see [`ArchiveStatus`]).
+    pub status: ViewFn,
+    /// At the end of the timeline, the button that asks for older releases (see
+    /// [`OlderReleases`]).
+    pub older_releases: ViewFn,
+}
+
+/// The archive behind the site, when the dataset came from a manifest.
 #[derive(Debug, Clone)]
 pub struct Archive {
     /// The manifest, shards newest first.
@@ -48,6 +62,17 @@ impl Archive {
             wants_older: ArcRwSignal::new(false),
             max_bytes,
             timeout_ms,
+        }
+    }
+
+    /// The archive's views, for the app to show where they belong.
+    pub fn views(self) -> ArchiveViews {
+        let status_archive = self.clone();
+        ArchiveViews {
+            status: ViewFn::from(
+                move || view! { <ArchiveStatus archive=status_archive.clone() /> },
+            ),
+            older_releases: ViewFn::from(move || view! { <OlderReleases archive=self.clone() /> }),
         }
     }
 

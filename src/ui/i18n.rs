@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -210,25 +211,28 @@ pub async fn load_catalogue(language: Language, deploy_url: &str) -> bool {
         return true;
     }
     let url = format!("{deploy_url}i18n/{}.json", language.tag());
-    let Ok(text) = crate::ui::root::fetch_text(url, 1_000_000, 10_000, None).await else {
-        return false;
-    };
-    install_catalogue_part(language, &text)
-        .await
-        .unwrap_or(false)
+    match catalogue_part(language, url).await {
+        Ok(loading) => loading.await,
+        Err(_) => false,
+    }
 }
 
 crate::ui::lazy_part::lazy_part! {
-    /// Reads a catalogue's JSON and installs it; false if it is not a catalogue. Fetched with
-    /// the first catalogue: an English reader never needs it.
-    fn install_catalogue_part(language: Language, text: &str) -> bool {
-        match Messages::from_json(text, Language::En.messages()) {
-            Ok(messages) => {
-                install(language, messages);
-                true
+    /// Fetches a catalogue's JSON, reads it and installs it; false if it cannot be fetched or
+    /// is not a catalogue. Loaded with the first catalogue: an English reader never needs it.
+    fn catalogue_part(language: Language, url: String) -> LocalBoxFuture<'static, bool> {
+        Box::pin(async move {
+            let Ok(text) = crate::ui::root::fetch_text(url, 1_000_000, 10_000, None).await else {
+                return false;
+            };
+            match Messages::from_json(&text, Language::En.messages()) {
+                Ok(messages) => {
+                    install(language, messages);
+                    true
+                }
+                Err(_) => false,
             }
-            Err(_) => false,
-        }
+        })
     }
 }
 

@@ -50,6 +50,7 @@ fn mount_page(document: &web_sys::Document) {
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
     let source = DatasetSource::from_element(&body, query_param(&search, "src").as_deref());
+    source.preload();
     let surface = if query_param(&search, "embed").as_deref() == Some("1") {
         Surface::Frame
     } else {
@@ -259,6 +260,7 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
     let attribute = |name: &str| host.get_attribute(name);
     // The host page's own `?src=` is not ours to obey.
     let source = DatasetSource::from_element(&host, None);
+    source.preload();
     let src = attribute("data-src")
         .filter(|src| !src.trim().is_empty())
         .map(|src| absolute_url(src.trim()));

@@ -4,6 +4,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -12,7 +13,8 @@ use super::site_data::Site;
 use super::{sliced, App, SiteData};
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
-use crate::ui::archive::{Archive, ShardStatus};
+use crate::ui::archive::{Archive, ArchiveViews, ShardStatus};
+use crate::ui::lazy_part::{lazy_part, PartUnavailable};
 
 /// How far loading a fetched dataset has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,17 @@ impl DatasetSource {
             Err(refused) => Self::Refused(refused),
         }
     }
+
+    /// Starts fetching the code this source needs (a fetched dataset's reader), so that it
+    /// arrives while the page is still being set up.
+    pub fn preload(&self) {
+        if matches!(self, Self::Url { .. }) {
+            // Before the app mounts, so not Leptos's executor.
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = preload_fetched_site().await;
+            });
+        }
+    }
 }
 
 /// The address of the fetched dataset the app shows (absent for the bundled one).
@@ -98,11 +111,16 @@ pub fn Root(
             let dataset = LocalResource::new(move || {
                 let url = fetch_url.clone();
                 progress.set(Progress::Receiving(0, None));
-                async move { load_source(url, max_bytes, timeout_ms, progress).await }
+                async move {
+                    match fetched_site_part(url.clone(), max_bytes, timeout_ms, progress).await {
+                        Ok(loading) => loading.await,
+                        Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
+                    }
+                }
             });
             (move || match dataset.get() {
                 None => view! { <LoadingView url=url.clone() progress=progress /> }.into_any(),
-                Some(Ok((data, archive))) => {
+                Some(Ok(FetchedSite { data, archive })) => {
                     if let Some(archive) = archive {
                         provide_context(archive);
                     }
@@ -118,20 +136,46 @@ pub fn Root(
     }
 }
 
-/// Fetches, size-checks, decodes and parses a dataset, within a time limit.
-/// Fetches a dataset or manifest and, for a manifest, the newest shard; the archive (if any)
-/// is returned so the app can fetch older shards when the reader needs them.
+/// A dataset fetched and read, with its archive's views when it came from a manifest.
+#[derive(Clone)]
+pub struct FetchedSite {
+    /// The site.
+    pub data: SiteData,
+    /// The status and "older releases" views of a sharded archive.
+    pub archive: Option<ArchiveViews>,
+}
+
+lazy_part! {
+    preload preload_fetched_site;
+    /// Fetches, reads and indexes the dataset at `url` (see [`load_source`]). All the code that
+    /// fetches and reads datasets, and a sharded archive's, is in this part: a deploy of the
+    /// bundled dataset never loads it.
+    fn fetched_site_part(
+        url: String,
+        max_bytes: u64,
+        timeout_ms: u32,
+        progress: RwSignal<Progress>,
+    ) -> LocalBoxFuture<'static, Result<FetchedSite, LoadFailure>> {
+        Box::pin(load_source(url, max_bytes, timeout_ms, progress))
+    }
+}
+
+/// Fetches a dataset or manifest (size-checked, decoded and parsed within a time limit) and,
+/// for a manifest, the newest shard; an archive's views (if any) come with it, so the app can
+/// show what is loaded and fetch older shards when the reader needs them.
 async fn load_source(
     url: String,
     max_bytes: u64,
     timeout_ms: u32,
     progress: RwSignal<Progress>,
-) -> Result<(SiteData, Option<Archive>), LoadFailure> {
+) -> Result<FetchedSite, LoadFailure> {
     let text = fetch_text(url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
     if !is_manifest(&text) {
-        return parse_site(&url, &text, progress)
-            .await
-            .map(|data| (data, None));
+        let data = parse_site(&url, &text, progress).await?;
+        return Ok(FetchedSite {
+            data,
+            archive: None,
+        });
     }
     let manifest = parse_manifest(&text, &url).map_err(|error| LoadFailure::Format {
         url: url.clone(),
@@ -152,7 +196,10 @@ async fn load_source(
     let data = parse_site(&newest.url, &shard_text, progress).await?;
     let archive = Archive::new(manifest, max_bytes, timeout_ms);
     archive.mark(0, ShardStatus::Loaded);
-    Ok((data, Some(archive)))
+    Ok(FetchedSite {
+        data,
+        archive: Some(archive.views()),
+    })
 }
 
 /// Parses, validates and indexes fetched text, timed with the User Timing API (visible in

@@ -30,8 +30,9 @@ test('the timeline shows before any lazy part; the histogram and embed dialog fo
   await expect(page.locator('h1')).toBeFocused();
   await expect(page.locator('h1')).toContainText('Russian Attacks on Critical Energy Infrastructure');
   expect(parts).toContain('split-release-page-part');
-  // Neither the other formats' reader nor a language's catalogue reader: English, a Pressline file.
-  expect(parts.filter((part) => /other-format|catalogue/.test(part))).toEqual([]);
+  // Neither the code that fetches and reads datasets, nor the other formats' reader, nor a
+  // language's catalogue: English, and the bundled dataset.
+  expect(parts.filter((part) => /fetched-site|other-format|catalogue/.test(part))).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -107,5 +108,32 @@ test('a feed whose reader cannot be fetched names the file and the cause, and Re
   blocked = false;
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(page.locator('article[data-release-id]').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a fetched dataset whose loader cannot be fetched names the URL and the cause, and Retry loads it', async ({ page }) => {
+  const errors = watchForErrors(page, { console: false });
+  const parts = watchParts(page);
+  let blocked = true;
+  await page.route(/split-fetched-site-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await deployWith(page, { 'data-src': `${DATA}/ok.json` });
+  await page.goto('/');
+  const failure = page.locator('[data-load-error="loader-unavailable"]');
+  await expect(failure).toContainText(`${DATA}/ok.json could not be fetched: the part of the app that fetches datasets could not be loaded.`);
+  blocked = false;
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('article[data-release-id]').first()).toBeVisible();
+  expect(parts).toContain('split-fetched-site-part');
+  expect(errors).toEqual([]);
+});
+
+test('a reader in another language gets the catalogue part with its catalogue, and the page in that language', async ({ page }) => {
+  const errors = watchForErrors(page);
+  const parts = watchParts(page);
+  await page.goto('/?lang=fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('button', { name: 'Effacer tous les filtres' })).toBeVisible();
+  expect(parts).toContain('split-catalogue-part');
+  expect(parts).not.toContain('split-fetched-site-part');
   expect(errors).toEqual([]);
 });

@@ -95,6 +95,7 @@ pub const MESSAGES: Messages = Messages {
     failure_refused: "رُفض تحميل {url}: {reason}.",
     failure_network: "تعذّر الوصول إلى {url} (خطأ في الشبكة: {detail}). تحقّق من الاتصال وحاول مرة أخرى.",
     failure_reader_unavailable: "{url} ليس مجموعة بيانات Pressline، وتعذّر تحميل جزء التطبيق الذي يقرأ الصيغ الأخرى. تحقّق من الاتصال وحاول مرة أخرى.",
+    failure_loader_unavailable: "تعذّر جلب {url}: تعذّر تحميل جزء التطبيق الذي يجلب مجموعات البيانات. تحقّق من الاتصال وحاول مرة أخرى.",
     failure_http: "أعاد {url} رمز الاستجابة HTTP {status}{status_text}.",
     failure_timeout: "لم يصل أي رد من {url} خلال {seconds} ثانية.",
     failure_too_large: "حجم الملف {url} كبير جدًا: {size} ميغابايت، وهو ما يتجاوز الحد الأقصى البالغ {limit} ميغابايت.",

@@ -95,6 +95,7 @@ pub const MESSAGES: Messages = Messages {
     failure_refused: "Refused to load {url}: {reason}.",
     failure_network: "Could not reach {url} (network failure: {detail}). Check the connection and try again.",
     failure_reader_unavailable: "{url} is not a Pressline dataset, and the part of the app that reads other formats could not be loaded. Check the connection and try again.",
+    failure_loader_unavailable: "{url} could not be fetched: the part of the app that fetches datasets could not be loaded. Check the connection and try again.",
     failure_http: "{url} answered HTTP {status}{status_text}.",
     failure_timeout: "{url} did not answer within {seconds} seconds.",
     failure_too_large: "{url} is too large: {size} MB, over the limit of {limit} MB.",

@@ -95,6 +95,7 @@ pub const MESSAGES: Messages = Messages {
     failure_refused: "Se ha rechazado la carga de {url}: {reason}.",
     failure_network: "No se ha podido acceder a {url} (error de red: {detail}). Compruebe la conexión e inténtelo de nuevo.",
     failure_reader_unavailable: "{url} no es un conjunto de datos de Pressline y no se ha podido cargar la parte de la aplicación que lee otros formatos. Compruebe la conexión e inténtelo de nuevo.",
+    failure_loader_unavailable: "No se ha podido obtener {url}: no se ha podido cargar la parte de la aplicación que obtiene los conjuntos de datos. Compruebe la conexión e inténtelo de nuevo.",
     failure_http: "{url} respondió con HTTP {status}{status_text}.",
     failure_timeout: "{url} no respondió en {seconds} segundos.",
     failure_too_large: "{url} es demasiado grande: {size} MB, por encima del límite de {limit} MB.",

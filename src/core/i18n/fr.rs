@@ -95,6 +95,7 @@ pub const MESSAGES: Messages = Messages {
     failure_refused: "Chargement de {url} refusé : {reason}.",
     failure_network: "Impossible de joindre {url} (erreur réseau : {detail}). Vérifiez la connexion et réessayez.",
     failure_reader_unavailable: "{url} n’est pas un jeu de données Pressline, et la partie de l’application qui lit les autres formats n’a pas pu être chargée. Vérifiez la connexion et réessayez.",
+    failure_loader_unavailable: "{url} n’a pas pu être récupéré : la partie de l’application qui récupère les jeux de données n’a pas pu être chargée. Vérifiez la connexion et réessayez.",
     failure_http: "{url} a répondu avec le code HTTP {status}{status_text}.",
     failure_timeout: "{url} n’a pas répondu dans le délai de {seconds} secondes.",
     failure_too_large: "{url} est trop volumineux : {size} Mo, au-delà de la limite de {limit} Mo.",

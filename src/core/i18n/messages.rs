@@ -279,6 +279,9 @@ catalogue! {
         /// (loaded on demand) could not be fetched: "{url} is not a Pressline dataset, and the
         /// part of the app that reads other formats could not be loaded. …"
         failure_reader_unavailable,
+        /// The code that fetches datasets (loaded on demand) could not be fetched: "{url} could
+        /// not be fetched: the part of the app that fetches datasets could not be loaded. …"
+        failure_loader_unavailable,
         /// "{url} answered HTTP {status}{status_text}." (`status_text` starts with a space).
         failure_http,
         /// "{url} did not answer within {seconds} seconds."

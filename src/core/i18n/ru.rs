@@ -95,6 +95,7 @@ pub const MESSAGES: Messages = Messages {
     failure_refused: "Отказано в загрузке {url}: {reason}.",
     failure_network: "Не удалось подключиться к {url} (сбой сети: {detail}). Проверьте подключение и повторите попытку.",
     failure_reader_unavailable: "{url} не является набором данных Pressline, а часть приложения, которая читает другие форматы, не загрузилась. Проверьте подключение и повторите попытку.",
+    failure_loader_unavailable: "Не удалось получить {url}: часть приложения, которая загружает наборы данных, не загрузилась. Проверьте соединение и попробуйте ещё раз.",
     failure_http: "Сервер по адресу {url} вернул ответ HTTP {status}{status_text}.",
     failure_timeout: "Сервер по адресу {url} не ответил в течение {seconds} с.",
     failure_too_large: "Файл {url} слишком велик: {size} МБ, что превышает лимит {limit} МБ.",

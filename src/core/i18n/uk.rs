@@ -95,6 +95,7 @@ pub const MESSAGES: Messages = Messages {
     failure_refused: "Відмовлено в завантаженні {url}: {reason}.",
     failure_network: "Не вдалося з’єднатися з {url} (помилка мережі: {detail}). Перевірте з’єднання та спробуйте ще раз.",
     failure_reader_unavailable: "{url} не є набором даних Pressline, а частину застосунку, що читає інші формати, не вдалося завантажити. Перевірте з’єднання та спробуйте ще раз.",
+    failure_loader_unavailable: "Не вдалося отримати {url}: частину застосунку, що завантажує набори даних, не вдалося завантажити. Перевірте з’єднання та спробуйте ще раз.",
     failure_http: "Сервер за адресою {url} повернув відповідь HTTP {status}{status_text}.",
     failure_timeout: "Сервер за адресою {url} не відповів протягом {seconds} с.",
     failure_too_large: "Файл {url} завеликий: {size} МБ, що перевищує ліміт {limit} МБ.",

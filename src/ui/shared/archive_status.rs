@@ -13,12 +13,12 @@ use crate::ui::navigation::Navigation;
 use crate::ui::SiteData;
 
 /// For a sharded archive: fetches the shards the current view needs, and says plainly what is
-/// loaded, what is loading and what failed (with Retry). Renders nothing for a single dataset.
+/// loaded, what is loading and what failed (with Retry).
 #[component]
-pub fn ArchiveStatus() -> impl IntoView {
-    let Some(archive) = use_context::<Archive>() else {
-        return ().into_any();
-    };
+pub fn ArchiveStatus(
+    /// The archive behind the site.
+    archive: Archive,
+) -> impl IntoView {
     let data = expect_context::<SiteData>();
     let navigation = Navigation::current();
 

@@ -5,12 +5,12 @@ use crate::ui::i18n::I18n;
 use crate::ui::archive::{Archive, ShardStatus};
 
 /// At the end of the timeline of a sharded archive: asks for the next older shard. Renders
-/// nothing when every shard is loaded, or for a single dataset.
+/// nothing when every shard is loaded.
 #[component]
-pub fn OlderReleases() -> impl IntoView {
-    let Some(archive) = use_context::<Archive>() else {
-        return ().into_any();
-    };
+pub fn OlderReleases(
+    /// The archive behind the site.
+    archive: Archive,
+) -> impl IntoView {
     let status = archive.status.clone();
     let i18n = I18n::current();
     let next = move || {

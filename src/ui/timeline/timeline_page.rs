@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use crate::core::search::SearchQuery;
 use crate::core::timeline::PageSpan;
 use crate::core::view_state::{Facet, ViewState};
+use crate::ui::archive::ArchiveViews;
 use crate::ui::document::{is_wide_screen, set_document_title};
 use crate::ui::i18n::t;
 use crate::ui::lazy_part::{lazy_part, FramedLazyPart, LazyPart};
@@ -12,7 +13,7 @@ use crate::ui::SiteData;
 
 use super::{
     DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, Histogram, HistogramSkeleton,
-    OlderReleases, Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
+    Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -176,7 +177,7 @@ pub fn TimelinePage() -> impl IntoView {
                         <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
                     </div>
                     {results}
-                    <OlderReleases />
+                    {use_context::<ArchiveViews>().map(|archive| archive.older_releases.run())}
                     <DownloadLinks matches=matches />
                     {(Surface::current() == Surface::Page).then(|| view! {
                         <LazyPart load=move || embed_dialog_part(Signal::derive(move || state.with(|s| s.with_page(1).to_query())), dataset_title.clone()) />
