@@ -2,6 +2,7 @@
 // serve under any sub-path, under a strict Content-Security-Policy, and embeddable anywhere.
 //
 // - splits the wasm at its lazily loaded parts (split-wasm.mjs);
+// - in release builds, minifies the scripts and stylesheets (esbuild);
 // - moves trunk's inline start-up script into a hashed boot-*.js (no inline script, so
 //   `script-src 'self'` suffices);
 // - writes embed.js, the one script a host page includes, and embed-*.css, the stylesheet
@@ -13,11 +14,11 @@
 //
 // Environment (set by trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-import { splitWasm } from './split-wasm.mjs';
+import { minify, splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('postbuild: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
@@ -30,12 +31,28 @@ const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
 html = splitWasm({ dir, html, release });
 
-const files = readdirSync(dir);
 const one = (pattern) => {
-  const found = files.filter((name) => pattern.test(name));
+  const found = readdirSync(dir).filter((name) => pattern.test(name));
   if (found.length !== 1) throw new Error(`postbuild: expected one file like ${pattern}, found ${found}`);
   return found[0];
 };
+
+// 0b. The stylesheets: the embed's is the page's rewritten for a shadow root (from trunk's
+// unminified text, which the rewrite reads); in release builds both are minified, and the
+// page's gets a new hashed name and integrity value.
+const pageCss = one(/^main-[0-9a-f]+\.css$/);
+const pageCssText = readFileSync(join(dir, pageCss), 'utf8');
+let embedCss = shadowStylesheet(pageCssText);
+if (release) {
+  embedCss = minify(embedCss, 'css');
+  const minified = minify(pageCssText, 'css');
+  const name = `main-${hash(minified)}.css`;
+  const link = new RegExp(`<link rel="stylesheet" href="([^"]*)${pageCss.replace(/\./g, '\\.')}" integrity="[^"]*"`);
+  if (!link.test(html)) throw new Error(`postbuild: index.html has no stylesheet link to ${pageCss}`);
+  html = html.replace(link, `<link rel="stylesheet" href="$1${name}" integrity="${integrity(minified)}"`);
+  unlinkSync(join(dir, pageCss));
+  writeFileSync(join(dir, name), minified);
+}
 
 // 1. The start-up script, out of line.
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
@@ -73,8 +90,6 @@ writeFileSync(join(dir, '404.html'), html);
 // 2. The embed: script and shadow-root stylesheet.
 const js = one(/^pressline-app-[0-9a-f]+\.js$/);
 const wasm = one(/^pressline-app-[0-9a-f]+_bg\.wasm$/);
-const css = one(/^main-[0-9a-f]+\.css$/);
-const embedCss = shadowStylesheet(readFileSync(join(dir, css), 'utf8'));
 const embedCssName = `embed-${hash(embedCss)}.css`;
 writeFileSync(join(dir, embedCssName), embedCss);
 writeFileSync(

@@ -137,3 +137,22 @@ test('a reader in another language gets the catalogue part with its catalogue, a
   expect(parts).not.toContain('split-fetched-site-part');
   expect(errors).toEqual([]);
 });
+
+test('the download writer arrives when the reader nears the buttons; if it cannot, they say so and a later click works', async ({ page }) => {
+  const errors = watchForErrors(page, { console: false });
+  const parts = watchParts(page);
+  let blocked = true;
+  await page.route(/split-export-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto('/?kind=Report');
+  await expect(page.locator('article[data-release-id]').first()).toBeVisible();
+  expect(parts).not.toContain('split-export-part');
+  const downloads = page.locator('.downloads');
+  await downloads.locator('[data-download="csv"]').click();
+  await expect(downloads.getByRole('alert')).toHaveText('This part of the page could not be loaded. Check your connection and try again.');
+  blocked = false;
+  const [csv] = await Promise.all([page.waitForEvent('download'), downloads.locator('[data-download="csv"]').click()]);
+  expect(csv.suggestedFilename()).toBe('releases.csv');
+  await expect(downloads.getByRole('alert')).toHaveCount(0);
+  expect(parts).toContain('split-export-part');
+  expect(errors).toEqual([]);
+});

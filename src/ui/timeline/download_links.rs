@@ -1,12 +1,17 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::ui::i18n::t;
 use wasm_bindgen::JsCast;
 
 use crate::core::export::{to_csv, to_json};
+use crate::ui::lazy_part::{lazy_part, PartUnavailable};
+use crate::ui::site_data::Site;
 use crate::ui::SiteData;
 
-/// Buttons that download the releases currently matched, as a dataset (JSON) or as CSV.
+/// Buttons that download the releases currently matched, as a dataset (JSON) or as CSV. The
+/// code that writes the files is fetched when the reader points at or tabs to the buttons.
 #[component]
 pub fn DownloadLinks(
     /// The matching releases, in display order.
@@ -14,29 +19,81 @@ pub fn DownloadLinks(
     matches: Signal<Vec<u32>>,
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
-    let data_for_csv = data.clone();
-    let download_json = move |_| {
-        if let Some(site) = data.site() {
-            let text = to_json(&site.dataset, &matches.get_untracked());
-            save_file("releases.json", "application/json", &text);
-        }
+    // Set when the writer could not be fetched: said next to the buttons, which stay usable.
+    let unavailable = RwSignal::new(false);
+    let download = move |format: FileFormat| {
+        let Some(site) = data.site_untracked() else {
+            return;
+        };
+        let ids = matches.get_untracked();
+        leptos::task::spawn_local(async move {
+            match export_part(site, ids, format).await {
+                Ok(text) => {
+                    unavailable.set(false);
+                    save_file(format.file_name(), format.mime(), &text);
+                }
+                Err(PartUnavailable) => unavailable.set(true),
+            }
+        });
     };
-    let download_csv = move |_| {
-        if let Some(site) = data_for_csv.site() {
-            let text = to_csv(&site.dataset, &matches.get_untracked());
-            save_file("releases.csv", "text/csv", &text);
-        }
-    };
+    let json = download.clone();
     view! {
-        <div class="downloads">
+        <div class="downloads" on:pointerover=fetch_writer on:focusin=fetch_writer>
             <span class="downloads__label">{t().download}</span>
-            <button type="button" class="downloads__button" data-download="json" on:click=download_json>
+            <button type="button" class="downloads__button" data-download="json" on:click=move |_| json(FileFormat::Json)>
                 "JSON"
             </button>
-            <button type="button" class="downloads__button" data-download="csv" on:click=download_csv>
+            <button type="button" class="downloads__button" data-download="csv" on:click=move |_| download(FileFormat::Csv)>
                 "CSV"
             </button>
+            {move || unavailable.get().then(|| view! {
+                <p class="part-error" role="alert">{t().part_not_loaded}</p>
+            })}
         </div>
+    }
+}
+
+/// Starts fetching the code that writes the files, as the reader nears the buttons.
+fn fetch_writer<Event>(_: Event) {
+    leptos::task::spawn_local(async {
+        let _ = preload_export().await;
+    });
+}
+
+/// The two file formats offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// A Pressline dataset of the matching releases.
+    Json,
+    /// One row per matching release.
+    Csv,
+}
+
+impl FileFormat {
+    fn file_name(self) -> &'static str {
+        match self {
+            Self::Json => "releases.json",
+            Self::Csv => "releases.csv",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            Self::Json => "application/json",
+            Self::Csv => "text/csv",
+        }
+    }
+}
+
+lazy_part! {
+    preload preload_export;
+    /// Writes the releases `ids` of `site` as a file (see [`to_json`] and [`to_csv`]): the
+    /// serializers are needed only when a reader downloads.
+    fn export_part(site: Arc<Site>, ids: Vec<u32>, format: FileFormat) -> String {
+        match format {
+            FileFormat::Json => to_json(&site.dataset, &ids),
+            FileFormat::Csv => to_csv(&site.dataset, &ids),
+        }
     }
 }
 
