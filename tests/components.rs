@@ -58,6 +58,14 @@ async fn next_tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// The bundled dataset, as the app reads it: the seed has no problems, so build.rs packed it.
+fn bundled() -> SiteData {
+    match SiteData::bundled() {
+        pressline::ui::site_data::Bundled::Ready(data) => data,
+        pressline::ui::site_data::Bundled::Text(_) => panic!("build.rs did not pack the seed"),
+    }
+}
+
 /// Mounts the whole app at `/` and waits until the route has rendered.
 async fn mount_app(data: SiteData) -> Mounted {
     web_sys::window()
@@ -115,7 +123,7 @@ fn release_from(text: &str, id: &str) -> pressline::core::Release {
 
 #[wasm_bindgen_test]
 async fn timeline_shows_all_twelve_bundled_releases_newest_first() {
-    let page = mount_app(SiteData::bundled()).await;
+    let page = mount_app(bundled()).await;
     let articles = page.all("article[data-release-id]");
     assert_eq!(articles.len(), 12);
     let status = page.one(".result-count");
@@ -151,7 +159,7 @@ async fn timeline_shows_all_twelve_bundled_releases_newest_first() {
 
 #[wasm_bindgen_test]
 async fn a_card_shows_kind_date_link_summary_people_and_credit() {
-    let page = mount_app(SiteData::bundled()).await;
+    let page = mount_app(bundled()).await;
     let card =
         "article[data-release-id='russias-military-activities-at-nuclear-plant-risk-safety']";
     assert_eq!(page.text(&format!("{card} .kind-label")), "Press Release");
@@ -298,7 +306,7 @@ fn a_credit_without_a_picture_still_shows() {
 
 #[wasm_bindgen_test]
 fn an_unknown_release_id_is_shown_back_as_text() {
-    let page = mount_in_site(SiteData::bundled(), || {
+    let page = mount_in_site(bundled(), || {
         view! { <ReleaseNotFound id="<b>nope</b>".to_owned() /> }
     });
     assert_eq!(
@@ -397,6 +405,36 @@ async fn a_failed_fetch_names_the_url_and_cause_and_offers_retry() {
         "{message}"
     );
     assert_eq!(page.text("[data-load-error] button"), "Retry");
+}
+
+/// A bundled dataset with problems is not packed at build time: it is read like a fetched one,
+/// so what was skipped is reported and every valid record is shown.
+#[wasm_bindgen_test]
+async fn a_dataset_read_from_text_reports_what_it_skipped_and_keeps_the_rest() {
+    use pressline::ui::{read_site, SiteSource};
+    let source = SiteSource::Text {
+        name: "data/releases.json".to_owned(),
+        text: include_str!("fixtures/broken-records.json"),
+    };
+    let page = mount(move || view! { <OnPage>{read_site(source)}</OnPage> });
+    for _ in 0..400 {
+        if !page.all("article[data-release-id]").is_empty() {
+            break;
+        }
+        next_tick().await;
+    }
+    let ids: Vec<String> = page
+        .all("article[data-release-id]")
+        .iter()
+        .filter_map(|article| article.get_attribute("data-release-id"))
+        .collect();
+    assert_eq!(ids, ["good-one", "good-two"]);
+    assert_eq!(
+        page.one("[data-skipped-count]")
+            .get_attribute("data-skipped-count")
+            .as_deref(),
+        Some("11")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -602,7 +640,7 @@ async fn the_arabic_timeline_is_right_to_left_with_arabic_words_and_english_rele
         .unwrap()
         .replace_state_with_url(&JsValue::NULL, "", Some("/?lang=ar"))
         .unwrap();
-    let data = SiteData::bundled();
+    let data = bundled();
     let page = mount(move || view! { <OnPage><App data=data /></OnPage> });
     let html = web_sys::window()
         .unwrap()

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod json_scan;
 pub mod markdown;
 pub mod order;
+pub mod packed;
 pub mod problem;
 pub mod related;
 pub mod route;

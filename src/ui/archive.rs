@@ -30,7 +30,7 @@ pub enum ShardStatus {
 
 /// A sharded archive's two views, provided as context when the dataset came from a manifest.
 /// They are built with the archive, inside the lazily loaded part that fetches datasets (see
-/// [`super::root::FetchedSite`]), so a deploy of the bundled dataset loads none of this code.
+/// [`super::root::ReadSite`]), so a deploy of the bundled dataset loads none of this code.
 #[derive(Clone)]
 pub struct ArchiveViews {
     /// What is loaded, what is loading and what failed, with Retry (see [`ArchiveStatus`]).

@@ -18,5 +18,5 @@ pub mod timeline;
 
 pub use app::App;
 pub use mount::{start, OnPage};
-pub use root::{DatasetSource, Root};
+pub use root::{read_site, DatasetSource, Root, SiteSource};
 pub use site_data::SiteData;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::shared::{FetchErrorView, LoadingView};
-use super::site_data::Site;
+use super::site_data::{bundled_is_packed, Bundled, Site, BUNDLED_DATASET_PATH};
 use super::{sliced, App, SiteData};
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
@@ -73,13 +73,18 @@ impl DatasetSource {
         }
     }
 
-    /// Starts fetching the code this source needs (a fetched dataset's reader), so that it
-    /// arrives while the page is still being set up.
+    /// Starts fetching the code this source needs (the reader of fetched datasets, and of a
+    /// bundled one that was not packed), so that it arrives while the page is being set up.
     pub fn preload(&self) {
-        if matches!(self, Self::Url { .. }) {
+        let needs_reader = match self {
+            Self::Url { .. } => true,
+            Self::Bundled => !bundled_is_packed(),
+            Self::Refused(_) => false,
+        };
+        if needs_reader {
             // Before the app mounts, so not Leptos's executor.
             wasm_bindgen_futures::spawn_local(async {
-                let _ = preload_fetched_site().await;
+                let _ = preload_read_site().await;
             });
         }
     }
@@ -97,7 +102,15 @@ pub fn Root(
     source: DatasetSource,
 ) -> impl IntoView {
     match source {
-        DatasetSource::Bundled => view! { <App data=SiteData::bundled() /> }.into_any(),
+        DatasetSource::Bundled => match SiteData::bundled() {
+            Bundled::Ready(data) => view! { <App data=data /> }.into_any(),
+            // Not packed at build time: it has problems to report, so it is read like a
+            // fetched dataset.
+            Bundled::Text(text) => read_site(SiteSource::Text {
+                name: BUNDLED_DATASET_PATH.to_owned(),
+                text,
+            }),
+        },
         DatasetSource::Refused(failure) => view! { <FetchErrorView failure=failure /> }.into_any(),
         DatasetSource::Url {
             url,
@@ -106,39 +119,80 @@ pub fn Root(
             ..
         } => {
             provide_context(DatasetUrl(url.clone()));
-            let progress = RwSignal::new(Progress::Receiving(0, None));
-            let fetch_url = url.clone();
-            let dataset = LocalResource::new(move || {
-                let url = fetch_url.clone();
-                progress.set(Progress::Receiving(0, None));
-                async move {
-                    match fetched_site_part(url.clone(), max_bytes, timeout_ms, progress).await {
-                        Ok(loading) => loading.await,
-                        Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
-                    }
-                }
-            });
-            (move || match dataset.get() {
-                None => view! { <LoadingView url=url.clone() progress=progress /> }.into_any(),
-                Some(Ok(FetchedSite { data, archive })) => {
-                    if let Some(archive) = archive {
-                        provide_context(archive);
-                    }
-                    view! { <App data=data /> }.into_any()
-                }
-                Some(Err(failure)) => view! {
-                    <FetchErrorView failure=failure on_retry=Callback::new(move |_| dataset.refetch()) />
-                }
-                .into_any(),
+            read_site(SiteSource::Url {
+                url,
+                max_bytes,
+                timeout_ms,
             })
-            .into_any()
         }
     }
 }
 
-/// A dataset fetched and read, with its archive's views when it came from a manifest.
+/// A dataset that must be read (with the lazily loaded reader) before the app can show it.
+#[derive(Debug, Clone)]
+pub enum SiteSource {
+    /// Fetched from `url`, within these limits.
+    Url {
+        /// The address.
+        url: String,
+        /// The most bytes accepted.
+        max_bytes: u64,
+        /// The time limit in milliseconds.
+        timeout_ms: u32,
+    },
+    /// Already here (the bundled dataset, when it has problems).
+    Text {
+        /// What messages call it.
+        name: String,
+        /// The JSON text.
+        text: &'static str,
+    },
+}
+
+impl SiteSource {
+    /// The address (or name) messages give for the dataset.
+    fn name(&self) -> &str {
+        match self {
+            Self::Url { url, .. } => url,
+            Self::Text { name, .. } => name,
+        }
+    }
+}
+
+/// The loading view while `source` is read, then the app, or an error view with Retry.
+pub fn read_site(source: SiteSource) -> AnyView {
+    let progress = RwSignal::new(Progress::Receiving(0, None));
+    let name = source.name().to_owned();
+    let dataset = LocalResource::new(move || {
+        let source = source.clone();
+        progress.set(Progress::Receiving(0, None));
+        async move {
+            let url = source.name().to_owned();
+            match read_site_part(source, progress).await {
+                Ok(reading) => reading.await,
+                Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
+            }
+        }
+    });
+    (move || match dataset.get() {
+        None => view! { <LoadingView url=name.clone() progress=progress /> }.into_any(),
+        Some(Ok(ReadSite { data, archive })) => {
+            if let Some(archive) = archive {
+                provide_context(archive);
+            }
+            view! { <App data=data /> }.into_any()
+        }
+        Some(Err(failure)) => view! {
+            <FetchErrorView failure=failure on_retry=Callback::new(move |_| dataset.refetch()) />
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+/// A dataset read, with its archive's views when it came from a manifest.
 #[derive(Clone)]
-pub struct FetchedSite {
+pub struct ReadSite {
     /// The site.
     pub data: SiteData,
     /// The status and "older releases" views of a sharded archive.
@@ -146,17 +200,15 @@ pub struct FetchedSite {
 }
 
 lazy_part! {
-    preload preload_fetched_site;
-    /// Fetches, reads and indexes the dataset at `url` (see [`load_source`]). All the code that
-    /// fetches and reads datasets, and a sharded archive's, is in this part: a deploy of the
-    /// bundled dataset never loads it.
-    fn fetched_site_part(
-        url: String,
-        max_bytes: u64,
-        timeout_ms: u32,
+    preload preload_read_site;
+    /// Fetches (if need be), reads and indexes a dataset (see [`load_source`]). All the code that
+    /// fetches, parses and validates datasets, and a sharded archive's, is in this part: the
+    /// bundled dataset, packed at build time, needs none of it.
+    fn read_site_part(
+        source: SiteSource,
         progress: RwSignal<Progress>,
-    ) -> LocalBoxFuture<'static, Result<FetchedSite, LoadFailure>> {
-        Box::pin(load_source(url, max_bytes, timeout_ms, progress))
+    ) -> LocalBoxFuture<'static, Result<ReadSite, LoadFailure>> {
+        Box::pin(load_source(source, progress))
     }
 }
 
@@ -164,15 +216,27 @@ lazy_part! {
 /// for a manifest, the newest shard; an archive's views (if any) come with it, so the app can
 /// show what is loaded and fetch older shards when the reader needs them.
 async fn load_source(
-    url: String,
-    max_bytes: u64,
-    timeout_ms: u32,
+    source: SiteSource,
     progress: RwSignal<Progress>,
-) -> Result<FetchedSite, LoadFailure> {
+) -> Result<ReadSite, LoadFailure> {
+    let (url, max_bytes, timeout_ms) = match source {
+        SiteSource::Url {
+            url,
+            max_bytes,
+            timeout_ms,
+        } => (url, max_bytes, timeout_ms),
+        SiteSource::Text { name, text } => {
+            let data = parse_site(&name, text, progress).await?;
+            return Ok(ReadSite {
+                data,
+                archive: None,
+            });
+        }
+    };
     let text = fetch_text(url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
     if !is_manifest(&text) {
         let data = parse_site(&url, &text, progress).await?;
-        return Ok(FetchedSite {
+        return Ok(ReadSite {
             data,
             archive: None,
         });
@@ -196,7 +260,7 @@ async fn load_source(
     let data = parse_site(&newest.url, &shard_text, progress).await?;
     let archive = Archive::new(manifest, max_bytes, timeout_ms);
     archive.mark(0, ShardStatus::Loaded);
-    Ok(FetchedSite {
+    Ok(ReadSite {
         data,
         archive: Some(archive.views()),
     })

@@ -6,11 +6,30 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::formats::{read_any, SourceFormat};
+use crate::core::packed;
 use crate::core::search::SearchIndex;
-use crate::core::{parse_dataset, Dataset, FormatError, LoadedDataset, Problem};
+use crate::core::{Dataset, FormatError, FormatErrorKind, LoadedDataset, Problem};
 
-/// The dataset compiled into the app: the default when a deploy names no other.
-pub const BUNDLED_DATASET: &str = include_str!("../../public/data/releases.json");
+/// The dataset compiled into the app (the default when a deploy names no other), as `build.rs`
+/// wrote it: packed (see [`packed`]) when it has no problems, else its JSON text.
+const BUNDLED_DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled-dataset.bin"));
+
+/// Where the bundled dataset is also served from, to name it in messages.
+pub const BUNDLED_DATASET_PATH: &str = "data/releases.json";
+
+/// The bundled dataset, ready at once, or text that must be read (and its problems reported)
+/// like a fetched dataset.
+pub enum Bundled {
+    /// Packed at build time: read without parsing or validating.
+    Ready(SiteData),
+    /// A dataset with problems, or not readable: its JSON text.
+    Text(&'static str),
+}
+
+/// True when the bundled dataset is packed, and so needs no reader at start-up.
+pub fn bundled_is_packed() -> bool {
+    packed::is_packed(BUNDLED_DATASET)
+}
 
 /// A readable dataset, what validation skipped, and the index built once for it.
 #[derive(Debug)]
@@ -67,12 +86,27 @@ impl SiteData {
         Self(ArcRwSignal::new(Ok(Arc::new(site))))
     }
 
-    /// The dataset bundled into the build (a Pressline dataset: reading it needs none of the
-    /// other formats' code, which is then fetched only if a deploy names such a file).
-    pub fn bundled() -> Self {
-        Self::from_read(
-            parse_dataset(BUNDLED_DATASET).map(|loaded| (SourceFormat::Pressline, loaded)),
-        )
+    /// The dataset bundled into the build: indexed here when it was packed.
+    pub fn bundled() -> Bundled {
+        if !bundled_is_packed() {
+            // build.rs wrote the file's own text, which is UTF-8. (When it wrote packed bytes,
+            // the compiler sees this branch cannot be taken, and says the bytes are not text.)
+            #[allow(invalid_from_utf8)]
+            let text = std::str::from_utf8(BUNDLED_DATASET).unwrap_or_default();
+            return Bundled::Text(text);
+        }
+        let read = packed::unpack(BUNDLED_DATASET)
+            .map(|dataset| {
+                let problems = Vec::new();
+                (SourceFormat::Pressline, LoadedDataset { dataset, problems })
+            })
+            .map_err(|error| FormatError {
+                kind: FormatErrorKind::NotThisFormat,
+                message: error.to_string(),
+                line: 1,
+                column: 1,
+            });
+        Bundled::Ready(Self::from_read(read))
     }
 
     /// The site, when the dataset could be read.

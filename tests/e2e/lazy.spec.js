@@ -32,7 +32,7 @@ test('the timeline shows before any lazy part; the histogram and embed dialog fo
   expect(parts).toContain('split-release-page-part');
   // Neither the code that fetches and reads datasets, nor the other formats' reader, nor a
   // language's catalogue: English, and the bundled dataset.
-  expect(parts.filter((part) => /fetched-site|other-format|catalogue/.test(part))).toEqual([]);
+  expect(parts.filter((part) => /read-site|other-format|catalogue/.test(part))).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -115,7 +115,7 @@ test('a fetched dataset whose loader cannot be fetched names the URL and the cau
   const errors = watchForErrors(page, { console: false });
   const parts = watchParts(page);
   let blocked = true;
-  await page.route(/split-fetched-site-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.route(/split-read-site-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
   await deployWith(page, { 'data-src': `${DATA}/ok.json` });
   await page.goto('/');
   const failure = page.locator('[data-load-error="loader-unavailable"]');
@@ -123,7 +123,7 @@ test('a fetched dataset whose loader cannot be fetched names the URL and the cau
   blocked = false;
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(page.locator('article[data-release-id]').first()).toBeVisible();
-  expect(parts).toContain('split-fetched-site-part');
+  expect(parts).toContain('split-read-site-part');
   expect(errors).toEqual([]);
 });
 
@@ -134,7 +134,7 @@ test('a reader in another language gets the catalogue part with its catalogue, a
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('button', { name: 'Effacer tous les filtres' })).toBeVisible();
   expect(parts).toContain('split-catalogue-part');
-  expect(parts).not.toContain('split-fetched-site-part');
+  expect(parts).not.toContain('split-read-site-part');
   expect(errors).toEqual([]);
 });
 
