@@ -10,6 +10,7 @@
 use std::future::Future;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 
 use crate::ui::i18n::t;
 
@@ -99,27 +100,46 @@ where
     Load: Fn() -> Loading + Send + Sync + 'static,
     Loading: Future<Output = Result<AnyView, PartUnavailable>> + Send + 'static,
 {
-    let attempt = RwSignal::new(0_u32);
+    // The part's view once it has arrived (or failed to); a signal and a task, rather than
+    // Leptos's `Suspend`, whose async machinery would otherwise weigh on the first load.
+    let arrived = RwSignal::new(None::<Result<SendWrapper<AnyView>, PartUnavailable>>);
+    let load = StoredValue::new(load);
+    // The part's view is built in the task: under this component's owner, so it finds the
+    // page's context (also when Retry starts it, from a click, where there is no owner), and
+    // not at all once the component is gone.
+    let owner = Owner::current().unwrap_or_default();
+    let attempt = move || {
+        let loading = load.with_value(|load| load());
+        owner.with(|| {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                arrived.set(Some(loading.await.map(SendWrapper::new)));
+            })
+        });
+    };
+    attempt();
     move || {
-        attempt.track();
-        let loading = load();
-        Suspend::new(async move {
-            match loading.await {
-                Ok(view) => view,
-                Err(PartUnavailable) => {
-                    let t = t();
-                    view! {
-                        <p class="part-error" role="alert">
-                            {t.part_not_loaded} " "
-                            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                                {t.retry}
-                            </button>
-                        </p>
-                    }
-                    .into_any()
+        arrived.track();
+        // Taken, not cloned: a view is built once.
+        let outcome = arrived.update_untracked(Option::take);
+        match outcome {
+            None => ().into_any(),
+            Some(Ok(view)) => view.take(),
+            Some(Err(PartUnavailable)) => {
+                let t = t();
+                view! {
+                    <p class="part-error" role="alert">
+                        {t.part_not_loaded} " "
+                        <button type="button" on:click={
+                        let attempt = attempt.clone();
+                        move |_| attempt()
+                    }>
+                            {t.retry}
+                        </button>
+                    </p>
                 }
+                .into_any()
             }
-        })
+        }
     }
 }
 

@@ -163,18 +163,29 @@ impl SiteSource {
 pub fn read_site(source: SiteSource) -> AnyView {
     let progress = RwSignal::new(Progress::Receiving(0, None));
     let name = source.name().to_owned();
-    let dataset = LocalResource::new(move || {
-        let source = source.clone();
+    // A signal and a task rather than a resource: Leptos's async machinery would weigh on the
+    // first load of every deploy, and this runs only for some.
+    let outcome = RwSignal::new(None::<Result<ReadSite, LoadFailure>>);
+    let source = StoredValue::new(source);
+    // Dropped if the app goes first (an embed removed from its page), also when Retry starts it.
+    let owner = Owner::current().unwrap_or_default();
+    let read = move || {
+        let source = source.get_value();
+        outcome.set(None);
         progress.set(Progress::Receiving(0, None));
-        async move {
-            let url = source.name().to_owned();
-            match read_site_part(source, progress).await {
-                Ok(reading) => reading.await,
-                Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
-            }
-        }
-    });
-    (move || match dataset.get() {
+        owner.with(|| {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                let url = source.name().to_owned();
+                let result = match read_site_part(source, progress).await {
+                    Ok(reading) => reading.await,
+                    Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
+                };
+                outcome.set(Some(result));
+            })
+        });
+    };
+    read();
+    (move || match outcome.get() {
         None => view! { <LoadingView url=name.clone() progress=progress /> }.into_any(),
         Some(Ok(ReadSite { data, archive })) => {
             if let Some(archive) = archive {
@@ -183,7 +194,10 @@ pub fn read_site(source: SiteSource) -> AnyView {
             view! { <App data=data /> }.into_any()
         }
         Some(Err(failure)) => view! {
-            <FetchErrorView failure=failure on_retry=Callback::new(move |_| dataset.refetch()) />
+            <FetchErrorView failure=failure on_retry={
+                let read = read.clone();
+                Callback::new(move |_| read())
+            } />
         }
         .into_any(),
     })
