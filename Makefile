@@ -180,7 +180,7 @@ SIZE_TARGET ?= 150000
 size: build tools-browser tools-size ## Sizes of dist/, first loads, where the wasm's bytes go; fails over SIZE_LIMIT
 	@wasm-bindgen --keep-debug --keep-lld-exports --target web --out-dir target/size \
 	  target/wasm-split/release/pressline-app.wasm
-	@wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
+	@wasm-opt -Os -g --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  target/size/pressline-app_bg.wasm -o target/size/named.wasm
 	@SIZE_LIMIT=$(SIZE_LIMIT) SIZE_TARGET=$(SIZE_TARGET) NAMED_WASM=target/size/named.wasm .ci/size.sh dist
 

@@ -3,7 +3,8 @@
 // Trunk's own wasm-bindgen output cannot be split (it has lost the linker's relocations), so
 // this starts again from cargo's wasm: wasm-split-cli cuts it into the main module, one module
 // per lazy part and chunks of code shared by several parts; wasm-bindgen runs on the main
-// module (keeping the exports the parts link to); wasm-opt -Oz (release builds) runs on each.
+// module (keeping the exports the parts link to); wasm-opt -Os (release builds) runs on each:
+// once brotli-compressed, its output is smaller than -Oz's (0.6 KB on the main module), and faster.
 // The results replace trunk's script and wasm in the staging directory under new content
 // hashes, with index.html's references and integrity attributes updated. The parts are fetched
 // by wasm-split-*.js, relative to itself, so any sub-path and any embedding page work.
@@ -73,7 +74,7 @@ export function splitWasm({ dir, html, release }) {
   const mainWasm = join(bindgen, `${APP}_bg.wasm`);
   const parts = readdirSync(work).filter((name) => name.endsWith('.wasm') && name !== `${APP}.wasm`);
   if (release) {
-    for (const path of [mainWasm, ...parts.map((name) => join(work, name))]) run('wasm-opt', ['-Oz', path, '-o', path]);
+    for (const path of [mainWasm, ...parts.map((name) => join(work, name))]) run('wasm-opt', ['-Os', path, '-o', path]);
   }
 
   // The parts, named by content; the loader names them relative to itself.

@@ -1,5 +1,7 @@
 //! The app for one dataset: the page frame and the page the address names.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::archive::ArchiveViews;
@@ -12,6 +14,7 @@ use super::shared::{LoadErrorView, NotFoundView, SiteFooter, SiteHeader, Skipped
 use super::timeline::TimelinePage;
 use super::{sliced, SiteData};
 use crate::core::route::Route;
+use crate::core::Problem;
 
 /// The whole app for one dataset. Unreadable data shows an error view instead of the pages, so
 /// the page is never blank. Needs a [`Navigation`] in context (see [`super::OnPage`] and
@@ -127,8 +130,14 @@ fn site_body(data: &SiteData) -> AnyView {
         current
     });
     view! {
-        // Reactive: an archive's later shards can add to what was skipped.
-        {move || data.site().map(|site| view! { <SkippedRecords problems=site.problems.clone() /> })}
+        // Reactive: an archive's later shards can add to what was skipped. Its code comes only
+        // with problems (a bundled dataset is packed only when it has none).
+        {move || {
+            data.site().filter(|site| !site.problems.is_empty()).map(|site| {
+                let problems = site.problems.clone();
+                view! { <LazyPart load=move || skipped_records_part(problems.clone()) /> }
+            })
+        }}
         {use_context::<ArchiveViews>().map(|archive| archive.status.run())}
         <div class="page" node_ref=page>
             {move || match route.get() {
@@ -140,6 +149,13 @@ fn site_body(data: &SiteData) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+lazy_part! {
+    /// What validation skipped or dropped (see [`SkippedRecords`]).
+    fn skipped_records_part(problems: Arc<[Problem]>) -> AnyView {
+        view! { <SkippedRecords problems=problems /> }.into_any()
+    }
 }
 
 lazy_part! {

@@ -8,6 +8,8 @@
 //! callers work either way.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -92,24 +94,32 @@ pub(crate) use lazy_part;
 /// Shows the view a lazy part returns once it has arrived (nothing before: the rest of the page
 /// is already there), or, if it cannot be fetched, says so with a Retry button.
 #[component]
-pub fn LazyPart<Load, Loading>(
+pub fn LazyPart<Load, Part>(
     /// Fetches the part (on first use) and builds its view; called again on Retry.
     load: Load,
 ) -> impl IntoView
 where
-    Load: Fn() -> Loading + Send + Sync + 'static,
-    Loading: Future<Output = Result<AnyView, PartUnavailable>> + Send + 'static,
+    Load: Fn() -> Part + Send + Sync + 'static,
+    Part: Future<Output = Result<AnyView, PartUnavailable>> + Send + 'static,
 {
+    // One copy of the machinery below for every part: only this shim is generic.
+    lazy_part_view(Arc::new(move || Box::pin(load()) as Loading))
+}
+
+/// A part's loading, as [`lazy_part_view`] takes it.
+type Loading = Pin<Box<dyn Future<Output = Result<AnyView, PartUnavailable>> + Send>>;
+
+/// What [`LazyPart`] shows, for any part.
+fn lazy_part_view(load: Arc<dyn Fn() -> Loading + Send + Sync>) -> impl IntoView {
     // The part's view once it has arrived (or failed to); a signal and a task, rather than
     // Leptos's `Suspend`, whose async machinery would otherwise weigh on the first load.
     let arrived = RwSignal::new(None::<Result<SendWrapper<AnyView>, PartUnavailable>>);
-    let load = StoredValue::new(load);
     // The part's view is built in the task: under this component's owner, so it finds the
     // page's context (also when Retry starts it, from a click, where there is no owner), and
     // not at all once the component is gone.
     let owner = Owner::current().unwrap_or_default();
     let attempt = move || {
-        let loading = load.with_value(|load| load());
+        let loading = load();
         owner.with(|| {
             leptos::task::spawn_local_scoped_with_cancellation(async move {
                 arrived.set(Some(loading.await.map(SendWrapper::new)));
@@ -147,7 +157,7 @@ where
 /// nothing moves) until `preload` has fetched the part, then the part is drawn in its stead. When
 /// the part has already arrived (a return to the page), it is drawn at once, with no frame.
 #[component]
-pub fn FramedLazyPart<Preload, Preloading, Load, Loading>(
+pub fn FramedLazyPart<Preload, Preloading, Load, Part>(
     /// Fetches the part without running it (see `lazy_part!`'s `preload`).
     preload: Preload,
     /// What stands in the part's place while it is fetched.
@@ -159,8 +169,8 @@ pub fn FramedLazyPart<Preload, Preloading, Load, Loading>(
 where
     Preload: FnOnce() -> Preloading,
     Preloading: Future + 'static,
-    Load: Fn() -> Loading + Send + Sync + Clone + 'static,
-    Loading: Future<Output = Result<AnyView, PartUnavailable>> + Send + 'static,
+    Load: Fn() -> Part + Send + Sync + Clone + 'static,
+    Part: Future<Output = Result<AnyView, PartUnavailable>> + Send + 'static,
 {
     let mut preloading = Box::pin(preload());
     let arrived = futures::FutureExt::now_or_never(&mut preloading).is_some();
