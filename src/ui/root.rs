@@ -94,8 +94,9 @@ impl DatasetSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatasetUrl(pub String);
 
-/// The app for a dataset source: the bundled one at once, a fetched one after a loading view
-/// that counts the bytes received, or an error view naming the URL and the cause, with Retry.
+/// The app for a dataset source: the bundled one at once (when it was packed), a fetched one
+/// after a loading view that counts the bytes received, or an error view naming the URL and the
+/// cause, with Retry.
 #[component]
 pub fn Root(
     /// Where the dataset comes from.
@@ -226,8 +227,8 @@ lazy_part! {
     }
 }
 
-/// Fetches a dataset or manifest (size-checked, decoded and parsed within a time limit) and,
-/// for a manifest, the newest shard; an archive's views (if any) come with it, so the app can
+/// Reads a dataset: text already here, or one fetched (size-checked, decoded and parsed within a
+/// time limit), or for a manifest its newest shard, with the archive's views, so the app can
 /// show what is loaded and fetch older shards when the reader needs them.
 async fn load_source(
     source: SiteSource,
