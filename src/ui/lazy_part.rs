@@ -140,9 +140,9 @@ fn lazy_part_view(load: Arc<dyn Fn() -> Loading + Send + Sync>) -> impl IntoView
                     <p class="part-error" role="alert">
                         {t.part_not_loaded} " "
                         <button type="button" on:click={
-                        let attempt = attempt.clone();
-                        move |_| attempt()
-                    }>
+                            let attempt = attempt.clone();
+                            move |_| attempt()
+                        }>
                             {t.retry}
                         </button>
                     </p>
