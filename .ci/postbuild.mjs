@@ -13,20 +13,17 @@
 // - in release builds, precompresses text and wasm files as .br and .gz.
 //
 // Environment (set by trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-import { minify, splitWasm } from './split-wasm.mjs';
+import { hash, integrity, minify, splitWasm, withIntegrity } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('postbuild: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
 const release = process.env.TRUNK_PROFILE === 'release';
 
-const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
-const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 // 0. The lazily loaded parts, each in a wasm file of its own.
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
 html = splitWasm({ dir, html, release });
@@ -47,9 +44,7 @@ if (release) {
   embedCss = minify(embedCss, 'css');
   const minified = minify(pageCssText, 'css');
   const name = `main-${hash(minified)}.css`;
-  const link = new RegExp(`<link rel="stylesheet" href="([^"]*)${pageCss.replace(/\./g, '\\.')}" integrity="[^"]*"`);
-  if (!link.test(html)) throw new Error(`postbuild: index.html has no stylesheet link to ${pageCss}`);
-  html = html.replace(link, `<link rel="stylesheet" href="$1${name}" integrity="${integrity(minified)}"`);
+  html = withIntegrity(html.split(pageCss).join(name), name, minified);
   unlinkSync(join(dir, pageCss));
   writeFileSync(join(dir, name), minified);
 }

@@ -19,8 +19,17 @@ const APP = 'pressline-app';
 // The custom section wasm_split_helpers leaves in a wasm built with split points.
 const SPLIT_MARKER = '__wasm_split_unstable';
 
-const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+/** A file's content hash, as its name carries it. */
+export const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+/** A file's Subresource Integrity value. */
+export const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** `html` with the integrity value of the `<link>` to `name` set for `bytes` (its new content). */
+export function withIntegrity(html, name, bytes) {
+  const link = new RegExp(`(<link[^>]*href="[^"]*${name.replace(/\./g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+  if (!link.test(html)) throw new Error(`index.html has no link to ${name}`);
+  return html.replace(link, `$1${integrity(bytes)}$2`);
+}
 
 /**
  * `text` (a module script, or a stylesheet with `loader` 'css') minified by esbuild, in syntax
@@ -114,10 +123,6 @@ export function splitWasm({ dir, html, release }) {
   writeFileSync(join(dir, glueName), glue);
   writeFileSync(join(dir, wasmName), wasm);
   writeFileSync(join(dir, loaderName), loader);
-  for (const [name, bytes] of [[glueName, glue], [wasmName, wasm]]) {
-    const link = new RegExp(`(<link[^>]*href="[^"]*${name.replace(/\./g, '\\.')}"[^>]*integrity=")[^"]*(")`);
-    if (!link.test(html)) throw new Error(`split-wasm: index.html has no preload of ${name}`);
-    html = html.replace(link, `$1${integrity(bytes)}$2`);
-  }
+  for (const [name, bytes] of [[glueName, glue], [wasmName, wasm]]) html = withIntegrity(html, name, bytes);
   return html;
 }

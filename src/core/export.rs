@@ -2,6 +2,53 @@
 
 use super::Dataset;
 
+/// The two file formats a reader can download.
+///
+/// ```
+/// use pressline::core::export::ExportFormat;
+/// use pressline::core::parse_dataset;
+/// let dataset = parse_dataset(r#"{"pressline": 1, "title": "T", "releases": [
+///     {"id": "a", "kind": "Statement", "date": "2024-05-01", "title": "A"}]}"#)
+///     .unwrap()
+///     .dataset;
+/// assert_eq!(ExportFormat::Csv.file_name(), "releases.csv");
+/// assert!(ExportFormat::Csv.write(&dataset, &[0]).starts_with("id,kind,date,title"));
+/// assert_eq!(ExportFormat::Json.mime(), "application/json");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A Pressline dataset of the releases (see [`to_json`]).
+    Json,
+    /// One row per release (see [`to_csv`]).
+    Csv,
+}
+
+impl ExportFormat {
+    /// The file's name.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Json => "releases.json",
+            Self::Csv => "releases.csv",
+        }
+    }
+
+    /// The file's media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Json => "application/json",
+            Self::Csv => "text/csv",
+        }
+    }
+
+    /// The releases at `ids` of `dataset`, in this format.
+    pub fn write(self, dataset: &Dataset, ids: &[u32]) -> String {
+        match self {
+            Self::Json => to_json(dataset, ids),
+            Self::Csv => to_csv(dataset, ids),
+        }
+    }
+}
+
 /// The dataset with only the releases at `ids`, in that order, as pretty JSON (format version 1),
 /// so a download can be loaded back as a dataset.
 pub fn to_json(dataset: &Dataset, ids: &[u32]) -> String {

@@ -106,6 +106,13 @@ where
     lazy_part_view(Arc::new(move || Box::pin(load()) as Loading))
 }
 
+/// Runs `task` under `owner` (a component's, taken when it was set up): so it finds the page's
+/// context even when a click starts it (where there is no owner), and it is dropped once the
+/// component is gone.
+pub fn spawn_owned(owner: &Owner, task: impl Future<Output = ()> + 'static) {
+    owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task));
+}
+
 /// A part's loading, as [`lazy_part_view`] takes it.
 type Loading = Pin<Box<dyn Future<Output = Result<AnyView, PartUnavailable>> + Send>>;
 
@@ -114,16 +121,12 @@ fn lazy_part_view(load: Arc<dyn Fn() -> Loading + Send + Sync>) -> impl IntoView
     // The part's view once it has arrived (or failed to); a signal and a task, rather than
     // Leptos's `Suspend`, whose async machinery would otherwise weigh on the first load.
     let arrived = RwSignal::new(None::<Result<SendWrapper<AnyView>, PartUnavailable>>);
-    // The part's view is built in the task: under this component's owner, so it finds the
-    // page's context (also when Retry starts it, from a click, where there is no owner), and
-    // not at all once the component is gone.
+    // The part's view is built in the task, so under this component's owner.
     let owner = Owner::current().unwrap_or_default();
     let attempt = move || {
         let loading = load();
-        owner.with(|| {
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
-                arrived.set(Some(loading.await.map(SendWrapper::new)));
-            })
+        spawn_owned(&owner, async move {
+            arrived.set(Some(loading.await.map(SendWrapper::new)));
         });
     };
     attempt();

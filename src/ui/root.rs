@@ -14,7 +14,7 @@ use super::{sliced, App, SiteData};
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
 use crate::ui::archive::{Archive, ArchiveViews, ShardStatus};
-use crate::ui::lazy_part::{lazy_part, PartUnavailable};
+use crate::ui::lazy_part::{lazy_part, spawn_owned, PartUnavailable};
 
 /// How far loading a fetched dataset has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,15 +174,13 @@ pub fn read_site(source: SiteSource) -> AnyView {
         let source = source.get_value();
         outcome.set(None);
         progress.set(Progress::Receiving(0, None));
-        owner.with(|| {
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
-                let url = source.name().to_owned();
-                let result = match read_site_part(source, progress).await {
-                    Ok(reading) => reading.await,
-                    Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
-                };
-                outcome.set(Some(result));
-            })
+        spawn_owned(&owner, async move {
+            let url = source.name().to_owned();
+            let result = match read_site_part(source, progress).await {
+                Ok(reading) => reading.await,
+                Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
+            };
+            outcome.set(Some(result));
         });
     };
     read();

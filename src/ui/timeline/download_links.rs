@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::ui::i18n::t;
 use wasm_bindgen::JsCast;
 
-use crate::core::export::{to_csv, to_json};
+use crate::core::export::ExportFormat;
 use crate::ui::lazy_part::{lazy_part, PartUnavailable};
 use crate::ui::site_data::Site;
 use crate::ui::SiteData;
@@ -21,7 +21,7 @@ pub fn DownloadLinks(
     let data = expect_context::<SiteData>();
     // Set when the writer could not be fetched: said next to the buttons, which stay usable.
     let unavailable = RwSignal::new(false);
-    let download = move |format: FileFormat| {
+    let download = move |format: ExportFormat| {
         let Some(site) = data.site_untracked() else {
             return;
         };
@@ -40,10 +40,10 @@ pub fn DownloadLinks(
     view! {
         <div class="downloads" on:pointerover=fetch_writer on:focusin=fetch_writer>
             <span class="downloads__label">{t().download}</span>
-            <button type="button" class="downloads__button" data-download="json" on:click=move |_| json(FileFormat::Json)>
+            <button type="button" class="downloads__button" data-download="json" on:click=move |_| json(ExportFormat::Json)>
                 "JSON"
             </button>
-            <button type="button" class="downloads__button" data-download="csv" on:click=move |_| download(FileFormat::Csv)>
+            <button type="button" class="downloads__button" data-download="csv" on:click=move |_| download(ExportFormat::Csv)>
                 "CSV"
             </button>
             {move || unavailable.get().then(|| view! {
@@ -53,47 +53,28 @@ pub fn DownloadLinks(
     }
 }
 
-/// Starts fetching the code that writes the files, as the reader nears the buttons.
+thread_local! {
+    /// Whether the writer's code has been asked for (pointer and focus events repeat).
+    static WRITER_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts fetching the code that writes the files, once, as the reader nears the buttons. (If
+/// that fails, a click fetches it again.)
 fn fetch_writer<Event>(_: Event) {
+    if WRITER_ASKED.replace(true) {
+        return;
+    }
     leptos::task::spawn_local(async {
         let _ = preload_export().await;
     });
 }
 
-/// The two file formats offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileFormat {
-    /// A Pressline dataset of the matching releases.
-    Json,
-    /// One row per matching release.
-    Csv,
-}
-
-impl FileFormat {
-    fn file_name(self) -> &'static str {
-        match self {
-            Self::Json => "releases.json",
-            Self::Csv => "releases.csv",
-        }
-    }
-
-    fn mime(self) -> &'static str {
-        match self {
-            Self::Json => "application/json",
-            Self::Csv => "text/csv",
-        }
-    }
-}
-
 lazy_part! {
     preload preload_export;
-    /// Writes the releases `ids` of `site` as a file (see [`to_json`] and [`to_csv`]): the
+    /// Writes the releases `ids` of `site` as a file (see [`ExportFormat::write`]): the
     /// serializers are needed only when a reader downloads.
-    fn export_part(site: Arc<Site>, ids: Vec<u32>, format: FileFormat) -> String {
-        match format {
-            FileFormat::Json => to_json(&site.dataset, &ids),
-            FileFormat::Csv => to_csv(&site.dataset, &ids),
-        }
+    fn export_part(site: Arc<Site>, ids: Vec<u32>, format: ExportFormat) -> String {
+        format.write(&site.dataset, &ids)
     }
 }
 
