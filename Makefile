@@ -18,6 +18,12 @@ WASM_SPLIT_VERSION := 0.2.4
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 E2E_PORT ?= 8199
+# Release builds of the wasm use the nightly toolchain (the one fuzzing uses) to rebuild the
+# standard library for size, with panics that abort at once instead of formatting a message:
+# 22 KB (brotli) off the first load, which the 150 KB budget needs (see the README's "Size").
+# Debug builds (`make dev`, the component tests) keep stable Rust and full panic messages.
+RELEASE_ENV := RUSTUP_TOOLCHAIN=nightly CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 # Where `make dist` puts a deployable build, and the sub-path it will be served under.
 PUBLIC_URL ?= /
 DIST ?= dist
@@ -45,6 +51,9 @@ tools-build: node_modules/.package-lock.json ## Rust target, trunk, wasm-bindgen
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@rustup component list --toolchain nightly --installed | grep -q '^rust-src' \
+	  || rustup component add rust-src --toolchain nightly
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" \
 	  || cargo install --locked trunk --version $(TRUNK_VERSION)
@@ -86,18 +95,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 build: tools-build ## Release build of the app into dist/
-	trunk build --release
+	$(RELEASE_ENV) trunk build --release
 
 dist: tools-build ## Deployable files for a static host: make dist PUBLIC_URL=/campaigns/ukraine/ [DIST=dist]
-	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+	$(RELEASE_ENV) trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
 	@echo "$(DIST)/ is ready for $(PUBLIC_URL) on any static host (see the README's Deploying)."
 
 build-subpath: tools-build
-	trunk build --release --public-url /campaigns/ukraine/ --dist $(SUBPATH_DIST)
+	$(RELEASE_ENV) trunk build --release --public-url /campaigns/ukraine/ --dist $(SUBPATH_DIST)
 
 publish: tools-build ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [DIST=dist]
 	@test -n "$(BASE_URL)" || { echo "usage: make publish BASE_URL=https://example.org/news/ [DATASET=$(DATASET)]" >&2; exit 2; }
-	trunk build --release --public-url $(BASE_PATH) --dist $(DIST)
+	$(RELEASE_ENV) trunk build --release --public-url $(BASE_PATH) --dist $(DIST)
 	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL)
 
 published: build ## (for e2e) dist/ published with the bundled dataset, the hostile fixture and the XSS corpus
@@ -173,9 +182,10 @@ fuzz: tools-fuzz ## Fuzz every target for SECONDS each (default 600), from the c
 fuzz-smoke: tools-fuzz ## (in make test) each fuzz target's corpus, then FUZZ_SMOKE_RUNS inputs from a fixed seed
 	FUZZ_RUNS=$(FUZZ_SMOKE_RUNS) .ci/fuzz.sh 0
 
-# The first load (page or embed, brotli) may not exceed SIZE_LIMIT; SIZE_TARGET is the goal.
-SIZE_LIMIT ?= 185000
-SIZE_TARGET ?= 150000
+# The first load (page or embed, brotli) may not exceed SIZE_LIMIT, the 150 KB budget;
+# SIZE_TARGET is the aim (TimelineJS's first load is about 65 KB).
+SIZE_LIMIT ?= 150000
+SIZE_TARGET ?= 65000
 
 size: build tools-browser tools-size ## Sizes of dist/, first loads, where the wasm's bytes go; fails over SIZE_LIMIT
 	@wasm-bindgen --keep-debug --keep-lld-exports --target web --out-dir target/size \

@@ -414,6 +414,74 @@ async fn a_failed_fetch_names_the_url_and_cause_and_offers_retry() {
     assert_eq!(page.text("[data-load-error] button"), "Retry");
 }
 
+/// A lazily loaded part shows what stands in its place until it arrives, then its own view
+/// (and what cannot be fetched is shown by `unavailable`, given Retry: see lazy.spec.js).
+#[wasm_bindgen_test]
+async fn a_lazy_part_shows_its_pending_view_until_it_arrives() {
+    use pressline::ui::lazy_part::LazyPart;
+    let (arrive, arrival) = futures::channel::oneshot::channel::<()>();
+    let arrival = futures::future::FutureExt::shared(arrival);
+    let page = mount(move || {
+        let arrival = arrival.clone();
+        view! {
+            <LazyPart
+                load=move || {
+                    let arrival = arrival.clone();
+                    async move {
+                        let _ = arrival.await;
+                        Ok(view! { <p class="arrived">"the part"</p> }.into_any())
+                    }
+                }
+                pending=Some(ViewFn::from(|| view! { <p class="waiting">"on the way"</p> }))
+            />
+        }
+    });
+    next_tick().await;
+    assert_eq!(page.text(".waiting"), "on the way");
+    assert!(page.all(".arrived").is_empty());
+    arrive.send(()).unwrap();
+    for _ in 0..100 {
+        if !page.all(".arrived").is_empty() {
+            break;
+        }
+        next_tick().await;
+    }
+    assert_eq!(page.text(".arrived"), "the part");
+    assert!(page.all(".waiting").is_empty());
+}
+
+/// A `?src=` the deploy refuses is explained (with the reader's wording), with no Retry.
+#[wasm_bindgen_test]
+async fn a_refused_source_says_why_without_retry() {
+    use pressline::core::source::LoadFailure;
+    use pressline::ui::{DatasetSource, Root};
+    let source = DatasetSource::Refused(LoadFailure::Refused {
+        url: "https://elsewhere.example/x.json".to_owned(),
+        reason: "its origin is not allowed".to_owned(),
+    });
+    let page = mount(move || view! { <Root source=source /> });
+    for _ in 0..400 {
+        if !page.all("[data-load-error]").is_empty() {
+            break;
+        }
+        next_tick().await;
+    }
+    assert_eq!(
+        page.one("[data-load-error]")
+            .get_attribute("data-load-error")
+            .as_deref(),
+        Some("refused")
+    );
+    assert!(
+        page.text("[data-load-error] p")
+            .contains("https://elsewhere.example/x.json"),
+        "{}",
+        page.text("[data-load-error] p")
+    );
+    assert!(page.all("[data-load-error] button").is_empty());
+    assert!(page.all("[data-loading]").is_empty());
+}
+
 /// A bundled dataset with problems is not packed at build time: it is read like a fetched one,
 /// so what was skipped is reported and every valid record is shown.
 #[wasm_bindgen_test]

@@ -232,6 +232,12 @@ impl LoadFailure {
 }
 
 impl LoadFailure {
+    /// [`LoadFailure::LoaderUnavailable`]'s message, on its own: the app's first load shows it
+    /// without the code that words every other failure.
+    pub fn loader_unavailable_message(messages: &Messages, url: &str) -> String {
+        fill(messages.failure_loader_unavailable, &[("url", url)])
+    }
+
     /// What went wrong, naming the URL and the cause, in a catalogue's language.
     pub fn message(&self, messages: &Messages) -> String {
         match self {
@@ -281,9 +287,7 @@ impl LoadFailure {
             Self::ReaderUnavailable { url } => {
                 fill(messages.failure_reader_unavailable, &[("url", url)])
             }
-            Self::LoaderUnavailable { url } => {
-                fill(messages.failure_loader_unavailable, &[("url", url)])
-            }
+            Self::LoaderUnavailable { url } => Self::loader_unavailable_message(messages, url),
             Self::Format { url, error } => fill(
                 messages.failure_format,
                 &[("url", url), ("error", &error.to_string())],

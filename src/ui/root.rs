@@ -4,17 +4,17 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::shared::{FetchErrorView, LoadingView};
+use super::i18n::t;
+use super::shared::{FetchErrorView, LoadingProgress, LoadingView};
 use super::site_data::{bundled_is_packed, Bundled, Site, BUNDLED_DATASET_PATH};
 use super::{sliced, App, SiteData};
 use crate::core::shards::{is_manifest, parse_manifest};
 use crate::core::source::{LoadFailure, SourceConfig};
 use crate::ui::archive::{Archive, ArchiveViews, ShardStatus};
-use crate::ui::lazy_part::{lazy_part, spawn_owned, PartUnavailable};
+use crate::ui::lazy_part::{lazy_part, spawn_owned, LazyPart};
 
 /// How far loading a fetched dataset has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,25 +94,26 @@ impl DatasetSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatasetUrl(pub String);
 
-/// The app for a dataset source: the bundled one at once (when it was packed), a fetched one
-/// after a loading view that counts the bytes received, or an error view naming the URL and the
+/// The app for a dataset source: the bundled one at once (when it was packed); otherwise the
+/// dataset reader (a lazily loaded part), behind a loading view until it has arrived. The
+/// reader shows the bytes received, then the app, or an error view naming the URL and the
 /// cause, with Retry.
 #[component]
 pub fn Root(
     /// Where the dataset comes from.
     source: DatasetSource,
 ) -> impl IntoView {
-    match source {
+    let source = match source {
         DatasetSource::Bundled => match SiteData::bundled() {
-            Bundled::Ready(data) => view! { <App data=data /> }.into_any(),
+            Bundled::Ready(data) => return view! { <App data=data /> }.into_any(),
             // Not packed at build time: it has problems to report, so it is read like a
             // fetched dataset.
-            Bundled::Text(text) => read_site(SiteSource::Text {
+            Bundled::Text(text) => SiteSource::Text {
                 name: BUNDLED_DATASET_PATH.to_owned(),
                 text,
-            }),
+            },
         },
-        DatasetSource::Refused(failure) => view! { <FetchErrorView failure=failure /> }.into_any(),
+        DatasetSource::Refused(failure) => SiteSource::Refused(failure),
         DatasetSource::Url {
             url,
             max_bytes,
@@ -120,12 +121,50 @@ pub fn Root(
             ..
         } => {
             provide_context(DatasetUrl(url.clone()));
-            read_site(SiteSource::Url {
+            SiteSource::Url {
                 url,
                 max_bytes,
                 timeout_ms,
-            })
+            }
         }
+    };
+    view! { <ReadSiteLazily source=source /> }.into_any()
+}
+
+/// [`read_site`] from the lazily loaded reader: until it has arrived, the loading view (without
+/// progress); if it cannot be fetched, an error view naming the dataset, with Retry.
+#[component]
+fn ReadSiteLazily(
+    /// The dataset to read.
+    source: SiteSource,
+) -> impl IntoView {
+    // A refused source has nothing to load: its error comes with the reader, which words it.
+    let name = match &source {
+        SiteSource::Refused(_) => None,
+        source => Some(source.name().to_owned()),
+    };
+    let pending = name
+        .clone()
+        .map(|name| ViewFn::from(move || view! { <LoadingView url=name.clone() /> }));
+    let unavailable = Callback::new(move |retry: Callback<()>| {
+        let t = t();
+        let url = name.clone().unwrap_or_default();
+        let failure = LoadFailure::LoaderUnavailable { url: url.clone() };
+        view! {
+            <FetchErrorView
+                kind=failure.kind()
+                message=LoadFailure::loader_unavailable_message(t, &url)
+                on_retry=Some(retry)
+            />
+        }
+        .into_any()
+    });
+    view! {
+        <LazyPart
+            load=move || read_site_part(source.clone())
+            pending=pending
+            unavailable=unavailable
+        />
     }
 }
 
@@ -148,6 +187,8 @@ pub enum SiteSource {
         /// The JSON text.
         text: &'static str,
     },
+    /// A source the deploy does not allow: only its error is shown.
+    Refused(LoadFailure),
 }
 
 impl SiteSource {
@@ -156,11 +197,14 @@ impl SiteSource {
         match self {
             Self::Url { url, .. } => url,
             Self::Text { name, .. } => name,
+            Self::Refused(_) => "",
         }
     }
 }
 
-/// The loading view while `source` is read, then the app, or an error view with Retry.
+/// The loading view while `source` is read (with the bytes received, and the releases checked
+/// and indexed), then the app, or an error view naming the URL and the cause, with Retry when
+/// trying again could help. This is the lazily loaded reader's view ([`read_site_part`]).
 pub fn read_site(source: SiteSource) -> AnyView {
     let progress = RwSignal::new(Progress::Receiving(0, None));
     let name = source.name().to_owned();
@@ -175,30 +219,33 @@ pub fn read_site(source: SiteSource) -> AnyView {
         outcome.set(None);
         progress.set(Progress::Receiving(0, None));
         spawn_owned(&owner, async move {
-            let url = source.name().to_owned();
-            let result = match read_site_part(source, progress).await {
-                Ok(reading) => reading.await,
-                Err(PartUnavailable) => Err(LoadFailure::LoaderUnavailable { url }),
-            };
-            outcome.set(Some(result));
+            outcome.set(Some(load_source(source, progress).await));
         });
     };
     read();
     (move || match outcome.get() {
-        None => view! { <LoadingView url=name.clone() progress=progress /> }.into_any(),
+        None => view! {
+            <LoadingView url=name.clone()>
+                <LoadingProgress progress=progress />
+            </LoadingView>
+        }
+        .into_any(),
         Some(Ok(ReadSite { data, archive })) => {
             if let Some(archive) = archive {
                 provide_context(archive);
             }
             view! { <App data=data /> }.into_any()
         }
-        Some(Err(failure)) => view! {
-            <FetchErrorView failure=failure on_retry={
+        Some(Err(failure)) => {
+            let retry = failure.is_retryable().then(|| {
                 let read = read.clone();
-                Callback::new(move |_| read())
-            } />
+                Callback::new(move |()| read())
+            });
+            view! {
+                <FetchErrorView kind=failure.kind() message=failure.message(t()) on_retry=retry />
+            }
+            .into_any()
         }
-        .into_any(),
     })
     .into_any()
 }
@@ -214,14 +261,11 @@ pub struct ReadSite {
 
 lazy_part! {
     preload preload_read_site;
-    /// Fetches (if need be), reads and indexes a dataset (see [`load_source`]). All the code that
-    /// fetches, parses and validates datasets, and a sharded archive's, is in this part: the
-    /// bundled dataset, packed at build time, needs none of it.
-    fn read_site_part(
-        source: SiteSource,
-        progress: RwSignal<Progress>,
-    ) -> LocalBoxFuture<'static, Result<ReadSite, LoadFailure>> {
-        Box::pin(load_source(source, progress))
+    /// The dataset reader's view ([`read_site`]). All the code that fetches, parses and
+    /// validates datasets (and a sharded archive's), and that shows their loading and their
+    /// failures, is in this part: the bundled dataset, packed at build time, needs none of it.
+    fn read_site_part(source: SiteSource) -> AnyView {
+        read_site(source)
     }
 }
 
@@ -233,6 +277,7 @@ async fn load_source(
     progress: RwSignal<Progress>,
 ) -> Result<ReadSite, LoadFailure> {
     let (url, max_bytes, timeout_ms) = match source {
+        SiteSource::Refused(failure) => return Err(failure),
         SiteSource::Url {
             url,
             max_bytes,

@@ -7,6 +7,17 @@ import { DATA, deployWith, watchForErrors } from './helpers.js';
 const PART = /\/(split-[a-z-]+|chunk)-[0-9a-f]{16}\.wasm$/;
 const RELEASE = 'russian-attacks-on-critical-energy-infrastructure';
 
+/** Holds back the part `name` until the returned function is called. */
+async function holdPart(page, name) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(new RegExp(`split-${name}-[0-9a-f]+\\.wasm$`), async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The lazily loaded wasm files the page has asked for, by their part's name. */
 function watchParts(page) {
   const parts = [];
@@ -17,15 +28,17 @@ function watchParts(page) {
   return parts;
 }
 
-test('the timeline shows before any lazy part; the histogram and embed dialog follow, the release page on first use', async ({ page }) => {
+test('the timeline shows before any lazy part; the histogram, filters and embed dialog follow, the release page on first use', async ({ page }) => {
   const errors = watchForErrors(page);
   const parts = watchParts(page);
   await page.goto('/');
   await expect(page.locator('article[data-release-id]')).toHaveCount(12);
   await expect(page.locator('.histogram__svg path')).not.toHaveCount(0);
+  await expect(page.locator('fieldset[data-facet]')).toHaveCount(6); // five facets and the dates
   // The embed dialog's button is a lazy part of its own: it arrives just after the timeline.
   await expect(page.getByRole('button', { name: 'Embed this view' })).toBeVisible();
-  expect(parts.filter((part) => part !== 'chunk').sort()).toEqual(['split-embed-dialog-part', 'split-histogram-part']);
+  // No address notices (nothing was ignored), so not their code either.
+  expect(parts.filter((part) => part !== 'chunk').sort()).toEqual(['split-embed-dialog-part', 'split-filter-controls-part', 'split-histogram-part']);
   await page.locator(`article[data-release-id="${RELEASE}"] h3 a`).click();
   await expect(page.locator('h1')).toBeFocused();
   await expect(page.locator('h1')).toContainText('Russian Attacks on Critical Energy Infrastructure');
@@ -39,12 +52,7 @@ test('the timeline shows before any lazy part; the histogram and embed dialog fo
 for (const width of [1280, 320]) {
   test(`while the histogram's code is on the way its frame holds the place: nothing moves when it arrives (${width} px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(/split-histogram-part-[0-9a-f]+\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdPart(page, 'histogram-part');
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
@@ -69,6 +77,59 @@ for (const width of [1280, 320]) {
     expect(await page.evaluate(() => window.__shifts)).toEqual([]);
   });
 }
+
+test('while the filters\' code is on the way, the results, search and sort work and a frame holds the filters\' place', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = watchForErrors(page);
+  const release = await holdPart(page, 'filter-controls-part');
+  await page.goto('/');
+  await expect(page.locator('article[data-release-id]')).toHaveCount(12);
+  await expect(page.locator('.filters__pending[aria-hidden=true]')).toBeVisible();
+  await expect(page.locator('fieldset[data-facet]')).toHaveCount(0);
+  // Searching and sorting do not wait for the filters.
+  await page.getByLabel('Sort').selectOption('oldest');
+  await expect(page).toHaveURL(/sort=oldest/);
+  const firstCard = await page.locator('article[data-release-id]').first().boundingBox();
+  release();
+  const kind = page.locator('fieldset[data-facet="kind"]');
+  await expect(kind).toBeVisible();
+  await expect(page.locator('.filters__pending')).toHaveCount(0);
+  // Beside the results, not above them: no result moved.
+  expect(await page.locator('article[data-release-id]').first().boundingBox()).toEqual(firstCard);
+  // The filters arrive with the view the address names, and change it.
+  await kind.locator('label', { hasText: 'Report' }).click();
+  await expect(page).toHaveURL(/kind=Report/);
+  await expect(page).toHaveURL(/sort=oldest/);
+  expect(errors).toEqual([]);
+});
+
+test('address notices bring their own code, only when the address had something to ignore', async ({ page }) => {
+  const errors = watchForErrors(page);
+  const parts = watchParts(page);
+  await page.goto('/?kind=Report');
+  await expect(page.locator('fieldset[data-facet="kind"]')).toBeVisible();
+  expect(parts).not.toContain('split-url-notices-part');
+  await page.goto('/?from=soon&kind=Report');
+  await expect(page.locator('.url-notices[role=note]')).toContainText('“soon” is not a date');
+  expect(parts).toContain('split-url-notices-part');
+  // Fixing the address removes them, in place.
+  await page.locator('.filters__clear').click();
+  await expect(page.locator('.url-notices')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('while the dataset reader\'s code is on the way, the loading view names the dataset', async ({ page }) => {
+  const errors = watchForErrors(page);
+  const release = await holdPart(page, 'read-site-part');
+  await deployWith(page, { 'data-src': `${DATA}/ok.json` });
+  await page.goto('/');
+  await expect(page.locator('[data-loading] [role=status]')).toContainText(`Loading releases from ${DATA}/ok.json`);
+  await expect(page.locator('[data-loading][aria-busy=true] .loading__skeleton')).toBeVisible();
+  release();
+  await expect(page.locator('article[data-release-id]').first()).toBeVisible();
+  await expect(page.locator('[data-loading]')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
 
 test('a slow release page still gets the focus on its title when it arrives', async ({ page }) => {
   await page.route(/split-release-page-part-[0-9a-f]+\.wasm$/, async (route) => {

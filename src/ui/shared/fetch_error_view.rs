@@ -2,22 +2,24 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::t;
 
-use crate::core::source::LoadFailure;
 use crate::ui::document::set_document_title;
 
-/// Shown when a fetched dataset could not be loaded: the URL and the cause, and a Retry button
-/// when trying again could help.
+/// Shown when a dataset could not be loaded: the message (naming the URL and the cause), and a
+/// Retry button when trying again could help. The caller words the message (see
+/// `LoadFailure::message`), so that the first load carries no more than the failures it can have.
 #[component]
 pub fn FetchErrorView(
-    /// What went wrong.
-    failure: LoadFailure,
-    /// Called when the reader asks to try again.
-    #[prop(optional, into)]
+    /// The failure's kind (`LoadFailure::kind`), for styling and tests (`data-load-error`).
+    kind: &'static str,
+    /// What went wrong, for the reader.
+    message: String,
+    /// Called when the reader asks to try again (no Retry button without it).
+    #[prop(optional_no_strip)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let t = t();
     set_document_title(t.could_not_load);
-    let retry = on_retry.filter(|_| failure.is_retryable()).map(|on_retry| {
+    let retry = on_retry.map(|on_retry| {
         view! {
             <button type="button" class="load-error__retry" on:click=move |_| on_retry.run(())>
                 {t.retry}
@@ -26,10 +28,10 @@ pub fn FetchErrorView(
     });
     view! {
         // The page's main region, with the message itself announced as an alert.
-        <main id="main" class="load-error" data-load-error=failure.kind()>
+        <main id="main" class="load-error" data-load-error=kind>
             <div role="alert">
                 <h1>{t.could_not_load}</h1>
-                <p>{failure.message(t)}</p>
+                <p>{message}</p>
             </div>
             {retry}
         </main>

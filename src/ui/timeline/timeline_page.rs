@@ -1,9 +1,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::core::search::SearchQuery;
+use crate::core::search::{QueryResult, SearchQuery};
 use crate::core::timeline::PageSpan;
-use crate::core::view_state::{Facet, ViewState};
+use crate::core::view_state::{UrlNotice, ViewState};
 use crate::ui::archive::ArchiveViews;
 use crate::ui::document::{is_wide_screen, set_document_title};
 use crate::ui::i18n::t;
@@ -12,8 +12,8 @@ use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
 use super::{
-    DateRange, DownloadLinks, EmbedDialog, EmptyState, FacetFilter, Histogram, HistogramSkeleton,
-    Pager, ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
+    DownloadLinks, EmbedDialog, EmptyState, FilterControls, Histogram, HistogramSkeleton, Pager,
+    ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -90,30 +90,14 @@ pub fn TimelinePage() -> impl IntoView {
             false,
         )
     });
-    let on_clear = move |_| go(state.get_untracked().cleared(), false);
-
-    let facets = Facet::ALL
-        .into_iter()
-        .map(|facet| {
-                        let on_toggle = Callback::new(move |value: String| {
-                go(state.get_untracked().toggled(facet, &value), false)
-            });
-            view! {
-                <FacetFilter
-                    facet=facet
-                    values={
-                        let data = data.clone();
-                        Signal::derive(move || {
-                            data.site().map(|site| site.index.facet(facet).values.clone()).unwrap_or_default()
-                        })
-                    }
-                    counts=Signal::derive(move || result.with(|r| r.facet_counts[facet.position()].clone()))
-                    selected=Signal::derive(move || state.with(|s| s.selected(facet).to_vec()))
-                    on_toggle=on_toggle
-                />
-            }
+    let on_filter = Callback::new(move |next: ViewState| go(next, false));
+    // Shown (with its code) only when the address had something to ignore.
+    let notices = Memo::new(move |_| parsed.with(|(_, notices)| notices.clone()));
+    let url_notices = move || {
+        notices.with(|notices| !notices.is_empty()).then(|| {
+            view! { <LazyPart load=move || url_notices_part(notices.into()) /> }
         })
-        .collect_view();
+    };
 
     let results = move || {
         let state = state.get();
@@ -146,27 +130,25 @@ pub fn TimelinePage() -> impl IntoView {
                 frame=|| view! { <HistogramSkeleton /> }
                 load=move || histogram_part(state.into(), on_dates)
             />
-            <UrlNotices notices=Signal::derive(move || parsed.with(|(_, notices)| notices.clone())) />
+            {url_notices}
             <div class="timeline__layout">
                 <details class="filters" open=is_wide_screen()>
                     <summary class="filters__toggle">{t.filters}</summary>
                     <div class="filters__body">
                         <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
-                        {facets}
-                        <DateRange
-                            from=Signal::derive(move || state.with(|s| s.from))
-                            to=Signal::derive(move || state.with(|s| s.to))
-                            issue=Signal::derive(move || result.with(|r| r.date_issue))
-                            on_change=on_dates
+                        // Their code follows the first render, like the histogram's.
+                        <FramedLazyPart
+                            preload=preload_filter_controls
+                            frame=|| view! {
+                                <div class="filters__pending" aria-hidden="true">
+                                    <div class="skeleton skeleton--short"></div>
+                                    <div class="skeleton"></div>
+                                    <div class="skeleton"></div>
+                                    <div class="skeleton"></div>
+                                </div>
+                            }
+                            load=move || filter_controls_part(state.into(), result, on_filter)
                         />
-                        <button
-                            type="button"
-                            class="filters__clear"
-                            disabled=move || state.with(ViewState::is_unfiltered)
-                            on:click=on_clear
-                        >
-                            {t.clear_all}
-                        </button>
                     </div>
                 </details>
                 // Which view the results below were rendered for: lets tests and benchmarks tell
@@ -205,5 +187,25 @@ lazy_part! {
     /// "Embed this view" (see [`EmbedDialog`]): the page's only use of the snippet builders.
     fn embed_dialog_part(query: Signal<String>, title: String) -> AnyView {
         view! { <EmbedDialog query=query title=title /> }.into_any()
+    }
+}
+
+lazy_part! {
+    preload preload_filter_controls;
+    /// The facets, the date range and "Clear all" (see [`FilterControls`]), which follow the
+    /// first render: the results, the search box and the sort come first.
+    fn filter_controls_part(
+        state: Signal<ViewState>,
+        result: Memo<QueryResult>,
+        on_change: Callback<ViewState>,
+    ) -> AnyView {
+        view! { <FilterControls state=state result=result on_change=on_change /> }.into_any()
+    }
+}
+
+lazy_part! {
+    /// What the address had that was ignored, and why (see [`UrlNotices`]).
+    fn url_notices_part(notices: Signal<Vec<UrlNotice>>) -> AnyView {
+        view! { <UrlNotices notices=notices /> }.into_any()
     }
 }
