@@ -20,7 +20,7 @@ PORT ?= 8080
 E2E_PORT ?= 8199
 # Release builds of the wasm use the nightly toolchain (the one fuzzing uses) to rebuild the
 # standard library for size, with panics that abort at once instead of formatting a message:
-# 22 KB (brotli) off the first load, which the 150 KB budget needs (see the README's "Size").
+# about 24 KB (brotli) off the first load, which the 150 KB budget needs (README: "Latest figures").
 # Debug builds (`make dev`, the component tests) keep stable Rust and full panic messages.
 RELEASE_ENV := RUSTUP_TOOLCHAIN=nightly CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"

@@ -10,7 +10,7 @@ use super::document::{LIVE_ID, PRERENDERED_ID};
 use super::i18n::{browser_languages, load_catalogue, I18n};
 use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
-use super::timeline::{preload_embed_dialog, preload_histogram};
+use super::timeline::{preload_embed_dialog, preload_filter_controls, preload_histogram};
 use super::{DatasetSource, Root};
 use crate::core::i18n::Language;
 use crate::core::route::{app_path, base_path, carried_parameters, is_language_tag, Route};
@@ -101,11 +101,12 @@ fn mount_page(document: &web_sys::Document) {
                 let _ = futures::future::join(catalogue, preload_release_page()).await;
             }
             Some(Route::Timeline) if prerendered => {
-                let parts = futures::future::join(preload_histogram(), async {
-                    if surface == Surface::Page {
-                        let _ = preload_embed_dialog().await;
-                    }
-                });
+                let parts =
+                    futures::future::join3(preload_histogram(), preload_filter_controls(), async {
+                        if surface == Surface::Page {
+                            let _ = preload_embed_dialog().await;
+                        }
+                    });
                 let _ = futures::future::join(catalogue, parts).await;
             }
             _ => {

@@ -34,5 +34,7 @@ pub use result_count::ResultCount;
 pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use sort_control::SortControl;
-pub use timeline_page::{preload_embed_dialog, preload_histogram, TimelinePage};
+pub use timeline_page::{
+    preload_embed_dialog, preload_filter_controls, preload_histogram, TimelinePage,
+};
 pub use url_notices::UrlNotices;
