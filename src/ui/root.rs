@@ -139,16 +139,14 @@ fn ReadSiteLazily(
     source: SiteSource,
 ) -> impl IntoView {
     // A refused source has nothing to load: its error comes with the reader, which words it.
-    let name = match &source {
-        SiteSource::Refused(_) => None,
-        source => Some(source.name().to_owned()),
-    };
-    let pending = name
-        .clone()
-        .map(|name| ViewFn::from(move || view! { <LoadingView url=name.clone() /> }));
+    let name = source.name().to_owned();
+    let pending = (!matches!(source, SiteSource::Refused(_))).then(|| {
+        let name = name.clone();
+        ViewFn::from(move || view! { <LoadingView url=name.clone() /> })
+    });
     let unavailable = Callback::new(move |retry: Callback<()>| {
         let t = t();
-        let url = name.clone().unwrap_or_default();
+        let url = name.clone();
         let failure = LoadFailure::LoaderUnavailable { url: url.clone() };
         view! {
             <FetchErrorView
@@ -187,7 +185,8 @@ pub enum SiteSource {
         /// The JSON text.
         text: &'static str,
     },
-    /// A source the deploy does not allow: only its error is shown.
+    /// A source the deploy does not allow: only its error is shown (its name is the refused
+    /// address).
     Refused(LoadFailure),
 }
 
@@ -197,6 +196,7 @@ impl SiteSource {
         match self {
             Self::Url { url, .. } => url,
             Self::Text { name, .. } => name,
+            Self::Refused(LoadFailure::Refused { url, .. }) => url,
             Self::Refused(_) => "",
         }
     }
@@ -216,6 +216,11 @@ pub fn read_site(source: SiteSource) -> AnyView {
     let owner = Owner::current().unwrap_or_default();
     let read = move || {
         let source = source.get_value();
+        // Nothing to load: the error at once, with no moment of loading view.
+        if let SiteSource::Refused(failure) = source {
+            outcome.set(Some(Err(failure)));
+            return;
+        }
         outcome.set(None);
         progress.set(Progress::Receiving(0, None));
         spawn_owned(&owner, async move {
@@ -277,6 +282,7 @@ async fn load_source(
     progress: RwSignal<Progress>,
 ) -> Result<ReadSite, LoadFailure> {
     let (url, max_bytes, timeout_ms) = match source {
+        // (read_site shows it at once; here for completeness.)
         SiteSource::Refused(failure) => return Err(failure),
         SiteSource::Url {
             url,

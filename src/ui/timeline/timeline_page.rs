@@ -93,6 +93,9 @@ pub fn TimelinePage() -> impl IntoView {
     let on_filter = Callback::new(move |next: ViewState| go(next, false));
     // Shown (with its code) only when the address had something to ignore.
     let notices = Memo::new(move |_| parsed.with(|(_, notices)| notices.clone()));
+    // Re-run only when the notices change; in-app links drop what was ignored, so one set
+    // replaces another only by going Back between two such addresses. (A `Memo<bool>` of
+    // their presence would spare that re-run, for 0.5 KB more on the first load.)
     let url_notices = move || {
         notices.with(|notices| !notices.is_empty()).then(|| {
             view! { <LazyPart load=move || url_notices_part(notices.into()) /> }
