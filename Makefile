@@ -40,20 +40,17 @@ BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^ht
 
 .PHONY: help setup tools-build tools-browser serve dev build dist build-subpath publish published \
         test lint test-native test-components e2e lighthouse size tools-size dataset bench clean \
-        tools-fuzz fuzz fuzz-smoke tools-engines smoke
+        tools-nightly tools-fuzz fuzz fuzz-smoke tools-engines smoke
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
 
 setup: tools-build tools-browser tools-engines tools-fuzz ## Install every tool the build and the tests need
 
-tools-build: node_modules/.package-lock.json ## Rust target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
+tools-build: node_modules/.package-lock.json tools-nightly ## Rust target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
-	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@rustup component list --toolchain nightly --installed | grep -q '^rust-src' \
-	  || rustup component add rust-src --toolchain nightly
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" \
 	  || cargo install --locked trunk --version $(TRUNK_VERSION)
@@ -172,8 +169,12 @@ test: setup lint test-native fuzz-smoke test-components e2e smoke lighthouse siz
 SECONDS ?= 600
 FUZZ_SMOKE_RUNS ?= 20000
 
-tools-fuzz: ## The nightly toolchain and cargo-fuzz
+tools-nightly: ## The nightly toolchain with its sources (release builds' standard library, fuzzing)
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@rustup component list --toolchain nightly --installed | grep -q '^rust-src' \
+	  || rustup component add rust-src --toolchain nightly
+
+tools-fuzz: tools-nightly ## cargo-fuzz (on the nightly toolchain)
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2
 
 fuzz: tools-fuzz ## Fuzz every target for SECONDS each (default 600), from the corpora in fuzz/corpus

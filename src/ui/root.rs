@@ -145,13 +145,11 @@ fn ReadSiteLazily(
         ViewFn::from(move || view! { <LoadingView url=name.clone() /> })
     });
     let unavailable = Callback::new(move |retry: Callback<()>| {
-        let t = t();
-        let url = name.clone();
-        let failure = LoadFailure::LoaderUnavailable { url: url.clone() };
+        let failure = LoadFailure::LoaderUnavailable { url: name.clone() };
         view! {
             <FetchErrorView
                 kind=failure.kind()
-                message=LoadFailure::loader_unavailable_message(t, &url)
+                message=LoadFailure::loader_unavailable_message(t(), &name)
                 on_retry=Some(retry)
             />
         }
