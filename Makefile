@@ -38,9 +38,9 @@ BASE_URL ?=
 DATASET ?= public/data/releases.json
 BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^https?://[^/]*##'))
 
-.PHONY: help setup tools-build tools-browser serve dev build dist build-subpath publish published \
+.PHONY: prerenderer help setup tools-build tools-browser serve dev build dist build-subpath publish published \
         test lint test-native test-components e2e lighthouse size tools-size dataset bench clean \
-        tools-nightly tools-fuzz fuzz fuzz-smoke tools-engines smoke
+        tools-nightly tools-fuzz fuzz fuzz-smoke tools-engines smoke bench-phone
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
@@ -91,15 +91,26 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-build: tools-build ## Release build of the app into dist/
-	$(RELEASE_ENV) trunk build --release
+# Every build is prerendered: the timeline and every release of the bundled dataset, rendered
+# by the app's own components (`pressline publish`), which the browser then adopts in place.
+# With BASE_URL, also canonical addresses, feeds and a sitemap.
+PRERENDER = target/debug/pressline publish $(DATASET) --quiet $(if $(BASE_URL),--base-url $(BASE_URL))
 
-dist: tools-build ## Deployable files for a static host: make dist PUBLIC_URL=/campaigns/ukraine/ [DIST=dist]
+prerenderer:
+	cargo build --quiet --bin pressline
+
+build: tools-build prerenderer ## Release build of the app into dist/, prerendered
+	$(RELEASE_ENV) trunk build --release
+	$(PRERENDER) --out dist
+
+dist: tools-build prerenderer ## Deployable files for a static host: make dist PUBLIC_URL=/campaigns/ukraine/ [DIST=dist] [BASE_URL=…]
 	$(RELEASE_ENV) trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+	$(PRERENDER) --out $(DIST)
 	@echo "$(DIST)/ is ready for $(PUBLIC_URL) on any static host (see the README's Deploying)."
 
-build-subpath: tools-build
+build-subpath: tools-build prerenderer
 	$(RELEASE_ENV) trunk build --release --public-url /campaigns/ukraine/ --dist $(SUBPATH_DIST)
+	$(PRERENDER) --out $(SUBPATH_DIST)
 
 publish: tools-build ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [DIST=dist]
 	@test -n "$(BASE_URL)" || { echo "usage: make publish BASE_URL=https://example.org/news/ [DATASET=$(DATASET)]" >&2; exit 2; }
@@ -218,7 +229,7 @@ $(DATASETS)/million-small.json:
 $(DATASETS)/archive-100000/manifest.json: $(DATASETS)/releases-100000.json
 	cargo run --quiet --profile native --bin pressline -- shard $< --out $(DATASETS)/archive-100000
 
-bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json $(DATASETS)/million-small.json ## Native and in-browser benchmarks at 1k, 10k, 100k, a million minimal releases, and a sharded 100k archive
+bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-10000.json $(DATASETS)/releases-100000.json $(DATASETS)/archive-100000/manifest.json $(DATASETS)/million-small.json bench-phone ## Native and in-browser benchmarks at 1k, 10k, 100k, a million minimal releases, and a sharded 100k archive
 	@echo "## Native (the pure core, opt-level 3)"
 	cargo run --quiet --profile native --bin bench_query -- $(DATASETS)/releases-{1000,10000,100000}.json
 	@echo
@@ -229,6 +240,9 @@ bench: build tools-browser $(DATASETS)/releases-1000.json $(DATASETS)/releases-1
 	cargo build --quiet --profile native --bin pressline
 	rm -rf target/bench-publish && cp -r dist target/bench-publish
 	target/native/pressline publish $(DATASETS)/releases-100000.json --out target/bench-publish --base-url https://example.org/
+
+bench-phone: build tools-browser ## Lighthouse (phone and desktop) and time to the first release, side by side with TimelineJS
+	node tests/bench/phone.mjs dist
 
 clean: ## Remove build output (keeps installed tools)
 	cargo clean

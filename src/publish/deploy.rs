@@ -9,6 +9,9 @@ pub struct Deploy {
     base_url: String,
     /// Its path without the trailing slash: `""` at a domain's root, else `/campaigns/ukraine`.
     base_path: String,
+    /// False when only the path is known (a build without `BASE_URL`): then `base_url` is the
+    /// path, and nothing that needs an absolute address is written.
+    absolute: bool,
 }
 
 /// Why a base URL cannot be used.
@@ -58,7 +61,32 @@ impl Deploy {
         Ok(Self {
             base_url: format!("{scheme}{host}{base_path}/"),
             base_path,
+            absolute: true,
         })
+    }
+
+    /// A deploy known only by its path (`/` or `/campaigns/ukraine/`, as trunk's `<base href>`
+    /// names it): its pages can be prerendered, but not given canonical addresses, feeds or a
+    /// sitemap.
+    ///
+    /// ```
+    /// use pressline::publish::Deploy;
+    /// let deploy = Deploy::relative("/campaigns/ukraine/");
+    /// assert_eq!(deploy.base_path(), "/campaigns/ukraine");
+    /// assert!(!deploy.is_absolute());
+    /// ```
+    pub fn relative(base_href: &str) -> Self {
+        let base_path = base_href.trim_end_matches('/').to_owned();
+        Self {
+            base_url: format!("{base_path}/"),
+            base_path,
+            absolute: false,
+        }
+    }
+
+    /// True when the deploy's absolute address is known.
+    pub fn is_absolute(&self) -> bool {
+        self.absolute
     }
 
     /// The absolute base URL, ending in `/`.

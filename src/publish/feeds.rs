@@ -6,11 +6,11 @@ use std::fmt::Write;
 use serde_json::{json, Map, Value};
 
 use super::escape::xml;
-use super::markup::markdown_body;
 use super::Deploy;
 use crate::core::route::release_path;
 use crate::core::shards::resolve_url;
 use crate::core::{Dataset, Release, ReleaseDate};
+use crate::ui::prerender::markdown_html as markdown_body;
 
 /// The Atom feed's file name in the deploy.
 pub const ATOM_FILE: &str = "feed.xml";

@@ -121,6 +121,9 @@ impl PageHead {
 
     /// The tags, one per line, to put in `<head>` after `<title>`.
     pub fn tags(&self, dataset: &Dataset, deploy: &Deploy) -> String {
+        if !deploy.is_absolute() {
+            return self.relative_tags(dataset);
+        }
         let site_name = dataset.organization_name().unwrap_or(&dataset.title);
         let mut out = String::with_capacity(2048);
         let mut meta = |attribute: &str, name: &str, content: &str| {
@@ -192,6 +195,29 @@ impl PageHead {
             r#"    <script type="application/ld+json">{}</script>"#,
             json_in_script(&self.structured_data)
         );
+        out
+    }
+
+    /// The tags that need no absolute address (a deploy whose address is not known): the
+    /// description and the text of link previews, without canonical address, pictures, feeds
+    /// or structured data.
+    pub fn relative_tags(&self, dataset: &Dataset) -> String {
+        let site_name = dataset.organization_name().unwrap_or(&dataset.title);
+        let mut out = String::with_capacity(512);
+        for (attribute, name, content) in [
+            ("name", "generator", GENERATOR),
+            ("name", "description", self.description.as_str()),
+            ("property", "og:type", self.kind),
+            ("property", "og:site_name", site_name),
+            ("property", "og:title", self.headline.as_str()),
+            ("property", "og:description", self.description.as_str()),
+        ] {
+            let _ = writeln!(
+                out,
+                r#"    <meta {attribute}="{name}" content="{}" />"#,
+                a(content)
+            );
+        }
         out
     }
 

@@ -11,7 +11,6 @@ pub mod deploy;
 pub mod escape;
 pub mod feeds;
 pub mod head;
-pub mod markup;
 pub mod shell;
 pub mod sitemap;
 
@@ -25,12 +24,16 @@ use std::time::Duration;
 
 pub use deploy::Deploy;
 
-use crate::core::related::{RelatedIndex, RELATED_COUNT};
+use crate::core::formats::SourceFormat;
+use crate::core::route::release_path;
 use crate::core::search::SearchIndex;
 use crate::core::source::DEFAULT_MAX_BYTES;
 use crate::core::validate::is_url_safe_id;
 use crate::core::view_state::ViewState;
 use crate::core::LoadedDataset;
+use crate::ui::prerender::render_page;
+use crate::ui::site_data::Site;
+use crate::ui::SiteData;
 use head::PageHead;
 use shell::Shell;
 
@@ -44,8 +47,9 @@ pub const DATA_FILE: &str = "data/site.json";
 pub struct PublishOptions {
     /// Trunk's output directory, which receives the published files.
     pub out_dir: PathBuf,
-    /// The deploy's absolute base URL.
-    pub deploy: Deploy,
+    /// The deploy's absolute base URL, when known: without it the pages are prerendered, with
+    /// no canonical addresses, feeds or sitemap (nothing absolute is invented).
+    pub deploy: Option<Deploy>,
     /// How many of the newest releases the feeds carry.
     pub feed_size: usize,
     /// The dataset address the app should load, when the deploy serves it itself (e.g. an
@@ -136,7 +140,7 @@ pub fn publish(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Published, PublishError> {
     let out = &options.out_dir;
-    let deploy = &options.deploy;
+    let deploy = options.deploy.as_ref();
     let written = AtomicU64::new(0);
     let write = |relative: &str, content: &[u8]| -> Result<(), PublishError> {
         let path = out.join(relative);
@@ -165,6 +169,14 @@ pub fn publish(
     if from == index_path {
         write(SHELL_FILE, shell_text.as_bytes())?;
     }
+    let relative;
+    let deploy = match deploy {
+        Some(deploy) => deploy,
+        None => {
+            relative = Deploy::relative(shell.base_href());
+            &relative
+        }
+    };
     let built = shell.base_href().trim_end_matches('/');
     if built != deploy.base_path() {
         return Err(PublishError::BasePathMismatch {
@@ -190,26 +202,25 @@ pub fn publish(
         return Err(PublishError::UnsafeId(bad.id.clone()));
     }
     let index = SearchIndex::build(releases);
-    let timeline = index.run(releases, &ViewState::default());
-    let site = markup::Site {
-        dataset,
-        problems: &loaded.problems,
-        index: &index,
-        timeline: &timeline,
-        deploy,
-    };
-    let order: Vec<usize> = timeline.matches.iter().map(|&i| i as usize).collect();
-    let mut position = vec![0usize; releases.len()];
-    for (at, &i) in order.iter().enumerate() {
-        position[i] = at;
-    }
+    let order: Vec<usize> = index
+        .run(releases, &ViewState::default())
+        .matches
+        .iter()
+        .map(|&i| i as usize)
+        .collect();
+    // The pages are the app's own components rendered here (see `ui::prerender`).
+    let site = SiteData::from_site(Site::with_index(
+        SourceFormat::Pressline,
+        loaded.clone(),
+        index,
+    ));
+    let base = deploy.base_path();
 
     // The release pages, in parallel; the old ones go first (a release may have been removed).
     let releases_dir = out.join("releases");
     if releases_dir.exists() {
         fs::remove_dir_all(&releases_dir).map_err(|error| io(&releases_dir, error))?;
     }
-    let related_index = RelatedIndex::build(releases);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -229,27 +240,31 @@ pub fn publish(
     // Workers wake this thread when they finish or fail, so a small site does not wait out a
     // progress interval.
     let reporter = std::thread::current();
+    let workers = options.threads.max(1);
+    let workers_left = AtomicUsize::new(workers);
     std::thread::scope(|scope| {
-        for _ in 0..options.threads.max(1) {
+        for _ in 0..workers {
             scope.spawn(|| {
-                let mut scratch = related_index.scratch();
+                // Counts this worker out even when it panics, so the reporter stops waiting
+                // (the scope then passes the panic on).
+                let _leaving = WorkerGuard {
+                    left: &workers_left,
+                    reporter: &reporter,
+                };
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= total || failed.load(Ordering::Relaxed) {
                         break;
                     }
-                    let at = position[i];
-                    let previous = at.checked_sub(1).map(|p| order[p]);
-                    let following = order.get(at + 1).copied();
-                    let related = related_index.related(i, RELATED_COUNT, &mut scratch);
-                    let content = markup::release_page(&site, i, previous, following, &related);
                     let release = &releases[i];
+                    let content = render_page(&site, base, &release_path(&release.id));
                     let head = PageHead::for_release(dataset, release, deploy);
                     let page = shell.page(
                         &head,
                         &head.tags(dataset, deploy),
                         body_attributes,
-                        &markup::page_frame(&site, &content),
+                        &release_path(&release.id),
+                        &content,
                     );
                     if let Err(error) = write(
                         &format!("releases/{}/index.html", release.id),
@@ -273,7 +288,10 @@ pub fn publish(
         loop {
             let finished = done.load(Ordering::Relaxed);
             progress(finished, total);
-            if finished >= total || failed.load(Ordering::Relaxed) {
+            if finished >= total
+                || failed.load(Ordering::Relaxed)
+                || workers_left.load(Ordering::Acquire) == 0
+            {
                 break;
             }
             std::thread::park_timeout(Duration::from_millis(100));
@@ -285,12 +303,13 @@ pub fn publish(
 
     // The timeline, and the bare page for any other address.
     let head = PageHead::for_timeline(dataset, deploy);
-    let content = markup::timeline_page(&site);
+    let content = render_page(&site, base, "/");
     let page = shell.page(
         &head,
         &head.tags(dataset, deploy),
         body_attributes,
-        &markup::page_frame(&site, &content),
+        "/",
+        &content,
     );
     write("index.html", page.as_bytes())?;
     write(
@@ -298,8 +317,38 @@ pub fn publish(
         shell.bare(&dataset.title, body_attributes).as_bytes(),
     )?;
 
-    // Feeds, sitemap, robots.txt, and their compressed copies.
-    let newest = &order[..options.feed_size.min(order.len())];
+    // Feeds, sitemap, robots.txt, and their compressed copies: only where the deploy's
+    // address is known, for they must name absolute addresses.
+    let (feed_entries, sitemap_urls, sitemap_files) = if deploy.is_absolute() {
+        write_feeds_and_sitemaps(out, dataset, &order, options.feed_size, deploy, &written)?
+    } else {
+        (0, 0, 0)
+    };
+    if data_src.is_some() && options.data_src.is_none() {
+        precompress(out, DATA_FILE, dataset_text.as_bytes(), &written)?;
+    }
+
+    Ok(Published {
+        release_pages: total,
+        feed_entries,
+        sitemap_urls,
+        sitemap_files,
+        data_src,
+        bytes: written.load(Ordering::Relaxed),
+    })
+}
+
+/// Writes the feeds of the `feed_size` newest releases, the sitemaps and `robots.txt`, with
+/// their compressed copies; returns the feed entries, sitemap addresses and sitemap files.
+fn write_feeds_and_sitemaps(
+    out: &Path,
+    dataset: &crate::core::Dataset,
+    order: &[usize],
+    feed_size: usize,
+    deploy: &Deploy,
+    written: &AtomicU64,
+) -> Result<(usize, usize, usize), PublishError> {
+    let newest = &order[..feed_size.min(order.len())];
     let mut text_files = vec![
         (
             feeds::ATOM_FILE.to_owned(),
@@ -311,7 +360,7 @@ pub fn publish(
         ),
     ];
     remove_old_sitemaps(out)?;
-    let sitemaps = sitemap::sitemaps(dataset, &order, deploy);
+    let sitemaps = sitemap::sitemaps(dataset, order, deploy);
     let sitemap_files = sitemaps.len();
     text_files.extend(sitemaps);
     let robots_path = out.join("robots.txt");
@@ -321,22 +370,26 @@ pub fn publish(
         sitemap::robots(&existing_robots, deploy),
     ));
     for (name, text) in &text_files {
-        write(name, text.as_bytes())?;
-        precompress(out, name, text.as_bytes(), &written)?;
-    }
-    if data_src.is_some() && options.data_src.is_none() {
-        precompress(out, DATA_FILE, dataset_text.as_bytes(), &written)?;
+        let path = out.join(name);
+        fs::write(&path, text.as_bytes()).map_err(|error| io(&path, error))?;
+        written.fetch_add(text.len() as u64, Ordering::Relaxed);
+        precompress(out, name, text.as_bytes(), written)?;
     }
     add_feed_headers(out, deploy)?;
+    Ok((newest.len(), order.len() + 1, sitemap_files))
+}
 
-    Ok(Published {
-        release_pages: total,
-        feed_entries: newest.len(),
-        sitemap_urls: order.len() + 1,
-        sitemap_files,
-        data_src,
-        bytes: written.load(Ordering::Relaxed),
-    })
+/// Counts a worker out when it ends, however it ends, and wakes the reporter.
+struct WorkerGuard<'a> {
+    left: &'a AtomicUsize,
+    reporter: &'a std::thread::Thread,
+}
+
+impl Drop for WorkerGuard<'_> {
+    fn drop(&mut self) {
+        self.left.fetch_sub(1, Ordering::Release);
+        self.reporter.unpark();
+    }
 }
 
 fn io(path: &Path, error: std::io::Error) -> PublishError {

@@ -104,15 +104,16 @@ impl Shell {
         self.has_data_src
     }
 
-    /// A published page: its head tags, and `content` (the page frame with the page) inside
-    /// `<div id="pressline-prerendered">`, which the app replaces (see `ui::document`).
-    /// `body_attributes` (e.g. `data-src`, so the app loads the published dataset) are added
-    /// to `<body>`.
+    /// A published page: its head tags, and `content` (the app's page for `app_path`, see
+    /// `ui::prerender`) inside `<div id="pressline-prerendered" data-path="…">`, which the app
+    /// adopts when it starts on that address (see `ui::mount`). `body_attributes` (e.g.
+    /// `data-src`, so the app loads the published dataset) are added to `<body>`.
     pub fn page(
         &self,
         head: &PageHead,
         head_tags: &str,
         body_attributes: &[(&str, String)],
+        app_path: &str,
         content: &str,
     ) -> String {
         let mut out = String::with_capacity(
@@ -129,7 +130,10 @@ impl Shell {
         out.push_str(head_tags);
         out.push_str(self.head_and_body_tag.trim_start_matches('\n'));
         push_attributes(&mut out, body_attributes);
-        out.push_str(">\n    <div id=\"pressline-prerendered\">");
+        out.push_str(&format!(
+            ">\n    <div id=\"pressline-prerendered\" data-path=\"{}\">",
+            a(app_path)
+        ));
         out.push_str(content);
         out.push_str("</div>");
         out.push_str(&self.rest);

@@ -1,20 +1,33 @@
 //! The parts of the page outside the app's root element. An embed leaves them to its host.
 
-use super::navigation::Surface;
+use super::navigation::{in_browser, Surface};
 
 /// The element `pressline publish` puts a page's prerendered content in.
 pub const PRERENDERED_ID: &str = "pressline-prerendered";
 /// The element the app is mounted in on a prerendered page, just before that content.
 pub const LIVE_ID: &str = "pressline-live";
 
-/// Removes the prerendered content, if the page has any: the live app now shows the same page.
-/// Called while the first view with data is built, so the swap happens in one task and the
-/// browser never paints the page without either.
+/// The attribute of the prerendered element naming the app path it was rendered for.
+pub const PRERENDERED_PATH_ATTRIBUTE: &str = "data-path";
+
+/// The attribute the prerendered element gets once the app has adopted it.
+pub const ADOPTED_ATTRIBUTE: &str = "data-adopted";
+
+/// Removes the prerendered content when the app was built beside it (a page prerendered for
+/// another view or dataset): the live app now shows the page. Called while the first view with
+/// data is built, so the swap happens in one task and the browser never paints the page
+/// without either. An adopted page has no live container and keeps its nodes.
 pub fn end_prerender() {
-    if let Some(prerendered) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(PRERENDERED_ID))
-    {
+    if !in_browser() {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if document.get_element_by_id(LIVE_ID).is_none() {
+        return;
+    }
+    if let Some(prerendered) = document.get_element_by_id(PRERENDERED_ID) {
         prerendered.remove();
     }
 }
@@ -22,7 +35,7 @@ pub fn end_prerender() {
 /// Sets the browser tab's title (`document.title`), unless the app is embedded in another page.
 /// Call while a component is set up.
 pub fn set_document_title(title: &str) {
-    if !Surface::current().owns_document() {
+    if !Surface::current().owns_document() || !in_browser() {
         return;
     }
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
@@ -33,7 +46,7 @@ pub fn set_document_title(title: &str) {
 /// True on screens wide enough to show the filters beside the results from the start (never in
 /// an embed, which is usually a column of its host's page). Call while a component is set up.
 pub fn is_wide_screen() -> bool {
-    if Surface::current() == Surface::Embed {
+    if Surface::current() == Surface::Embed || !in_browser() {
         return false;
     }
     web_sys::window()
@@ -44,7 +57,7 @@ pub fn is_wide_screen() -> bool {
 /// Sets the page's `<meta name="description">` (creating it if the page has none), unless the
 /// app is embedded in another page. Call while a component is set up.
 pub fn set_meta_description(text: &str) {
-    if !Surface::current().owns_document() {
+    if !Surface::current().owns_document() || !in_browser() {
         return;
     }
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {

@@ -9,9 +9,11 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::core::i18n::{install, Language, Messages, Plural};
+use crate::core::date::month_name;
+use crate::core::i18n::{english_number, install, Language, Messages, Plural};
 use crate::core::view_state::query_param;
 use crate::core::ReleaseDate;
+use crate::ui::navigation::in_browser;
 
 /// An instance's language, from its address's `?lang=`, else the given default (the embed's
 /// `data-lang`, else the browser's preferences). Provided as context by the mount.
@@ -41,6 +43,9 @@ impl I18n {
         });
         Effect::new(move |_| {
             let wanted = requested.get();
+            if wanted == shown.get_untracked() {
+                return; // Setting it anyway would rebuild every view (an adopted page's too).
+            }
             if wanted.is_available() {
                 shown.set(wanted);
                 return;
@@ -158,8 +163,12 @@ fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
     object
 }
 
-/// Formats a whole number with `Intl.NumberFormat`.
+/// Formats a whole number with `Intl.NumberFormat` (natively, for a prerendered page, as
+/// English writes it).
 pub fn format_number(language: Language, n: u64) -> String {
+    if !in_browser() {
+        return english_number(n);
+    }
     let format = NUMBERS.with(|cache| {
         cache
             .borrow_mut()
@@ -176,8 +185,17 @@ pub fn format_number(language: Language, n: u64) -> String {
         .unwrap_or_else(|| n.to_string())
 }
 
-/// Formats a calendar day with `Intl.DateTimeFormat`, in UTC so the day never shifts.
+/// Formats a calendar day with `Intl.DateTimeFormat`, in UTC so the day never shifts
+/// (natively, for a prerendered page, as English writes it).
 fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
+    if !in_browser() {
+        let month = month_name(day.month());
+        return match style {
+            DayStyle::Long => format!("{month} {}, {}", day.day(), day.year()),
+            DayStyle::MonthYear => format!("{month} {}", day.year()),
+            DayStyle::Year => day.year().to_string(),
+        };
+    }
     let format = DAYS.with(|cache| {
         cache
             .borrow_mut()
@@ -238,6 +256,9 @@ crate::ui::lazy_part::lazy_part! {
 
 /// The browser's preferred languages (`navigator.languages`), best first.
 pub fn browser_languages() -> Vec<String> {
+    if !in_browser() {
+        return Vec::new();
+    }
     web_sys::window()
         .map(|window| {
             window

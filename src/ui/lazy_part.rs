@@ -139,8 +139,14 @@ fn lazy_part_view(
     // The part's view is built in the task, so under this component's owner.
     let owner = Owner::current().unwrap_or_default();
     let attempt = move || {
+        let mut loading = load();
+        // A part that is already here (natively always; in the browser once preloaded) is
+        // drawn at once: a prerendered page is rendered, and then adopted, whole.
+        if let Some(outcome) = futures::FutureExt::now_or_never(&mut loading) {
+            arrived.set(Some(outcome.map(SendWrapper::new)));
+            return;
+        }
         arrived.set(None);
-        let loading = load();
         spawn_owned(&owner, async move {
             arrived.set(Some(loading.await.map(SendWrapper::new)));
         });

@@ -1,15 +1,17 @@
 //! Starting the app: on its own page, or as embeds inside other people's pages.
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::app::preload_release_page;
-use super::document::{LIVE_ID, PRERENDERED_ID};
+use super::document::{ADOPTED_ATTRIBUTE, LIVE_ID, PRERENDERED_ID, PRERENDERED_PATH_ATTRIBUTE};
 use super::i18n::{browser_languages, load_catalogue, I18n};
 use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
+use super::on_page::OnPage;
+use super::prerender::PRERENDER_LANGUAGE;
+use super::site_data::bundled_is_packed;
 use super::timeline::{preload_embed_dialog, preload_filter_controls, preload_histogram};
 use super::{DatasetSource, Root};
 use crate::core::i18n::Language;
@@ -83,36 +85,55 @@ fn mount_page(document: &web_sys::Document) {
     let wanted = query_param(&search, "lang")
         .and_then(|tag| Language::from_tag(&tag))
         .unwrap_or(preferred);
-    // Before the first render: the reader's catalogue (a few KB, only for languages other than
-    // English), so it is already in their language; and the first page's lazily loaded parts
-    // when the app must show it whole at once: a release page (no moment of empty page), and a
-    // page that takes over a published page's prerendered copy, which has every part (see
-    // `end_prerender`).
     let route = web_sys::window()
         .and_then(|window| window.location().pathname().ok())
         .and_then(|path| app_path(&path, &base))
         .map(|path| Route::from_path(&path));
-    let prerendered = document.get_element_by_id(PRERENDERED_ID).is_some();
+    let prerendered = document.get_element_by_id(PRERENDERED_ID);
+    // The prerendered page is adopted when it is this very view: the bundled dataset, the
+    // address it was rendered for, no view state in the query string, and the language it was
+    // written in. Otherwise the app builds its own beside it, which then takes its place (an
+    // adopted page switched to another language would move under the reader's eyes).
+    let adopt = prerendered.as_ref().is_some_and(|element| {
+        source == DatasetSource::Bundled
+            && wanted == PRERENDER_LANGUAGE
+            && bundled_is_packed()
+            && search.trim_start_matches('?').is_empty()
+            && route.is_some()
+            && element
+                .get_attribute(PRERENDERED_PATH_ATTRIBUTE)
+                .map(|path| Route::from_path(&path))
+                == route
+    });
+    let prerendered = prerendered.is_some();
     wasm_bindgen_futures::spawn_local(async move {
         let deploy_url = absolute_url("./");
-        let catalogue = load_catalogue(wanted, &deploy_url);
-        match route {
-            Some(Route::Release(_)) => {
-                let _ = futures::future::join(catalogue, preload_release_page()).await;
+        // Before the first render: the reader's catalogue (a few KB, only for languages other
+        // than English), so the app is already in their language; and the first page's lazily
+        // loaded parts when it must be drawn whole at once: a release page (no moment of empty
+        // page), and a prerendered page, which has every part (adopted, its nodes must all be
+        // there; replaced, see `end_prerender`).
+        let parts = async {
+            match route {
+                Some(Route::Release(_)) => {
+                    let _ = preload_release_page().await;
+                }
+                Some(Route::Timeline) if prerendered => {
+                    let _ = futures::future::join3(
+                        preload_histogram(),
+                        preload_filter_controls(),
+                        async {
+                            if surface == Surface::Page {
+                                let _ = preload_embed_dialog().await;
+                            }
+                        },
+                    )
+                    .await;
+                }
+                _ => {}
             }
-            Some(Route::Timeline) if prerendered => {
-                let parts =
-                    futures::future::join3(preload_histogram(), preload_filter_controls(), async {
-                        if surface == Surface::Page {
-                            let _ = preload_embed_dialog().await;
-                        }
-                    });
-                let _ = futures::future::join(catalogue, parts).await;
-            }
-            _ => {
-                catalogue.await;
-            }
-        }
+        };
+        futures::future::join(load_catalogue(wanted, &deploy_url), parts).await;
         let app = move || {
             view! {
                 <OnPage base=base carried=carried surface=surface preferred=preferred>
@@ -120,13 +141,43 @@ fn mount_page(document: &web_sys::Document) {
                 </OnPage>
             }
         };
-        // A published page already shows its content (see `pressline publish`): the app is
-        // built beside it, and replaces it once it has the data (see `end_prerender`).
+        if adopt {
+            let root = document_element_by_id(PRERENDERED_ID);
+            if let Some(root) = root.and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok()) {
+                // What the reader typed into the prerendered search box is searched for once
+                // the box is the app's (adopting it resets its value to the address's).
+                let typed = search_input()
+                    .map(|input| input.value())
+                    .unwrap_or_default();
+                leptos::mount::hydrate_from(root.clone(), app).forget();
+                // Says the page is the app's now (for tests and benchmarks to wait on).
+                let _ = root.set_attribute(ADOPTED_ATTRIBUTE, "");
+                if let Some(input) = search_input().filter(|_| !typed.is_empty()) {
+                    input.set_value(&typed);
+                    if let Ok(event) = web_sys::Event::new("input") {
+                        let _ = input.dispatch_event(&event);
+                    }
+                }
+            }
+            return;
+        }
+        // A prerendered page for another view (or dataset) stays until the app has built its
+        // own, then goes (see `end_prerender`).
         match live_container_before_prerender() {
             Some(container) => leptos::mount::mount_to(container, app).forget(),
             None => leptos::mount::mount_to_body(app),
         }
     });
+}
+
+/// The timeline's search box, if the page has one.
+fn search_input() -> Option<web_sys::HtmlInputElement> {
+    document_element_by_id("search-input")?.dyn_into().ok()
+}
+
+/// The element with this id, if the page has one.
+fn document_element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
 /// When the page holds prerendered content, a new element just before it for the live app.
@@ -140,52 +191,6 @@ fn live_container_before_prerender() -> Option<web_sys::HtmlElement> {
         .insert_before(&container, Some(&prerendered))
         .ok()?;
     container.dyn_into().ok()
-}
-
-/// The app on its own page: the browser's address drives it, under the deploy's base path.
-#[component]
-pub fn OnPage(
-    /// The deploy's base path (`""` or `/campaigns/ukraine`).
-    #[prop(into, default = String::new())]
-    base: String,
-    /// Parameters every internal link keeps (see [`carried_parameters`]).
-    #[prop(into, default = String::new())]
-    carried: String,
-    /// The page itself, or the page inside an iframe (`?embed=1`).
-    #[prop(default = Surface::Page)]
-    surface: Surface,
-    /// The language when the address has no `?lang=` (the browser's preferred one).
-    #[prop(default = Language::En)]
-    preferred: Language,
-    /// The app.
-    children: Children,
-) -> impl IntoView {
-    provide_context(surface);
-    view! {
-        <Router base=base.clone()>
-            // Children are built inside the router, so the navigation can read its location.
-            {
-                let navigation = Navigation::from_router(base, carried);
-                provide_context(navigation);
-                let deploy_url = absolute_url("./");
-                let i18n = I18n::from_query(navigation.query_signal(), preferred, deploy_url);
-                provide_context(i18n);
-                // The page is ours: its language and direction follow the reader's choice, on
-                // every view (loading and error views included).
-                Effect::new(move |_| {
-                    let language = i18n.language();
-                    if let Some(html) = web_sys::window()
-                        .and_then(|window| window.document())
-                        .and_then(|document| document.document_element())
-                    {
-                        let _ = html.set_attribute("lang", language.tag());
-                        let _ = html.set_attribute("dir", language.dir());
-                    }
-                });
-                children()
-            }
-        </Router>
-    }
 }
 
 /// Where an embed's files are, as the embed script (`embed.js`) announces them.

@@ -257,8 +257,16 @@ pub fn release_url_for(template: &str, id: &str) -> String {
     template.replace("{id}", &encode_component(id))
 }
 
+/// True in the browser; false while pages are prerendered natively, where there is no window.
+pub fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
 /// Resolves an address against the document's base URL.
 pub fn absolute_url(href: &str) -> String {
+    if !in_browser() {
+        return href.to_owned(); // A prerendered page: no document to resolve against.
+    }
     let base = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.base_uri().ok().flatten())

@@ -1,6 +1,7 @@
 // Serves a built `dist/` over HTTP the way a static host would: files as they are, with the
 // right types, the headers in dist/_headers (cache rules and the Content-Security-Policy), and
-// precompressed .br/.gz files when the browser accepts them.
+// precompressed .br/.gz files when the browser accepts them (pages, which have none, compressed
+// on the fly as CDNs do).
 //
 // Usage: node tests/e2e/serve-dist.mjs [dir=dist] [port=8080] [host=127.0.0.1] [options]
 //   --base /campaigns/ukraine/  serve the files under this sub-path (as built with that
@@ -10,6 +11,7 @@
 // Environment: PRESSLINE_CONNECT_SRC adds origins to the policy's connect-src, as a deploy that
 // fetches datasets from elsewhere must.
 import { createServer } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -132,7 +134,18 @@ const server = createServer(async (request, response) => {
       body = await readFile(path + suffix).catch(() => undefined);
       if (body) headers['content-encoding'] = encoding;
     }
-    body ??= await readFile(path);
+    if (!body) {
+      body = await readFile(path);
+      // Pages have no precompressed copy (deployers edit them): compressed on the fly, as
+      // CDNs and static hosts do.
+      if (extname(path) === '.html' && accepts.includes('br')) {
+        body = brotliCompressSync(body);
+        headers['content-encoding'] = 'br';
+      } else if (extname(path) === '.html' && accepts.includes('gzip')) {
+        body = gzipSync(body);
+        headers['content-encoding'] = 'gzip';
+      }
+    }
     response.writeHead(status, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
   } catch (error) {

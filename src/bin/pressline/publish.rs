@@ -23,8 +23,11 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         &["quiet"],
     )?;
     let source = args.single("DATASET")?;
-    let deploy = Deploy::parse(args.required("base-url")?)
-        .map_err(|error| Failure::stop(error.to_string()))?;
+    // Without a base URL the pages are prerendered, without anything that needs one.
+    let deploy = match args.value("base-url") {
+        Some(url) => Some(Deploy::parse(url).map_err(|error| Failure::stop(error.to_string()))?),
+        None => None,
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let options = PublishOptions {
         out_dir: PathBuf::from(args.required("out")?),
@@ -57,7 +60,10 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         published.sitemap_files,
         if published.sitemap_files == 1 { "" } else { "s" },
         options.out_dir.display(),
-        options.deploy.base_url(),
+        options
+            .deploy
+            .as_ref()
+            .map_or("its own sub-path (no --base-url)", Deploy::base_url),
         published.bytes as f64 / 1e6,
     );
     if published.data_src.is_some()

@@ -299,3 +299,23 @@ pub fn split_at_placeholder<'a>(template: &'a str, name: &str) -> (&'a str, &'a 
         None => (template, ""),
     }
 }
+
+/// A whole number as `Intl.NumberFormat("en")` writes it (`12`, `1,234`): the prerendered
+/// pages' numbers, which the browser's own formatting must match.
+///
+/// ```
+/// use pressline::core::i18n::english_number;
+/// assert_eq!(english_number(7), "7");
+/// assert_eq!(english_number(1234567), "1,234,567");
+/// ```
+pub fn english_number(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}

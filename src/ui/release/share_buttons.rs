@@ -29,7 +29,9 @@ pub fn ShareButtons(
             });
         });
     };
-    let can_share = navigator_has("share");
+    // Asked once the app runs: a prerendered page cannot know the browser, and has no script.
+    let can_share = RwSignal::new(false);
+    Effect::new(move |_| can_share.set(navigator_has("share")));
     let share = move |_| {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &title.clone().into());
@@ -44,8 +46,10 @@ pub fn ShareButtons(
             <button type="button" class="share__button" data-share="copy" on:click=copy>
                 {t.copy_link}
             </button>
-            {can_share
+            {move || can_share
+                .get()
                 .then(|| {
+                    let share = share.clone();
                     view! {
                         <button type="button" class="share__button" data-share="native" on:click=share>
                             {t.share}

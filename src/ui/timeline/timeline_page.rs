@@ -121,6 +121,13 @@ pub fn TimelinePage() -> impl IntoView {
         .into_any()
     };
 
+    // Open beside the results on wide screens. Rendered closed (a prerendered page cannot know
+    // the screen, and on a phone the results come first), then opened once the app runs: the
+    // filters' column has its own width, so nothing else moves.
+    let filters_open = RwSignal::new(false);
+    let wide_screen = is_wide_screen();
+    Effect::new(move |_| filters_open.set(wide_screen));
+
     view! {
         <div class="timeline">
             <header class="timeline__intro" lang=dataset.lang.clone() dir="auto">
@@ -135,7 +142,7 @@ pub fn TimelinePage() -> impl IntoView {
             />
             {url_notices}
             <div class="timeline__layout">
-                <details class="filters" open=is_wide_screen()>
+                <details class="filters" open=move || filters_open.get()>
                     <summary class="filters__toggle">{t.filters}</summary>
                     <div class="filters__body">
                         <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
