@@ -57,12 +57,17 @@ if (!match) throw new Error('postbuild: no inline module script in index.html (t
 // fallback message instead of a blank page: `.pressline-no-wasm` reveals `.no-wasm`.
 const [importLine, ...start] = match[1].trim().split('\n');
 if (!importLine.startsWith('import ')) throw new Error('postbuild: trunk\'s start-up script changed');
+// A prerendered page is painted before the app's code runs (its wasm is fetched meanwhile):
+// the HTML is the first view, and the work of starting the app comes after it.
 const boot = `${importLine}
 const fail = () => document.documentElement.classList.add('pressline-no-wasm');
 if (typeof WebAssembly !== 'object') {
   fail();
 } else {
   try {
+    if (document.getElementById('pressline-prerendered')) {
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+    }
 ${start.filter((line) => line.trim()).map((line) => `    ${line}`).join('\n')}
   } catch (error) {
     fail();

@@ -49,7 +49,7 @@ fn load(text: &str) -> LoadedDataset {
 fn run(dir: &Path, text: &str, base_url: &str, feed_size: usize) -> Published {
     let options = PublishOptions {
         out_dir: dir.to_owned(),
-        deploy: Deploy::parse(base_url).unwrap(),
+        deploy: Some(Deploy::parse(base_url).unwrap()),
         feed_size,
         data_src: None,
         threads: 2,
@@ -122,13 +122,13 @@ fn every_release_page_has_its_own_head_and_readable_content() {
         assert_eq!(ld["publisher"]["name"], "Amnesty International USA");
         assert_eq!(ld["url"], url.as_str());
         // The release itself, readable without the app.
-        assert!(html.contains(r#"<div id="pressline-prerendered">"#));
+        assert!(html.contains(r#"<div id="pressline-prerendered" data-path="/releases/"#));
         assert!(html.contains(&format!(
-            r#"<h1 class="release__title" tabindex="-1">{}</h1>"#,
+            r#"<h1 tabindex="-1" class="release__title">{}</h1>"#,
             release.title.replace('&', "&amp;")
         )));
         assert!(html.contains(&format!(
-            r#"<time class="release-date" datetime="{}" lang="en">{}</time>"#,
+            r#"<time datetime="{}" lang="en" class="release-date">{}</time>"#,
             release.date.to_iso(),
             release.date.to_long_english()
         )));
@@ -383,7 +383,7 @@ fn a_build_for_another_sub_path_is_refused() {
     let dir = fake_build("mismatch", "/campaigns/ukraine/", SEED);
     let options = PublishOptions {
         out_dir: dir.clone(),
-        deploy: Deploy::parse("https://example.org/news/").unwrap(),
+        deploy: Some(Deploy::parse("https://example.org/news/").unwrap()),
         feed_size: 50,
         data_src: None,
         threads: 1,
@@ -489,4 +489,58 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     files.sort();
     files
+}
+
+#[test]
+fn without_a_base_url_the_pages_are_prerendered_and_nothing_absolute_is_invented() {
+    let dir = fake_build("relative", "/campaigns/ukraine/", SEED);
+    let options = PublishOptions {
+        out_dir: dir.clone(),
+        deploy: None,
+        feed_size: 50,
+        data_src: None,
+        threads: 2,
+    };
+    let published = publish(&load(SEED), SEED, &options, &mut |_, _| {}).expect("publishing works");
+    let dataset = &load(SEED).dataset;
+    assert_eq!(published.release_pages, dataset.releases.len());
+    assert_eq!((published.feed_entries, published.sitemap_files), (0, 0));
+    let timeline = fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(timeline.contains(r#"<div id="pressline-prerendered" data-path="/">"#));
+    // The app's links keep the build's sub-path.
+    let first = &newest_first(dataset)[0];
+    assert!(timeline.contains(&format!(
+        r#"href="/campaigns/ukraine/releases/{}""#,
+        first.id
+    )));
+    for release in &dataset.releases {
+        let page =
+            fs::read_to_string(dir.join(format!("releases/{}/index.html", release.id))).unwrap();
+        assert!(page.contains(&format!(
+            "<title>{} — Amnesty International USA</title>",
+            release.title.replace('&', "&amp;")
+        )));
+        assert_eq!(meta(&page, "property", "og:title"), release.title);
+        for absolute in [
+            "rel=\"canonical\"",
+            "og:url",
+            "og:image",
+            "application/ld+json",
+            "rel=\"alternate\"",
+        ] {
+            assert!(
+                !page.contains(absolute),
+                "{absolute} written without a base URL"
+            );
+        }
+    }
+    for file in ["feed.xml", "feed.json", "sitemap.xml"] {
+        assert!(
+            !dir.join(file).exists(),
+            "{file} written without a base URL"
+        );
+    }
+    // The page for any other address is left as the build made it; the app's data stays bundled.
+    assert!(!timeline.contains("data-src"));
+    let _ = fs::remove_dir_all(dir);
 }

@@ -1,6 +1,6 @@
 // Published pages (`pressline publish`, see the Makefile's `published` target): readable with
-// JavaScript off, taken over by the app with the same DOM, no layout shift and no console
-// errors; link previews and JSON-LD intact even for a dataset full of markup and script.
+// JavaScript off, adopted by the app (the bundled dataset) or replaced once a fetched one has
+// arrived, with the same DOM, no layout shift and no console errors; link previews and JSON-LD intact even for a dataset full of markup and script.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { watchForErrors } from './helpers.js';
@@ -46,8 +46,9 @@ async function withoutJavaScript(browser, url, viewport) {
 }
 
 /** Loads `url` with the app, recording layout shifts from the first paint, and waits until the
- *  app has replaced the prerendered copy. */
-async function withApp(browser, url, viewport) {
+ *  app has adopted the prerendered page (the bundled dataset) or, for a fetched dataset,
+ *  built its own and replaced the prerendered copy. */
+async function withApp(browser, url, viewport, { adopted = url.startsWith(PUBLISHED) } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = watchForErrors(page);
@@ -59,8 +60,13 @@ async function withApp(browser, url, viewport) {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(url);
-  await expect(page.locator('#pressline-prerendered')).toHaveCount(0);
-  await expect(page.locator('#pressline-live main')).toHaveCount(1);
+  if (adopted) {
+    await expect(page.locator('#pressline-prerendered[data-adopted] main')).toHaveCount(1);
+    await expect(page.locator('#pressline-live')).toHaveCount(0);
+  } else {
+    await expect(page.locator('#pressline-prerendered')).toHaveCount(0);
+    await expect(page.locator('#pressline-live main')).toHaveCount(1);
+  }
   return { context, page, errors };
 }
 
@@ -102,7 +108,7 @@ for (const [name, origin, release] of [
   });
 }
 
-test('the timeline is prerendered too, and the app takes it over without a shift', async ({ browser }) => {
+test('the timeline is prerendered too, and the app adopts it without a shift', async ({ browser }) => {
   for (const viewport of [phone, desktop]) {
     const plain = await withoutJavaScript(browser, `${PUBLISHED}/`, viewport);
     await expect(plain.page.locator('.release-card')).toHaveCount(seed.releases.length);

@@ -201,11 +201,11 @@ try {
     await shot('not-found-page');
   });
 
-  await journey('a published page is taken over by the app with the same text (dates and numbers included)', async () => {
+  await journey('a published page is adopted by the app with the same text (dates and numbers included)', async () => {
     await waitForHttp(`${PUBLISHED}/robots.txt`);
     const id = all.ids[0];
     await driver.get(`${PUBLISHED}/releases/${id}`);
-    await poll('the takeover', async () => driver.executeScript('return !document.getElementById("pressline-prerendered") && !!document.querySelector("main h1")'));
+    await poll('the adoption', async () => driver.executeScript('return !!document.querySelector("#pressline-prerendered[data-adopted] main h1")'));
     const [live, prerendered] = await driver.executeAsyncScript(`const done = arguments[0];
       const squash = (text) => text.replace(/\\s+/g, ' ').trim();
       fetch(location.href).then((r) => r.text()).then((html) => {
