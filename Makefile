@@ -94,7 +94,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Every build is prerendered: the timeline and every release of the bundled dataset, rendered
 # by the app's own components (`pressline publish`), which the browser then adopts in place.
 # With BASE_URL, also canonical addresses, feeds and a sitemap.
-PRERENDER = target/debug/pressline publish $(DATASET) --quiet $(if $(BASE_URL),--base-url $(BASE_URL))
+# A deploy whose index.html names its own dataset (`<body data-src>`) renders in the browser.
+PRERENDER = $(if $(shell grep -q '<body[^>]*data-src=' index.html && echo fetched),: no prerendering for a deploy that fetches its data,target/debug/pressline publish $(DATASET) --quiet $(if $(BASE_URL),--base-url $(BASE_URL)))
 
 prerenderer:
 	cargo build --quiet --bin pressline

@@ -66,7 +66,11 @@ if (typeof WebAssembly !== 'object') {
 } else {
   try {
     if (document.getElementById('pressline-prerendered')) {
-      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+      // (At most 100 ms: a browser skips frames for a hidden page or an off-screen frame.)
+      await new Promise((painted) => {
+        requestAnimationFrame(() => setTimeout(painted, 0));
+        setTimeout(painted, 100);
+      });
     }
 ${start.filter((line) => line.trim()).map((line) => `    ${line}`).join('\n')}
   } catch (error) {

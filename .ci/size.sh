@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The weight of a build: raw, gzip (-9) and brotli (-q 11) sizes of every file, the first load of
-# the page and of an embed (HTML or embed script + JS + main wasm + the lazy parts' loader + CSS;
-# the bundled dataset is inside the wasm), the lazily loaded parts fetched later, where the main
-# wasm's bytes go, and a check against the size limit.
+# the timeline, of a release page (prerendered HTML + JS + main wasm + the lazy parts' loader +
+# CSS + the parts fetched before the app adopts the page; the bundled dataset is inside the wasm)
+# and of an embed, the lazily loaded parts fetched later, where the main wasm's bytes go, and a
+# check against the size limit.
 #
 # Usage: .ci/size.sh [dist]     Environment: SIZE_LIMIT (bytes, brotli, enforced),
 #                                SIZE_TARGET (bytes, brotli, reported), NAMED_WASM (optional).
@@ -29,16 +30,26 @@ done < <(find "$dir" -type f ! -name '*.gz' ! -name '*.br' | sort)
 printf '%-44s %10d %10d %10d\n' 'TOTAL (every file)' "$total_raw" "$total_gz" "$total_br"
 
 one() { find "$dir" -maxdepth 1 -name "$1" | head -1; }
+all() { find "$dir" -maxdepth 1 -name "$1" ! -name '*.gz' ! -name '*.br' | sort; }
 js=$(one 'pressline-app-*[0-9a-f].js'); wasm=$(one 'pressline-app-*_bg.wasm')
 loader=$(one 'wasm-split-*.js')
 [ -n "$loader" ] || { echo "no wasm-split-*.js in $dir/: the wasm was not split" >&2; exit 1; }
-page_files=("$dir/index.html" "$(one 'boot-*.js')" "$js" "$wasm" "$loader" "$(one 'main-*.css')")
+# Everything the browser fetches until the first view is complete and the app has adopted it:
+# the prerendered page, the app's code, and the lazily loaded parts fetched before adoption
+# (the shared chunks counted whole, an upper bound).
+app_files=("$(one 'boot-*.js')" "$js" "$wasm" "$loader" "$(one 'main-*.css')")
+mapfile -t chunks < <(all 'chunk-*.wasm')
+mapfile -t timeline_parts < <(all 'split-histogram-part-*.wasm'; all 'split-filter-controls-part-*.wasm'; all 'split-embed-dialog-part-*.wasm')
+mapfile -t release_parts < <(all 'split-release-page-part-*.wasm')
+release_page=$(find "$dir/releases" -name index.html 2>/dev/null | sort | head -1)
+[ -n "$release_page" ] || { echo "no releases/*/index.html in $dir/: the build was not prerendered" >&2; exit 1; }
 embed_files=("$dir/embed.js" "$js" "$wasm" "$loader" "$(one 'embed-*.css')")
 sum() { local total=0 f; for f in "$@"; do total=$((total + $(br "$f"))); done; echo "$total"; }
-page=$(sum "${page_files[@]}")
+page=$(sum "$dir/index.html" "${app_files[@]}" "${timeline_parts[@]}" "${chunks[@]}")
+release=$(sum "$release_page" "${app_files[@]}" "${release_parts[@]}" "${chunks[@]}")
 embed=$(sum "${embed_files[@]}")
 echo
-echo "First load, brotli: page $page bytes, embed $embed bytes (wasm alone $(br "$wasm"))."
+echo "First load until adopted, brotli: timeline $page bytes (its HTML $(br "$dir/index.html")), release page $release bytes (its HTML $(br "$release_page")); embed $embed bytes; wasm alone $(br "$wasm")."
 echo
 echo "Fetched on first use, brotli (each part; the small chunks some parts share are listed last):"
 for part in "$dir"/split-*.wasm; do
@@ -55,6 +66,7 @@ if [ -n "$named" ] && [ -f "$named" ] && command -v twiggy >/dev/null; then
 fi
 
 heaviest=$(( page > embed ? page : embed ))
+heaviest=$(( release > heaviest ? release : heaviest ))
 echo
 if [ "$heaviest" -gt "$target" ]; then
   echo "Target $target bytes: missed by $((heaviest - target)) bytes."

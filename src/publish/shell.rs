@@ -130,8 +130,15 @@ impl Shell {
         out.push_str(head_tags);
         out.push_str(self.head_and_body_tag.trim_start_matches('\n'));
         push_attributes(&mut out, body_attributes);
+        // The dataset the page shows, when the app fetches it: a page whose deploy now names
+        // another is not the app's to adopt or keep (see `ui::mount`).
+        let data_src = body_attributes
+            .iter()
+            .find(|(name, _)| *name == "data-src")
+            .map(|(_, src)| format!(" data-src=\"{}\"", a(src)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            ">\n    <div id=\"pressline-prerendered\" data-path=\"{}\">",
+            ">\n    <div id=\"pressline-prerendered\" data-path=\"{}\"{data_src}>",
             a(app_path)
         ));
         out.push_str(content);

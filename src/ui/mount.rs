@@ -105,7 +105,16 @@ fn mount_page(document: &web_sys::Document) {
                 .map(|path| Route::from_path(&path))
                 == route
     });
-    let prerendered = prerendered.is_some();
+    // A page prerendered from another dataset than the app will show (a `?src=`, or a deploy
+    // that names another `data-src` than the one the page was made from) goes at once, and the
+    // app's loading (or refusal) view shows instead.
+    let prerendered = match prerendered {
+        Some(element) if shows_another_dataset(&element, &source) => {
+            element.remove();
+            false
+        }
+        other => other.is_some(),
+    };
     wasm_bindgen_futures::spawn_local(async move {
         let deploy_url = absolute_url("./");
         // Before the first render: the reader's catalogue (a few KB, only for languages other
@@ -113,27 +122,30 @@ fn mount_page(document: &web_sys::Document) {
         // loaded parts when it must be drawn whole at once: a release page (no moment of empty
         // page), and a prerendered page, which has every part (adopted, its nodes must all be
         // there; replaced, see `end_prerender`).
+        // True when every part arrived: a part that could not be fetched shows its error in its
+        // place, which the prerendered page does not have, so that page is not adopted.
         let parts = async {
             match route {
-                Some(Route::Release(_)) => {
-                    let _ = preload_release_page().await;
-                }
+                Some(Route::Release(_)) => preload_release_page().await.is_ok(),
                 Some(Route::Timeline) if prerendered => {
-                    let _ = futures::future::join3(
+                    let (histogram, filters, dialog) = futures::future::join3(
                         preload_histogram(),
                         preload_filter_controls(),
-                        async {
-                            if surface == Surface::Page {
-                                let _ = preload_embed_dialog().await;
-                            }
-                        },
+                        async { surface != Surface::Page || preload_embed_dialog().await.is_ok() },
                     )
                     .await;
+                    histogram.is_ok() && filters.is_ok() && dialog
                 }
-                _ => {}
+                _ => true,
             }
         };
-        futures::future::join(load_catalogue(wanted, &deploy_url), parts).await;
+        let (_, parts_arrived) =
+            futures::future::join(load_catalogue(wanted, &deploy_url), parts).await;
+        if adopt && !parts_arrived {
+            // The prerendered page stays as it is, readable and with real links: better than
+            // the app with a part missing (offline, or a deploy that lost a file).
+            return;
+        }
         let app = move || {
             view! {
                 <OnPage base=base carried=carried surface=surface preferred=preferred>
@@ -168,6 +180,21 @@ fn mount_page(document: &web_sys::Document) {
             None => leptos::mount::mount_to_body(app),
         }
     });
+}
+
+/// True when the prerendered `element` shows another dataset than `source` names: it says
+/// which dataset it was made from with `data-src` (none for the bundled one).
+fn shows_another_dataset(element: &web_sys::Element, source: &DatasetSource) -> bool {
+    let made_from = element
+        .get_attribute("data-src")
+        .map(|src| absolute_url(&src));
+    match source {
+        DatasetSource::Bundled => made_from.is_some(),
+        DatasetSource::Url {
+            url, from_query, ..
+        } => *from_query || made_from.as_deref() != Some(absolute_url(url).as_str()),
+        DatasetSource::Refused(_) => true,
+    }
 }
 
 /// The timeline's search box, if the page has one.

@@ -1,7 +1,7 @@
 // Accessibility: axe (WCAG 2.0/2.1/2.2 A and AA) on every kind of view, in the light and dark
 // themes and in a left-to-right and a right-to-left language; and the main journey done with
 // the keyboard alone, with a visible focus indicator at every step.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import AxeBuilder from '@axe-core/playwright';
 import { DATA, activeElementInfo, deployWith, describeViolations, watchForErrors } from './helpers.js';
 

@@ -1,7 +1,7 @@
 // A sharded archive (tests/fixtures/archive, made by `pressline shard` from archive-source.json):
 // the newest shard first, older ones only when the reader searches, filters, picks dates or asks
 // at the end — and then the results equal the core's answer over the whole unsharded dataset.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { DATA, deployWith } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import { coreAnswer } from './oracle.js';

@@ -1,5 +1,5 @@
 // Search, facets, date range, sort and URL state, checked against the core's own answers.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { watchForErrors } from './helpers.js';
 import { coreAnswer } from './oracle.js';
 

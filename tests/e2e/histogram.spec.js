@@ -1,6 +1,6 @@
 // The release-density histogram: its bars agree with the core, and a click, a mouse drag, a
 // touch drag and the keyboard each set the date range in the address; reset clears it.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { watchForErrors } from './helpers.js';
 import { coreAnswer } from './oracle.js';
 

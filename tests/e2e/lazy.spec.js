@@ -1,6 +1,7 @@
 // The lazily loaded parts (src/ui/lazy_part.rs): the first load fetches none of them; each
 // arrives on first use; one that cannot be fetched says so, keeps the rest of the page, and
 // Retry loads it.
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { DATA, deployWith, watchForErrors } from './helpers.js';
 
@@ -16,6 +17,15 @@ async function holdPart(page, name) {
     await route.continue();
   });
   return release;
+}
+
+/** Serves `/` as trunk built it, without the prerendered timeline: the app then builds the page
+ *  from scratch, part by part, as it does wherever nothing is prerendered (an embed, a fetched
+ *  dataset). */
+async function withoutPrerender(page, path = '/') {
+  const shell = readFileSync('dist/.pressline-shell.html', 'utf8');
+  await page.route((url) => url.pathname === path, (route) =>
+    route.fulfill({ contentType: 'text/html', body: shell }));
 }
 
 /** The lazily loaded wasm files the page has asked for, by their part's name. */
@@ -52,6 +62,7 @@ test('the timeline shows before any lazy part; the histogram, filters and embed 
 for (const width of [1280, 320]) {
   test(`while the histogram's code is on the way its frame holds the place: nothing moves when it arrives (${width} px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
+    await withoutPrerender(page);
     const release = await holdPart(page, 'histogram-part');
     await page.addInitScript(() => {
       window.__shifts = [];
@@ -80,6 +91,7 @@ for (const width of [1280, 320]) {
 
 test('while the filters\' code is on the way, the results, search and sort work and a frame holds the filters\' place', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
+  await withoutPrerender(page);
   const errors = watchForErrors(page);
   const release = await holdPart(page, 'filter-controls-part');
   await page.goto('/');
@@ -146,6 +158,7 @@ test('a part that cannot be fetched says so, keeps the page, and Retry loads it'
   const errors = watchForErrors(page, { console: false });
   let blocked = true;
   await page.route(/split-release-page-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await withoutPrerender(page, `/releases/${RELEASE}`);
   await page.goto(`/releases/${RELEASE}`);
   const alert = page.locator('.part-error[role=alert]');
   await expect(alert).toContainText('This part of the page could not be loaded. Check your connection and try again.');
@@ -216,4 +229,15 @@ test('the download writer arrives when the reader nears the buttons; if it canno
   await expect(downloads.getByRole('alert')).toHaveCount(0);
   expect(parts).toContain('split-export-part');
   expect(errors).toEqual([]);
+});
+
+test('a prerendered page whose part cannot be fetched stays as it is, readable, with real links', async ({ page }) => {
+  await page.route(/split-release-page-part-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await page.goto(`/releases/${RELEASE}`);
+  await expect(page.locator('h1')).toContainText('Russian Attacks on Critical Energy Infrastructure');
+  await page.waitForTimeout(1000); // The app has given up by now.
+  await expect(page.locator('#pressline-prerendered:not([data-adopted]) h1')).toContainText('Russian Attacks');
+  await expect(page.locator('.part-error')).toHaveCount(0);
+  await page.locator('[data-back]').click();
+  await expect(page).toHaveURL(/\/$/);
 });

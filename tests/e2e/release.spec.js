@@ -1,7 +1,7 @@
 // The release page: from the timeline, a deep link and a filtered view; previous/next in the
 // filtered order; related releases; copy link; back restoring scroll and filters; not-found;
 // hostile bodies; screenshots for desktop, phone and print.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { watchForErrors } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import { coreAnswer } from './oracle.js';

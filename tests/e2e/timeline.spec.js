@@ -1,6 +1,6 @@
 // End-to-end tests of the release build (`trunk build --release`), served over HTTP with an
 // index.html fallback, in headless Chromium.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { watchForErrors } from './helpers.js';
 
 const SHOTS = 'target/screenshots';

@@ -6,7 +6,7 @@
 // `window.__xss`, request nothing from an unexpected origin, and carry no event-handler
 // attribute and no href/src with a scheme that runs code.
 import { readFileSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { deployWith, watchForErrors } from './helpers.js';
 import { CORPUS_JSON } from '../fixtures/xss/build.mjs';
 

@@ -126,7 +126,11 @@ pub fn TimelinePage() -> impl IntoView {
     // filters' column has its own width, so nothing else moves.
     let filters_open = RwSignal::new(false);
     let wide_screen = is_wide_screen();
-    Effect::new(move |_| filters_open.set(wide_screen));
+    Effect::new(move |_| {
+        if wide_screen {
+            filters_open.set(true);
+        }
+    });
 
     view! {
         <div class="timeline">
