@@ -195,9 +195,11 @@ fuzz: tools-fuzz ## Fuzz every target for SECONDS each (default 600), from the c
 fuzz-smoke: tools-fuzz ## (in make test) each fuzz target's corpus, then FUZZ_SMOKE_RUNS inputs from a fixed seed
 	FUZZ_RUNS=$(FUZZ_SMOKE_RUNS) .ci/fuzz.sh 0
 
-# The first load (page or embed, brotli) may not exceed SIZE_LIMIT, the 150 KB budget;
-# SIZE_TARGET is the aim (TimelineJS's first load is about 65 KB).
-SIZE_LIMIT ?= 150000
+# Everything the browser fetches until the app has adopted the prerendered timeline or release
+# page, or an embed has started (brotli), may not exceed SIZE_LIMIT: a ratchet against
+# regressions (the first view itself is the page's HTML and CSS, about 11 KB). SIZE_TARGET is
+# the aim (TimelineJS's first load is about 65 KB).
+SIZE_LIMIT ?= 335000
 SIZE_TARGET ?= 65000
 
 size: build tools-browser tools-size ## Sizes of dist/, first loads, where the wasm's bytes go; fails over SIZE_LIMIT
