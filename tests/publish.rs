@@ -27,7 +27,7 @@ fn fake_build(name: &str, public_url: &str, bundled: &str) -> PathBuf {
     fs::write(
         dir.join("index.html"),
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <base href=\"{public_url}\" />\n    <title>Pressline</title>\n    <meta name=\"description\" content=\"Press releases, reports and statements, newest first.\" />\n    <link rel=\"stylesheet\" href=\"{public_url}main-1.css\"/>\n<script type=\"module\" src=\"{public_url}boot-1.js\"></script>\n</head>\n  <body>\n    <noscript>\n      <p class=\"noscript\">Needs JavaScript.</p>\n    </noscript>\n  </body>\n</html>\n"
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <base href=\"{public_url}\" />\n    <title>Pressline</title>\n    <meta name=\"description\" content=\"Press releases, reports and statements, newest first.\" />\n    <link rel=\"stylesheet\" href=\"{public_url}main-1.css\"/>\n<link rel=\"preload\" href=\"{public_url}app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\" src=\"{public_url}boot-1.js\"></script>\n</head>\n  <body>\n    <noscript>\n      <p class=\"noscript\">Needs JavaScript.</p>\n    </noscript>\n  </body>\n</html>\n"
         ),
     )
     .unwrap();
@@ -542,5 +542,38 @@ fn without_a_base_url_the_pages_are_prerendered_and_nothing_absolute_is_invented
     }
     // The page for any other address is left as the build made it; the app's data stays bundled.
     assert!(!timeline.contains("data-src"));
+    // A prerendered page fetches the app's wasm after its first paint; the bare page at once.
+    assert!(!timeline.contains("_bg.wasm"));
+    assert!(fs::read_to_string(dir.join("404.html"))
+        .unwrap()
+        .contains(r#"<link rel="preload" href="/campaigns/ukraine/app-1_bg.wasm""#));
     let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn pages_prerendered_with_plans_are_the_pages_the_app_renders_on_its_own() {
+    use pressline::core::view_state::ViewState;
+    use pressline::publish::release_plans;
+    use pressline::ui::prerender::{render_page, render_page_with};
+    use pressline::ui::site_data::Site;
+    use pressline::ui::SiteData;
+
+    let loaded = load(SEED);
+    let releases = loaded.dataset.releases.clone();
+    let site = Site::new(pressline::core::formats::SourceFormat::Pressline, loaded);
+    let order: Vec<usize> = site
+        .index
+        .run(&releases, &ViewState::default())
+        .matches
+        .iter()
+        .map(|&i| i as usize)
+        .collect();
+    let plans = release_plans(&releases, &order);
+    let data = SiteData::from_site(site);
+    for release in &releases {
+        let path = release_path(&release.id);
+        let planned = render_page_with(&data, "", &path, Some(&plans));
+        assert_eq!(planned, render_page(&data, "", &path), "{}", release.id);
+        assert!(planned.contains("rel=\"next\"") || planned.contains("rel=\"prev\""));
+    }
 }

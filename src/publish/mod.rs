@@ -25,13 +25,15 @@ use std::time::Duration;
 pub use deploy::Deploy;
 
 use crate::core::formats::SourceFormat;
+use crate::core::related::{RelatedIndex, RELATED_COUNT};
 use crate::core::route::release_path;
 use crate::core::search::SearchIndex;
 use crate::core::source::DEFAULT_MAX_BYTES;
 use crate::core::validate::is_url_safe_id;
 use crate::core::view_state::ViewState;
 use crate::core::LoadedDataset;
-use crate::ui::prerender::render_page;
+use crate::ui::prerender::{render_page, render_page_with};
+use crate::ui::release::{ReleasePlan, ReleasePlans};
 use crate::ui::site_data::Site;
 use crate::ui::SiteData;
 use head::PageHead;
@@ -215,6 +217,7 @@ pub fn publish(
         index,
     ));
     let base = deploy.base_path();
+    let plans = release_plans(releases, &order);
 
     // The release pages, in parallel; the old ones go first (a release may have been removed).
     let releases_dir = out.join("releases");
@@ -257,7 +260,8 @@ pub fn publish(
                         break;
                     }
                     let release = &releases[i];
-                    let content = render_page(&site, base, &release_path(&release.id));
+                    let content =
+                        render_page_with(&site, base, &release_path(&release.id), Some(&plans));
                     let head = PageHead::for_release(dataset, release, deploy);
                     let page = shell.page(
                         &head,
@@ -377,6 +381,29 @@ fn write_feeds_and_sitemaps(
     }
     add_feed_headers(out, deploy)?;
     Ok((newest.len(), order.len() + 1, sitemap_files))
+}
+
+/// Every release's page plan in the timeline `order` (release indices, newest first), with the
+/// related releases from one index over the whole dataset rather than a scan per page.
+pub fn release_plans(releases: &[crate::core::Release], order: &[usize]) -> ReleasePlans {
+    let related_index = RelatedIndex::build(releases);
+    let mut scratch = related_index.scratch();
+    let mut plans = vec![
+        ReleasePlan {
+            previous: None,
+            next: None,
+            related: Vec::new(),
+        };
+        releases.len()
+    ];
+    for (at, &i) in order.iter().enumerate() {
+        plans[i] = ReleasePlan {
+            previous: at.checked_sub(1).map(|p| order[p]),
+            next: order.get(at + 1).copied(),
+            related: related_index.related(i, RELATED_COUNT, &mut scratch),
+        };
+    }
+    ReleasePlans(plans.into())
 }
 
 /// Counts a worker out when it ends, however it ends, and wakes the reporter.

@@ -128,7 +128,9 @@ impl Shell {
         out.push_str(&head.title_element());
         out.push('\n');
         out.push_str(head_tags);
-        out.push_str(self.head_and_body_tag.trim_start_matches('\n'));
+        out.push_str(&without_wasm_preload(
+            self.head_and_body_tag.trim_start_matches('\n'),
+        ));
         push_attributes(&mut out, body_attributes);
         // The dataset the page shows, when the app fetches it: a page whose deploy now names
         // another is not the app's to adopt or keep (see `ui::mount`).
@@ -160,6 +162,23 @@ impl Shell {
         out.push_str(&self.rest);
         out
     }
+}
+
+/// `head` without trunk's `<link rel="preload">` of the app's wasm: a prerendered page is its
+/// own first view, so the wasm is fetched after the first paint (by the start-up script) rather
+/// than beside the page's HTML and CSS, which a slow network then delivers sooner.
+fn without_wasm_preload(head: &str) -> String {
+    let mut out = head.to_owned();
+    if let Some(start) = out.find("<link rel=\"preload\"") {
+        if let Some(len) = out[start..].find('>') {
+            let end = start + len + 1;
+            if out[start..end].contains(".wasm\"") {
+                let end = end + out[end..].len() - out[end..].trim_start().len();
+                out.replace_range(start..end, "");
+            }
+        }
+    }
+    out
 }
 
 fn push_attributes(out: &mut String, attributes: &[(&str, String)]) {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
 use super::on_page::OnPage;
-use super::release::MarkdownBody;
+use super::release::{MarkdownBody, ReleasePlans};
 use super::{App, SiteData};
 use crate::core::i18n::Language;
 
@@ -20,9 +20,23 @@ pub const PRERENDER_LANGUAGE: Language = Language::En;
 /// `/campaigns/ukraine`) showing `data`: exactly what the app renders in the browser for that
 /// address, with the markers Leptos needs to adopt it.
 pub fn render_page(data: &SiteData, base: &str, app_path: &str) -> String {
+    render_page_with(data, base, app_path, None)
+}
+
+/// [`render_page`], with the release pages' plans worked out beforehand (see
+/// [`ReleasePlans`]), for prerendering many pages.
+pub fn render_page_with(
+    data: &SiteData,
+    base: &str,
+    app_path: &str,
+    plans: Option<&ReleasePlans>,
+) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(RequestUrl::new(&format!("{base}{app_path}")));
+        if let Some(plans) = plans {
+            provide_context(plans.clone());
+        }
         let data = data.clone();
         view! {
             <OnPage base=base.to_owned() preferred=PRERENDER_LANGUAGE>

@@ -4,6 +4,7 @@ use crate::core::related::{neighbours, related, RELATED_COUNT};
 use crate::core::route::release_path;
 use crate::core::view_state::ViewState;
 use crate::ui::navigation::Navigation;
+use crate::ui::site_data::Site;
 use crate::ui::SiteData;
 
 use super::{Neighbour, ReleaseNotFound, ReleaseView};
@@ -29,17 +30,12 @@ pub fn ReleasePage(
         // The page number is kept so "back" returns to the same page of results.
         let (timeline, _) = ViewState::from_query(&navigation.query());
         let link_query = timeline.to_query();
-        // Neighbours in the reader's filtered order; in the full timeline if the release is
-        // not part of it (a deep link with unrelated filters).
-        let order = site.index.run(releases, &timeline).matches;
-        let (before, after) = neighbours(&order, index)
-            .or_else(|| {
-                neighbours(
-                    &site.index.run(releases, &ViewState::default()).matches,
-                    index,
-                )
-            })
-            .unwrap_or((None, None));
+        // Worked out once for all pages when they are prerendered; here otherwise.
+        let plan = use_context::<ReleasePlans>()
+            .and_then(|plans| plans.0.get(index).cloned())
+            .filter(|_| timeline.is_unfiltered())
+            .unwrap_or_else(|| ReleasePlan::for_view(&site, index, &timeline));
+        let (before, after) = (plan.previous, plan.next);
         let neighbour = |i: Option<usize>| {
             i.map(|i| Neighbour {
                 path: release_path(&releases[i].id),
@@ -54,9 +50,50 @@ pub fn ReleasePage(
                 next=neighbour(after)
                 back_query=link_query.clone()
                 filtered=!timeline.is_unfiltered()
-                related=related(releases, index, RELATED_COUNT).into_iter().map(|i| releases[i].clone()).collect()
+                related=plan.related.iter().map(|&i| releases[i].clone()).collect()
             />
         }
         .into_any()
     }
 }
+
+/// What a release page shows around the release: its neighbours in a timeline order and its
+/// related releases (indices into the dataset's releases).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleasePlan {
+    /// The release before it (newer, in the default order).
+    pub previous: Option<usize>,
+    /// The release after it.
+    pub next: Option<usize>,
+    /// Related releases, best first.
+    pub related: Vec<usize>,
+}
+
+impl ReleasePlan {
+    /// The plan for release `index` seen from the timeline `view`: neighbours in the reader's
+    /// filtered order, or in the full timeline if the release is not part of it (a deep link
+    /// with unrelated filters).
+    pub fn for_view(site: &Site, index: usize, view: &ViewState) -> Self {
+        let releases = &site.dataset.releases;
+        let order = site.index.run(releases, view).matches;
+        let (previous, next) = neighbours(&order, index)
+            .or_else(|| {
+                neighbours(
+                    &site.index.run(releases, &ViewState::default()).matches,
+                    index,
+                )
+            })
+            .unwrap_or((None, None));
+        Self {
+            previous,
+            next,
+            related: related(releases, index, RELATED_COUNT),
+        }
+    }
+}
+
+/// Every release's plan in the unfiltered timeline, by release index: provided as context when
+/// thousands of pages are prerendered at once, so each page does not work it out again from
+/// every release.
+#[derive(Debug, Clone)]
+pub struct ReleasePlans(pub std::sync::Arc<[ReleasePlan]>);
