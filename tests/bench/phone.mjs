@@ -34,9 +34,9 @@
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROME_FLAGS, freePort, waitForServer } from '../lighthouse/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -51,16 +51,6 @@ const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1350, height: 940 };
 const RUNS = positiveInt(process.env.BENCH_RUNS, 3);
 const VISIBLE_RUNS = positiveInt(process.env.BENCH_VISIBLE_RUNS, 5);
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PROFILES = {
   mobile: ['--form-factor=mobile'], // Lighthouse's default: Moto G Power screen, slow 4G, 4x CPU
   desktop: ['--preset=desktop'], // desktop screen, 10 Mbit/s and 40 ms RTT, no CPU slowdown
@@ -167,33 +157,6 @@ function makeTimelinePage(dataset) {
 
 // --- 2. One server for both --------------------------------------------------------------------
 
-/** `preferred` if nothing listens there, else a port the system picks. */
-function freePort(preferred) {
-  const tryPort = (port) => new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(port, '127.0.0.1', () => {
-      const { port: chosen } = probe.address();
-      probe.close(() => done(chosen));
-    });
-  });
-  return tryPort(preferred).catch(() => tryPort(0));
-}
-
-/** Resolves once `url` answers, or fails after `ms`. */
-async function waitForServer(url, server, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000} s`);
-}
 
 // --- 3. Lighthouse -----------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // Playwright end-to-end tests against the release build in dist/, in Debian's Chromium (this
 // machine cannot download Playwright's own browsers).
 import { defineConfig } from '@playwright/test';
+import { CHROME_FLAGS } from '../lighthouse/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 8199);
 
@@ -16,15 +17,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // Playwright starts it headless itself.
+      args: CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless')),
     },
   },
   webServer: [

@@ -9,25 +9,15 @@
 // free port if that one is taken).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROME_FLAGS, freePort, waitForServer } from './chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
 const out = join(root, 'target/lighthouse');
 const lighthouseCli = join(root, 'node_modules/lighthouse/cli/index.js');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CATEGORIES = ['accessibility', 'best-practices', 'seo', 'performance'];
 // A release of the bundled dataset (public/data/releases.json).
 const PAGES = [
@@ -35,34 +25,6 @@ const PAGES = [
   { name: 'release', path: '/releases/russian-attacks-on-critical-energy-infrastructure' },
 ];
 
-/** `preferred` if nothing listens there, else a port the system picks. */
-function freePort(preferred) {
-  const tryPort = (port) => new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(port, '127.0.0.1', () => {
-      const { port: chosen } = probe.address();
-      probe.close(() => done(chosen));
-    });
-  });
-  return tryPort(preferred).catch(() => tryPort(0));
-}
-
-/** Resolves once the server answers, or fails after `ms`. */
-async function waitForServer(url, server, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000} s`);
-}
 
 /** Runs the Lighthouse CLI for one page; resolves with the parsed JSON report. */
 function audit(url, name) {
