@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { DATA, deployWith, watchForErrors } from './helpers.js';
+import { appStarted } from './fixtures.js';
 
 const PART = /\/(split-[a-z-]+|chunk)-[0-9a-f]{16}\.wasm$/;
 const RELEASE = 'russian-attacks-on-critical-energy-infrastructure';
@@ -218,6 +219,7 @@ test('the download writer arrives when the reader nears the buttons; if it canno
   let blocked = true;
   await page.route(/split-export-part-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
   await page.goto('/?kind=Report');
+  await appStarted(page); // Its own page, not the prerendered timeline it replaces.
   await expect(page.locator('article[data-release-id]').first()).toBeVisible();
   expect(parts).not.toContain('split-export-part');
   const downloads = page.locator('.downloads');
