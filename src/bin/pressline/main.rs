@@ -4,7 +4,7 @@
 //! pressline validate FILE|URL [--json]
 //! pressline convert FILE --to pressline [--out FILE]
 //! pressline shard FILE --out DIR [--by year]
-//! pressline publish DATASET --out DIR --base-url URL [--feed-size N] [--data-src URL]
+//! pressline publish DATASET --out DIR [--base-url URL] [--feed-size N] [--data-src URL]
 //!                   [--threads N] [--quiet]
 //! ```
 //!
@@ -59,10 +59,11 @@ usage:
       Rewrites a JSON Feed, WordPress REST or TimelineJS file in Pressline's own format.
   pressline shard FILE --out DIR [--by year]
       Splits a dataset into one file per year and an archive manifest.
-  pressline publish DATASET --out DIR --base-url URL [--feed-size N] [--data-src URL]
+  pressline publish DATASET --out DIR [--base-url URL] [--feed-size N] [--data-src URL]
                     [--threads N] [--quiet]
-      After `trunk build --release`: prerendered release pages with link previews, the
-      timeline's index.html, sitemap.xml, feed.xml (Atom), feed.json (JSON Feed), robots.txt.
+      After `trunk build --release`: the timeline's index.html and every release's page,
+      rendered by the app's components (which adopt them). With --base-url also link
+      previews' addresses, JSON-LD, sitemap.xml, feed.xml (Atom), feed.json, robots.txt.
 ";
 
 #[cfg(not(target_arch = "wasm32"))]

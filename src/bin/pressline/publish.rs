@@ -1,4 +1,4 @@
-//! `pressline publish DATASET --out DIR --base-url URL`: the static, prerendered site over
+//! `pressline publish DATASET --out DIR [--base-url URL]`: the static, prerendered site over
 //! trunk's build (see [`pressline::publish`]).
 
 use std::path::PathBuf;
