@@ -121,9 +121,9 @@ fn mount_page(document: &web_sys::Document) {
         // than English), so the app is already in their language; and the first page's lazily
         // loaded parts when it must be drawn whole at once: a release page (no moment of empty
         // page), and a prerendered page, which has every part (adopted, its nodes must all be
-        // there; replaced, see `end_prerender`).
-        // True when every part arrived: a part that could not be fetched shows its error in its
-        // place, which the prerendered page does not have, so that page is not adopted.
+        // there; replaced, see `end_prerender`). True when every part arrived: a part that
+        // could not be fetched shows its error in its place, which the prerendered page does
+        // not have.
         let parts = async {
             match route {
                 Some(Route::Release(_)) => preload_release_page().await.is_ok(),
