@@ -134,6 +134,8 @@ try {
   await journey('the timeline renders every release, newest first', async () => {
     await driver.get(`${APP}/`);
     await poll('12 articles', async () => (await articles()) === all.total);
+    // The HTML shows them at once; the app adopts the page once its code has arrived.
+    await poll('the adoption', async () => driver.executeScript('return !!document.querySelector("#pressline-prerendered[data-adopted]")'));
     // From here until the next full load, script errors are collected and must stay none.
     await driver.executeScript(`window.__errors = [];
       addEventListener('error', (e) => window.__errors.push(e.message));
