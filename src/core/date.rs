@@ -53,8 +53,7 @@ impl ReleaseDate {
 
     /// A reader-friendly English date, e.g. "November 10, 2022".
     pub fn to_long_english(&self) -> String {
-        let day = self.calendar_date();
-        format!("{} {}, {}", month_name(day.month()), day.day(), day.year())
+        long_english_day(self.calendar_date())
     }
 }
 
@@ -89,6 +88,12 @@ impl Serialize for ReleaseDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_iso())
     }
+}
+
+/// A calendar day as `Intl.DateTimeFormat("en", { dateStyle: "long" })` writes it:
+/// "November 10, 2022".
+pub fn long_english_day(day: NaiveDate) -> String {
+    format!("{} {}, {}", month_name(day.month()), day.day(), day.year())
 }
 
 /// The English name of a month numbered 1–12 ("" outside that range).

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use super::search::SearchIndex;
+use super::view_state::ViewState;
 use super::Release;
 
 /// How many related releases a release page lists.
@@ -174,5 +176,55 @@ impl<'a> RelatedIndex<'a> {
         }
         touched.clear();
         best.into_iter().map(|(other, _)| other).collect()
+    }
+}
+
+/// What a release page shows around the release: its neighbours in a timeline order and its
+/// related releases (indices into the dataset's releases).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReleasePlan {
+    /// The release before it (newer, in the default order).
+    pub previous: Option<usize>,
+    /// The release after it.
+    pub next: Option<usize>,
+    /// Related releases, best first (at most [`RELATED_COUNT`]).
+    pub related: Vec<usize>,
+}
+
+impl ReleasePlan {
+    /// The plan for release `index` seen from the timeline `view`: neighbours in the reader's
+    /// filtered order, or in the full timeline if the release is not part of it (a deep link
+    /// with unrelated filters).
+    pub fn for_view(
+        search: &SearchIndex,
+        releases: &[Release],
+        index: usize,
+        view: &ViewState,
+    ) -> Self {
+        let (previous, next) = neighbours(&search.run(releases, view).matches, index)
+            .or_else(|| neighbours(&search.run(releases, &ViewState::default()).matches, index))
+            .unwrap_or((None, None));
+        Self {
+            previous,
+            next,
+            related: related(releases, index, RELATED_COUNT),
+        }
+    }
+
+    /// Every release's plan in the timeline `order` (release indices), by release index: what
+    /// [`Self::for_view`] gives for that order, with the related releases from one
+    /// [`RelatedIndex`] rather than a scan per release (for prerendering thousands of pages).
+    pub fn all_in_order(releases: &[Release], order: &[usize]) -> Vec<Self> {
+        let related_index = RelatedIndex::build(releases);
+        let mut scratch = related_index.scratch();
+        let mut plans = vec![Self::default(); releases.len()];
+        for (at, &i) in order.iter().enumerate() {
+            plans[i] = Self {
+                previous: at.checked_sub(1).map(|p| order[p]),
+                next: order.get(at + 1).copied(),
+                related: related_index.related(i, RELATED_COUNT, &mut scratch),
+            };
+        }
+        plans
     }
 }

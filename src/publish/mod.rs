@@ -25,7 +25,7 @@ use std::time::Duration;
 pub use deploy::Deploy;
 
 use crate::core::formats::SourceFormat;
-use crate::core::related::{RelatedIndex, RELATED_COUNT};
+use crate::core::related::ReleasePlan;
 use crate::core::route::release_path;
 use crate::core::search::SearchIndex;
 use crate::core::source::DEFAULT_MAX_BYTES;
@@ -33,7 +33,7 @@ use crate::core::validate::is_url_safe_id;
 use crate::core::view_state::ViewState;
 use crate::core::LoadedDataset;
 use crate::ui::prerender::{render_page, render_page_with};
-use crate::ui::release::{ReleasePlan, ReleasePlans};
+use crate::ui::release::ReleasePlans;
 use crate::ui::site_data::Site;
 use crate::ui::SiteData;
 use head::PageHead;
@@ -383,27 +383,10 @@ fn write_feeds_and_sitemaps(
     Ok((newest.len(), order.len() + 1, sitemap_files))
 }
 
-/// Every release's page plan in the timeline `order` (release indices, newest first), with the
-/// related releases from one index over the whole dataset rather than a scan per page.
+/// Every release's page plan in the timeline `order` (release indices, newest first), as the
+/// release pages take it (see [`ReleasePlan::all_in_order`]).
 pub fn release_plans(releases: &[crate::core::Release], order: &[usize]) -> ReleasePlans {
-    let related_index = RelatedIndex::build(releases);
-    let mut scratch = related_index.scratch();
-    let mut plans = vec![
-        ReleasePlan {
-            previous: None,
-            next: None,
-            related: Vec::new(),
-        };
-        releases.len()
-    ];
-    for (at, &i) in order.iter().enumerate() {
-        plans[i] = ReleasePlan {
-            previous: at.checked_sub(1).map(|p| order[p]),
-            next: order.get(at + 1).copied(),
-            related: related_index.related(i, RELATED_COUNT, &mut scratch),
-        };
-    }
-    ReleasePlans(plans.into())
+    ReleasePlans(ReleasePlan::all_in_order(releases, order).into())
 }
 
 /// Counts a worker out when it ends, however it ends, and wakes the reporter.

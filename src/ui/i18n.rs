@@ -9,7 +9,7 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::core::date::month_name;
+use crate::core::date::{long_english_day, month_name};
 use crate::core::i18n::{english_number, install, Language, Messages, Plural};
 use crate::core::view_state::query_param;
 use crate::core::ReleaseDate;
@@ -189,10 +189,9 @@ pub fn format_number(language: Language, n: u64) -> String {
 /// (natively, for a prerendered page, as English writes it).
 fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
     if !in_browser() {
-        let month = month_name(day.month());
         return match style {
-            DayStyle::Long => format!("{month} {}, {}", day.day(), day.year()),
-            DayStyle::MonthYear => format!("{month} {}", day.year()),
+            DayStyle::Long => long_english_day(day),
+            DayStyle::MonthYear => format!("{} {}", month_name(day.month()), day.year()),
             DayStyle::Year => day.year().to_string(),
         };
     }

@@ -13,6 +13,6 @@ pub use markdown_body::MarkdownBody;
 pub use related_releases::RelatedReleases;
 pub use release_nav::{Neighbour, ReleaseNav};
 pub use release_not_found::ReleaseNotFound;
-pub use release_page::{ReleasePage, ReleasePlan, ReleasePlans};
+pub use release_page::{ReleasePage, ReleasePlans};
 pub use release_view::ReleaseView;
 pub use share_buttons::ShareButtons;

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 
-use crate::core::related::{neighbours, related, RELATED_COUNT};
+use crate::core::related::ReleasePlan;
 use crate::core::route::release_path;
 use crate::core::view_state::ViewState;
 use crate::ui::navigation::Navigation;
-use crate::ui::site_data::Site;
 use crate::ui::SiteData;
 
 use super::{Neighbour, ReleaseNotFound, ReleaseView};
@@ -34,7 +33,7 @@ pub fn ReleasePage(
         let plan = use_context::<ReleasePlans>()
             .and_then(|plans| plans.0.get(index).cloned())
             .filter(|_| timeline.is_unfiltered())
-            .unwrap_or_else(|| ReleasePlan::for_view(&site, index, &timeline));
+            .unwrap_or_else(|| ReleasePlan::for_view(&site.index, releases, index, &timeline));
         let (before, after) = (plan.previous, plan.next);
         let neighbour = |i: Option<usize>| {
             i.map(|i| Neighbour {
@@ -54,41 +53,6 @@ pub fn ReleasePage(
             />
         }
         .into_any()
-    }
-}
-
-/// What a release page shows around the release: its neighbours in a timeline order and its
-/// related releases (indices into the dataset's releases).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReleasePlan {
-    /// The release before it (newer, in the default order).
-    pub previous: Option<usize>,
-    /// The release after it.
-    pub next: Option<usize>,
-    /// Related releases, best first.
-    pub related: Vec<usize>,
-}
-
-impl ReleasePlan {
-    /// The plan for release `index` seen from the timeline `view`: neighbours in the reader's
-    /// filtered order, or in the full timeline if the release is not part of it (a deep link
-    /// with unrelated filters).
-    pub fn for_view(site: &Site, index: usize, view: &ViewState) -> Self {
-        let releases = &site.dataset.releases;
-        let order = site.index.run(releases, view).matches;
-        let (previous, next) = neighbours(&order, index)
-            .or_else(|| {
-                neighbours(
-                    &site.index.run(releases, &ViewState::default()).matches,
-                    index,
-                )
-            })
-            .unwrap_or((None, None));
-        Self {
-            previous,
-            next,
-            related: related(releases, index, RELATED_COUNT),
-        }
     }
 }
 
