@@ -9,6 +9,10 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# A CI run builds once: incremental caches would only take disk (2.6 GB).
+ifeq ($(CI),true)
+export CARGO_INCREMENTAL := 0
+endif
 
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly.
