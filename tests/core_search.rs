@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 use pressline::core::export::{to_csv, to_json};
-use pressline::core::search::{fold, highlight, tokens, DateRangeIssue, SearchIndex, SearchQuery};
+use pressline::core::search::{
+    excerpt, fold, highlight, tokens, DateRangeIssue, SearchIndex, SearchQuery,
+};
 use pressline::core::view_state::{Facet, SortOrder, ViewState};
 use pressline::core::{parse_dataset, Dataset, Release};
 use proptest::prelude::*;
@@ -242,6 +244,43 @@ fn highlights_are_text_runs_of_the_original() {
     let none = highlight("<b>text</b>", &SearchQuery::parse("-text"));
     assert_eq!(none.len(), 1);
     assert!(!none[0].matched);
+}
+
+#[test]
+fn a_card_excerpt_starts_at_the_sentence_of_a_match_past_the_lead() {
+    let text = "Amnesty International documented attacks across the country. \
+                Civilians sheltering in the Mariupol drama theatre were killed. More follows.";
+    // A match within the lead, no match, or a negated term: the text as it is.
+    for query in ["amnesty", "kharkiv", "-theatre", ""] {
+        assert_eq!(
+            excerpt(text, &SearchQuery::parse(query), 80),
+            text,
+            "{query}"
+        );
+    }
+    assert_eq!(
+        excerpt(text, &SearchQuery::parse("theatre"), 80),
+        "… Civilians sheltering in the Mariupol drama theatre were killed. More follows."
+    );
+    // Prefixes and phrases match as the highlight does, and the excerpt is what it marks.
+    let shown = excerpt(text, &SearchQuery::parse("\"drama theatre\""), 40);
+    assert!(shown.starts_with("… Civilians"), "{shown}");
+    assert!(highlight(&shown, &SearchQuery::parse("\"drama theatre\""))
+        .iter()
+        .any(|run| run.matched && run.text == "drama theatre"));
+}
+
+#[test]
+fn a_card_excerpt_cuts_a_long_sentence_at_a_word_shortly_before_the_match() {
+    let long = format!("{}Київ was shelled.", "word ".repeat(60));
+    let shown = excerpt(&long, &SearchQuery::parse("київ"), 50);
+    assert!(shown.starts_with("… word"), "{shown}");
+    assert!(shown.ends_with("word Київ was shelled."), "{shown}");
+    let kept = shown.chars().count() - "… ".chars().count() - " was shelled.".chars().count();
+    assert!(
+        (40..=50).contains(&kept),
+        "{kept} characters of context: {shown}"
+    );
 }
 
 #[test]

@@ -294,8 +294,18 @@ catalogue! {
         failure_format,
         /// The histogram's title, "Releases over time".
         histogram_title,
-        /// How to use the histogram with a pointer and the keyboard.
+        /// How to use the histogram with a pointer and the keyboard (what screen readers say).
         histogram_help,
+        /// The visible hint beside a mouse: "Click a bar or drag across bars to choose dates."
+        histogram_hint_pointer,
+        /// The visible hint on a touch screen: "Tap a bar or drag across bars…".
+        histogram_hint_touch,
+        /// The visible hint while the chart has keyboard focus: "Arrows move, Shift+arrows…".
+        histogram_hint_keys,
+        /// Opens a clamped text in full: "More".
+        show_more,
+        /// Clamps it again: "Less".
+        show_less,
         /// The histogram table's total column, "Total".
         histogram_total,
         /// "Show all dates" (clears the brushed range).

@@ -10,7 +10,7 @@ mod normalize;
 mod query;
 
 pub use bitset::Bitset;
-pub use highlight::{highlight, Segment};
+pub use highlight::{excerpt, highlight, Segment};
 pub use index::{
     facet_values, DateRangeIssue, FacetIndex, IndexBuilder, IndexFinishing, QueryResult,
     SearchIndex,

@@ -8,14 +8,15 @@ use crate::core::Release;
 use crate::ui::document::{set_document_title, set_meta_description};
 use crate::ui::navigation::Navigation;
 use crate::ui::shared::{
-    KindLabel, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
+    KindLabel, Link, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
 };
 use crate::ui::SiteData;
 
 use super::{MarkdownBody, Neighbour, RelatedReleases, ReleaseNav, ShareButtons};
 
-/// A whole release: title, kind, date, people, picture or credit, summary, body, topics and
-/// places (as timeline filters), source, press contact, sharing, neighbours and related ones.
+/// A whole release, leading with itself: the way back, then kind, title, date, people, picture or
+/// credit, summary, body, topics and places (as timeline filters), source, press contact and
+/// sharing; its neighbours and related releases come after it.
 #[component]
 pub fn ReleaseView(
     /// The release to show.
@@ -85,9 +86,16 @@ pub fn ReleaseView(
         let label = t.press_contact_label(organization.name.as_deref());
         view! { <PressContact class="release__contact" label=label email=email /> }
     });
+    let back_label = if filtered {
+        t.back_to_filtered
+    } else {
+        t.all_releases
+    };
     view! {
         <div class="release-page">
-            <ReleaseNav back_query=back_query previous=previous.clone() next=next.clone() filtered=filtered />
+            <p class="release__back">
+                <Link path="/" query=back_query attr:data-back="">{back_label}</Link>
+            </p>
             <article class="release" data-release-id=release.id lang=lang dir="auto">
                 <header class="release__header">
                     <KindLabel kind=release.kind />
@@ -114,6 +122,7 @@ pub fn ReleaseView(
                 {contact}
                 <ShareButtons url=share_url title=release.title />
             </article>
+            <ReleaseNav previous=previous next=next />
             <RelatedReleases releases=related />
         </div>
     }

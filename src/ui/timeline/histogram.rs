@@ -10,6 +10,8 @@ use crate::core::view_state::{Facet, ViewState};
 use crate::ui::i18n::I18n;
 use crate::ui::SiteData;
 
+use super::HistogramHints;
+
 /// How long the view must stay the same before the histogram is redrawn.
 const REDRAW_AFTER_MS: u64 = 150;
 
@@ -320,7 +322,8 @@ pub fn Histogram(
     view! {
         <section class="histogram" aria-labelledby="histogram-title" hidden=move || density.with(|d| d.buckets.is_empty())>
             <h2 id="histogram-title" class="histogram__title">{t.histogram_title}</h2>
-            <p id="histogram-help" class="histogram__help">{t.histogram_help}</p>
+            <p id="histogram-help" class="visually-hidden">{t.histogram_help}</p>
+            <HistogramHints />
             <div
                 class="histogram__plot"
                 dir="ltr"

@@ -4,8 +4,10 @@ use crate::core::view_state::Facet;
 use crate::ui::i18n::t;
 use crate::ui::SiteData;
 
+use super::HistogramHints;
+
 /// The histogram's frame while its code is on the way (see [`super::Histogram`]): the same
-/// title, help, plot box, status line and legend, so nothing moves when the bars arrive.
+/// title, hints, plot box, status line and legend, so nothing moves when the bars arrive.
 #[component]
 pub fn HistogramSkeleton() -> impl IntoView {
     let t = t();
@@ -26,7 +28,7 @@ pub fn HistogramSkeleton() -> impl IntoView {
     view! {
         <section class="histogram" aria-busy="true" aria-labelledby="histogram-title" hidden=empty>
             <h2 id="histogram-title" class="histogram__title">{t.histogram_title}</h2>
-            <p class="histogram__help">{t.histogram_help}</p>
+            <HistogramHints />
             <div class="histogram__plot histogram__plot--waiting">
                 <svg class="histogram__svg" aria-hidden="true" focusable="false"></svg>
                 <div class="histogram__axis" aria-hidden="true">

@@ -8,6 +8,7 @@ mod empty_state;
 mod facet_filter;
 mod filter_controls;
 mod histogram;
+mod histogram_hints;
 mod histogram_skeleton;
 mod older_releases;
 mod pager;
@@ -16,6 +17,7 @@ mod result_count;
 mod result_list;
 mod search_box;
 mod sort_control;
+mod timeline_intro;
 mod timeline_page;
 mod url_notices;
 
@@ -26,6 +28,7 @@ pub use empty_state::EmptyState;
 pub use facet_filter::FacetFilter;
 pub use filter_controls::FilterControls;
 pub use histogram::Histogram;
+pub use histogram_hints::HistogramHints;
 pub use histogram_skeleton::HistogramSkeleton;
 pub use older_releases::OlderReleases;
 pub use pager::Pager;
@@ -34,6 +37,7 @@ pub use result_count::ResultCount;
 pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use sort_control::SortControl;
+pub use timeline_intro::TimelineIntro;
 pub use timeline_page::{
     preload_embed_dialog, preload_filter_controls, preload_histogram, TimelinePage,
 };

@@ -1,15 +1,20 @@
 use leptos::prelude::*;
 
 use crate::core::route::release_path;
-use crate::core::search::SearchQuery;
+use crate::core::search::{excerpt, SearchQuery};
 use crate::core::Release;
 use crate::ui::shared::{
     HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, ReleaseDateTime,
 };
 use crate::ui::SiteData;
 
+/// About the characters of the three summary lines a card shows on a 320 px phone: a search
+/// match past them shows its sentence instead of the opening (see [`excerpt`]).
+const SUMMARY_LEAD: usize = 100;
+
 /// One release in the timeline: kind, date, linked title, summary, people quoted, photo credit.
-/// Search matches are marked in the title and summary.
+/// Search matches are marked in the title and summary; the summary is clamped to a few lines
+/// (the whole text is on the release page), and a match beyond them shows in its sentence.
 #[component]
 pub fn ReleaseCard(
     /// The release to show.
@@ -44,9 +49,10 @@ pub fn ReleaseCard(
             {release
                 .summary
                 .map(|summary| {
+                    let shown = excerpt(&summary, &summary_query, SUMMARY_LEAD).into_owned();
                     view! {
                         <p class="release-card__summary">
-                            <HighlightedText text=summary query=summary_query />
+                            <HighlightedText text=shown query=summary_query />
                         </p>
                     }
                 })}

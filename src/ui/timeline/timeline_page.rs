@@ -13,7 +13,7 @@ use crate::ui::SiteData;
 
 use super::{
     DownloadLinks, EmbedDialog, EmptyState, FilterControls, Histogram, HistogramSkeleton, Pager,
-    ResultCount, ResultList, SearchBox, SortControl, UrlNotices,
+    ResultCount, ResultList, SearchBox, SortControl, TimelineIntro, UrlNotices,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -134,10 +134,11 @@ pub fn TimelinePage() -> impl IntoView {
 
     view! {
         <div class="timeline">
-            <header class="timeline__intro" lang=dataset.lang.clone() dir="auto">
-                <h1 tabindex="-1">{dataset.title.clone()}</h1>
-                {dataset.description.clone().map(|text| view! { <p class="timeline__description">{text}</p> })}
-            </header>
+            <TimelineIntro
+                title=dataset.title.clone()
+                description=dataset.description.clone()
+                lang=dataset.lang.clone()
+            />
             // Its code follows the first render; its frame holds the place until then.
             <FramedLazyPart
                 preload=preload_histogram
