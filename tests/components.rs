@@ -169,7 +169,7 @@ async fn a_card_shows_kind_date_link_summary_people_and_credit() {
         Some("2022-09-06")
     );
     assert_eq!(time.text_content().unwrap(), "September 6, 2022");
-    let link = page.one(&format!("{card} h3 a"));
+    let link = page.one(&format!("{card} .release-card__title a"));
     assert_eq!(
         link.get_attribute("href").as_deref(),
         Some("/releases/russias-military-activities-at-nuclear-plant-risk-safety")
@@ -278,6 +278,10 @@ fn the_release_view_shows_every_field() {
         Some("A theatre in ruins")
     );
     assert!(page.text("figcaption").contains("Photographer/Agency"));
+    assert_eq!(
+        page.text("figcaption .photo-credit__label").trim(),
+        "Photo:"
+    );
     assert_eq!(page.text(".release__summary"), "The standfirst.");
     assert_eq!(page.all(".release__body p").len(), 2);
     let tags: Vec<String> = page
@@ -309,6 +313,10 @@ fn a_credit_without_a_picture_still_shows() {
     );
     assert!(page.all("img").is_empty());
     assert!(page.text("figcaption").contains("Credit without a picture"));
+    // It says what it is: a credit for a picture that is not on the page.
+    assert!(page
+        .text("figcaption .photo-credit__label")
+        .starts_with("Photo (not shown)"));
 }
 
 #[wasm_bindgen_test]
@@ -341,7 +349,7 @@ async fn dataset_text_never_becomes_markup() {
         .all("main script, main img, main svg:not(.histogram__svg), main iframe, main i, article a[href^='javascript']")
         .is_empty());
     assert_eq!(
-        page.text("article h3 a"),
+        page.text("article .release-card__title a"),
         "<img src=x onerror=\"window.__pwned = 1\">"
     );
     assert_eq!(page.text("h1"), "<script>window.__pwned = 1</script>");

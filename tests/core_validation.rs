@@ -753,3 +753,35 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_credit_loses_a_label_the_page_prints_itself() {
+    let release = |credit: &str| {
+        format!(
+            r#"{{ "id": "a", "kind": "Press Release", "date": "2022-11-10", "title": "T",
+                 "image": {{ "credit": {credit:?} }} }}"#
+        )
+    };
+    let credit_of = |credit: &str| {
+        let loaded = with_release(&release(credit));
+        loaded.dataset.releases[0]
+            .image
+            .as_ref()
+            .and_then(|image| image.credit.clone())
+    };
+    // The seed's own line, which printed as "Photo: Фото: …".
+    assert_eq!(
+        credit_of("Фото: Pavlo Palamarchuk/SOPA Images").as_deref(),
+        Some("Pavlo Palamarchuk/SOPA Images")
+    );
+    assert_eq!(credit_of("PHOTO : AFP").as_deref(), Some("AFP"));
+    // A name that merely starts like a label is kept whole.
+    assert_eq!(
+        credit_of("Photographer: unknown").as_deref(),
+        Some("Photographer: unknown")
+    );
+    // Nothing but a label: no credit, and no image left to show.
+    let empty = with_release(&release("Photo:"));
+    assert_eq!(empty.dataset.releases.len(), 1);
+    assert_eq!(empty.dataset.releases[0].image, None);
+}

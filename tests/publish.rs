@@ -128,7 +128,7 @@ fn every_release_page_has_its_own_head_and_readable_content() {
             release.title.replace('&', "&amp;")
         )));
         assert!(html.contains(&format!(
-            r#"<time datetime="{}" lang="en" class="release-date">{}</time>"#,
+            r#"<time datetime="{}" lang="en" dir="ltr" class="release-date">{}</time>"#,
             release.date.to_iso(),
             release.date.to_long_english()
         )));
@@ -143,7 +143,7 @@ fn every_release_page_has_its_own_head_and_readable_content() {
     assert_eq!(json_ld(&index)["@type"], "CollectionPage");
     for release in &dataset.releases {
         assert!(index.contains(&format!(
-            r#"<h3 class="release-card__title"><a href="/releases/{}">"#,
+            r#"<h4 class="release-card__title"><a href="/releases/{}">"#,
             release.id
         )));
     }

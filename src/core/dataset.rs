@@ -103,6 +103,43 @@ pub struct Image {
     pub credit: Option<String>,
 }
 
+impl Image {
+    /// A credit line as the data gives it, without the "Photo:" label some sources put in front
+    /// (the page prints its own, in the reader's language): "Фото: Pavlo Palamarchuk/SOPA" is
+    /// "Pavlo Palamarchuk/SOPA". `None` when nothing is left.
+    ///
+    /// ```
+    /// use pressline::core::Image;
+    /// assert_eq!(Image::credit_without_label("Photo: Фото: AFP").as_deref(), Some("AFP"));
+    /// assert_eq!(Image::credit_without_label("Photographer unknown").as_deref(), Some("Photographer unknown"));
+    /// assert_eq!(Image::credit_without_label("Photo:"), None);
+    /// ```
+    pub fn credit_without_label(credit: &str) -> Option<String> {
+        const LABELS: [&str; 10] = [
+            "photo credit",
+            "photo",
+            "credit",
+            "image",
+            "picture",
+            "фото",
+            "світлина",
+            "foto",
+            "الصورة",
+            "صورة",
+        ];
+        let mut rest = credit.trim();
+        while let Some(after) = LABELS.iter().find_map(|label| {
+            let head = rest.get(..label.len())?;
+            let after = rest[label.len()..].trim_start();
+            (head.to_lowercase() == *label && after.starts_with(':'))
+                .then(|| after[1..].trim_start())
+        }) {
+            rest = after;
+        }
+        (!rest.is_empty()).then(|| rest.to_owned())
+    }
+}
+
 /// The result of loading a file: the valid dataset plus everything that was skipped and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedDataset {

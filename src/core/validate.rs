@@ -668,7 +668,9 @@ impl<'a> Fields<'a> {
         };
         let src = nested.optional_url("src", SafeUrl::parse_resource);
         let alt = nested.optional_text("alt");
-        let credit = nested.optional_text("credit");
+        let credit = nested
+            .optional_text("credit")
+            .and_then(|credit| Image::credit_without_label(&credit));
         self.adopt("image", nested.problems);
         (src.is_some() || credit.is_some()).then_some(Image { src, alt, credit })
     }

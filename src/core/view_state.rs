@@ -92,13 +92,27 @@ pub struct ViewState {
     pub page: usize,
 }
 
-/// One way to widen a view that matches nothing: what to say, and the state it leads to.
+/// One filter of a view that could be removed: what it is, what removing it says, and the state
+/// it leads to. The timeline shows them as chips; a view that matches nothing as suggestions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loosening {
+    /// Which filter it is.
+    pub part: FilterPart,
     /// What the link says, e.g. "Remove Kind: Report".
     pub label: String,
     /// The view without that filter.
     pub state: ViewState,
+}
+
+/// A filter of a view, as a chip names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterPart {
+    /// The search text, trimmed.
+    Search(String),
+    /// One selected value of a facet.
+    Facet(Facet, String),
+    /// The date range (either end may be open).
+    Dates(Option<NaiveDate>, Option<NaiveDate>),
 }
 
 /// A URL parameter that was ignored or changed, and why.
@@ -212,6 +226,7 @@ impl ViewState {
         let mut options = Vec::new();
         if !self.query.trim().is_empty() {
             options.push(Loosening {
+                part: FilterPart::Search(self.query.trim().to_owned()),
                 label: fill(messages.remove_search, &[("query", self.query.trim())]),
                 state: Self {
                     query: String::new(),
@@ -223,6 +238,7 @@ impl ViewState {
         for facet in Facet::ALL {
             for value in self.selected(facet) {
                 options.push(Loosening {
+                    part: FilterPart::Facet(facet, value.clone()),
                     label: fill(
                         messages.remove_facet_value,
                         &[("facet", facet.label(messages)), ("value", value)],
@@ -233,6 +249,7 @@ impl ViewState {
         }
         if self.from.is_some() || self.to.is_some() {
             options.push(Loosening {
+                part: FilterPart::Dates(self.from, self.to),
                 label: messages.remove_dates.to_owned(),
                 state: Self {
                     from: None,

@@ -66,7 +66,7 @@ export function activeElementInfo(page) {
       text: (el.textContent ?? '').trim().slice(0, 80),
       href: el.getAttribute('href'),
       back: el.hasAttribute('data-back'),
-      releaseLink: !!el.closest('article[data-release-id] h3') && el.tagName === 'A',
+      releaseLink: !!el.closest('article[data-release-id] .release-card__title') && el.tagName === 'A',
       indicator: shows(getComputedStyle(el)) || shows(getComputedStyle(el, '::after'))
         || shows(getComputedStyle(el, '::before')),
       visible: rect.width > 0 && rect.height > 0,

@@ -50,7 +50,7 @@ test('the timeline shows before any lazy part; the histogram, filters and embed 
   await expect(page.getByRole('button', { name: 'Embed this view' })).toBeVisible();
   // No address notices (nothing was ignored), so not their code either.
   expect(parts.filter((part) => part !== 'chunk').sort()).toEqual(['split-embed-dialog-part', 'split-filter-controls-part', 'split-histogram-part']);
-  await page.locator(`article[data-release-id="${RELEASE}"] h3 a`).click();
+  await page.locator(`article[data-release-id="${RELEASE}"] .release-card__title a`).click();
   await expect(page.locator('h1')).toBeFocused();
   await expect(page.locator('h1')).toContainText('Russian Attacks on Critical Energy Infrastructure');
   expect(parts).toContain('split-release-page-part');
@@ -150,7 +150,7 @@ test('a slow release page still gets the focus on its title when it arrives', as
     await route.continue();
   });
   await page.goto('/');
-  await page.locator(`article[data-release-id="${RELEASE}"] h3 a`).click();
+  await page.locator(`article[data-release-id="${RELEASE}"] .release-card__title a`).click();
   await expect(page.locator('h1')).toContainText('Russian Attacks', { timeout: 10_000 });
   await expect(page.locator('h1')).toBeFocused();
 });

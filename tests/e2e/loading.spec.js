@@ -35,7 +35,7 @@ test('an allowed ?src= is loaded; a refused one says why and offers no retry', a
   // Every internal link keeps the accepted src, so reloads and shared links show the same data.
   await page.locator('fieldset[data-facet="kind"] input[value="Report"]').check();
   await expect.poll(() => new URL(page.url()).search).toBe(`?kind=Report&${src}`);
-  await page.locator('article[data-release-id] h3 a').first().click();
+  await page.locator('article[data-release-id] .release-card__title a').first().click();
   await expect(page.locator('h1')).toHaveText('A release with every field');
   expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/releases/full-release?kind=Report&${src}`);
   await page.reload();
@@ -119,7 +119,7 @@ for (const [name, file] of [
     await expect(page.locator('article[data-release-id]')).toHaveCount(answer.count);
     const ids = await page.locator('article[data-release-id]').evaluateAll((a) => a.map((e) => e.dataset.releaseId));
     expect(ids).toEqual(answer.ids);
-    await page.locator('article[data-release-id] h3 a').first().click();
+    await page.locator('article[data-release-id] .release-card__title a').first().click();
     await expect(page.locator('h1')).toBeFocused();
     const hrefs = await page.evaluate(() => [...document.querySelectorAll('[href], [src]')]
       .map((el) => el.getAttribute('href') ?? el.getAttribute('src'))

@@ -68,7 +68,7 @@ test('without WebAssembly a published build is the readable list and release pag
   await expect(page.locator('#pressline-prerendered article')).toHaveCount(12);
   // The prerendered page is the content; no fallback message is needed or shown.
   await expect(page.locator('.no-wasm')).toHaveCount(0);
-  await page.locator('#pressline-prerendered article h3 a').first().click();
+  await page.locator('#pressline-prerendered article .release-card__title a').first().click();
   await expect(page.locator('#pressline-prerendered h1')).toBeVisible();
   expect(page.url()).toMatch(/\/releases\/[\w-]+$/);
   expect(errors).toEqual([]);

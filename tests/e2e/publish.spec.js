@@ -141,7 +141,7 @@ test('the timeline is prerendered too, and the app adopts it without a shift', a
 test('a prerendered link works before the app has loaded, and the feeds are announced', async ({ browser }) => {
   const plain = await withoutJavaScript(browser, `${PUBLISHED}/`, phone);
   const first = seed.releases[0];
-  await plain.page.locator(`[data-release-id="${first.id}"] h3 a`).click();
+  await plain.page.locator(`[data-release-id="${first.id}"] .release-card__title a`).click();
   await expect(plain.page).toHaveURL(`${PUBLISHED}/releases/${first.id}`);
   await expect(plain.page.locator('main h1')).toHaveText(first.title);
   const feeds = await plain.page.$$eval('link[rel="alternate"]', (links) => links.map((l) => [l.type, l.href]));

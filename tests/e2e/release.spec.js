@@ -12,7 +12,7 @@ test('opening a release from the timeline focuses its title and sets title and d
   const errors = watchForErrors(page);
   await page.goto('/');
   const id = 'russian-attacks-on-critical-energy-infrastructure';
-  await page.locator(`article[data-release-id="${id}"] h3 a`).click();
+  await page.locator(`article[data-release-id="${id}"] .release-card__title a`).click();
   await expect(page).toHaveURL(`/releases/${id}`);
   const h1 = page.locator('h1');
   await expect(h1).toBeFocused();
@@ -30,13 +30,18 @@ test('from a filtered view, previous and next follow the filtered order', async 
   const order = coreAnswer(query).ids;
   expect(order.length).toBe(5);
   await page.goto(`/?${query}`);
-  await page.locator(`article[data-release-id="${order[0]}"] h3 a`).click();
+  await page.locator(`article[data-release-id="${order[0]}"] .release-card__title a`).click();
   await expect(page).toHaveURL(`/releases/${order[0]}?${query}`);
   await expect(page.locator('a[rel=prev]')).toHaveCount(0);
   for (let i = 1; i < order.length; i += 1) {
     await page.locator('.release-nav a[rel=next]').click();
     await expect(page).toHaveURL(`/releases/${order[i]}?${query}`);
     await expect(page.locator(`article[data-release-id="${order[i]}"] h1`)).toBeFocused();
+    // Oldest first: the release before this one is the older, and the labels say so by date.
+    if (i < order.length - 1) {
+      await expect(page.locator('.release-nav__previous .release-nav__label')).toHaveText('Older');
+      await expect(page.locator('.release-nav__next .release-nav__label')).toHaveText('Newer');
+    }
   }
   await expect(page.locator('.release-nav a[rel=next]')).toHaveCount(0);
   await page.locator('.release-nav a[rel=prev]').click();
@@ -54,6 +59,9 @@ test('a deep link with filters gets neighbours in that order, and related links 
   await page.goto(`/releases/${id}?${query}`);
   await expect(page.locator('.release-nav a[rel=prev]')).toHaveAttribute('href', `/releases/${order[2]}?${query}`);
   await expect(page.locator('.release-nav a[rel=next]')).toHaveAttribute('href', `/releases/${order[4]}?${query}`);
+  // Newest first (the default): the release before this one is the newer.
+  await expect(page.locator('.release-nav__previous .release-nav__label')).toHaveText('Newer');
+  await expect(page.locator('.release-nav__next .release-nav__label')).toHaveText('Older');
   const related = page.locator('.related__item a');
   await expect(related).toHaveCount(4);
   const target = await page.locator('.related__item').first().getAttribute('data-related-id');
@@ -79,7 +87,7 @@ test('back to the timeline restores its filters and scroll position', async ({ p
   await page.evaluate(() => window.scrollBy(0, 100));
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(500);
-  await card.locator('h3 a').click();
+  await card.locator('.release-card__title a').click();
   await expect(page.locator('h1')).toBeFocused();
   await page.goBack();
   await expect(page).toHaveURL('/?kind=Press%20Release');

@@ -48,7 +48,7 @@ test.describe('timeline', () => {
     const errors = watchForErrors(page);
     await page.goto('/');
     const id = 'securing-evidence-as-ukraine-retakes-territory';
-    await page.locator(`article[data-release-id="${id}"] h3 a`).click();
+    await page.locator(`article[data-release-id="${id}"] .release-card__title a`).click();
     await expect(page).toHaveURL(`/releases/${id}`);
     const article = page.locator(`article[data-release-id="${id}"]`);
     await expect(article.locator('h1')).toHaveText(

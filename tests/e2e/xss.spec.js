@@ -92,7 +92,7 @@ test('timeline, highlights, facets and the skipped-records report show the paylo
   await page.goto('/');
   await expect(page.locator('article').first()).toBeVisible();
   // Every valid record is shown, its title exactly as written.
-  const titles = await page.locator('article h3').allTextContents();
+  const titles = await page.locator('article .release-card__title').allTextContents();
   for (const release of payloadReleases) expect(titles).toContain(release.title);
   // Open every list the page folds away, so all of it is in the DOM and scanned.
   await page.locator('.skipped-records summary').click();

@@ -168,7 +168,7 @@ try {
 
   let opened;
   await journey('a release opens from the filtered list', async () => {
-    const link = await driver.findElement(By.css('article[data-release-id] h3 a'));
+    const link = await driver.findElement(By.css('article[data-release-id] .release-card__title a'));
     opened = await link.getText();
     await link.click();
     await poll('the release page', async () => (await path()).startsWith('/releases/') && (await text('main h1')) === opened);

@@ -108,6 +108,10 @@ catalogue! {
         language,
         /// The filters' toggle, "Filters".
         filters,
+        /// The chips of the view's filters: "Active filters".
+        active_filters,
+        /// Closes the filters drawer on a phone: "Show {releases}" ("Show 12 releases").
+        show_releases,
         /// The search box's label.
         search_label,
         /// The search box's help.
@@ -213,10 +217,11 @@ catalogue! {
         back_to_filtered,
         /// "← All releases".
         all_releases,
-        /// "Previous" (release).
-        previous,
-        /// "Next" (release).
-        next,
+        /// The release neighbour with the later date: "Newer" (not "Previous", which on a
+        /// newest-first timeline would be the newer one).
+        newer,
+        /// The release neighbour with the earlier date: "Older".
+        older,
         /// "Topics".
         topics,
         /// "Places".
@@ -225,6 +230,8 @@ catalogue! {
         quoted,
         /// "Photo: " before a credit.
         photo,
+        /// A credit line whose picture is not on the page: "Photo (not shown): ".
+        photo_not_shown,
         /// "Read the original release".
         read_original,
         /// "Related releases".

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::core::related::ReleasePlan;
 use crate::core::route::release_path;
-use crate::core::view_state::ViewState;
+use crate::core::view_state::{SortOrder, ViewState};
 use crate::ui::navigation::Navigation;
 use crate::ui::SiteData;
 
@@ -49,6 +49,7 @@ pub fn ReleasePage(
                 next=neighbour(after)
                 back_query=link_query.clone()
                 filtered=!timeline.is_unfiltered()
+                oldest_first=timeline.sort == SortOrder::Oldest
                 related=plan.related.iter().map(|&i| releases[i].clone()).collect()
             />
         }

@@ -33,6 +33,9 @@ pub fn ReleaseView(
     /// True when that timeline is filtered.
     #[prop(optional)]
     filtered: bool,
+    /// True when that timeline is oldest first (its neighbours' labels follow).
+    #[prop(optional)]
+    oldest_first: bool,
     /// Related releases, best first.
     #[prop(optional)]
     related: Vec<Release>,
@@ -72,6 +75,7 @@ pub fn ReleaseView(
         let alt = image.alt.clone().unwrap_or_default();
         Some(view! { <img class="release__image" src=src alt=alt /> })
     });
+    let has_picture = picture.is_some();
     let credit = image.and_then(|image| image.credit);
     let source = release.url.map(|url| {
         view! {
@@ -110,7 +114,7 @@ pub fn ReleaseView(
                         view! {
                             <figure class="release__figure">
                                 {picture}
-                                {credit.map(|credit| view! { <figcaption><PhotoCredit credit=credit /></figcaption> })}
+                                {credit.map(|credit| view! { <figcaption><PhotoCredit credit=credit beside_picture=has_picture /></figcaption> })}
                             </figure>
                         }
                     })}
@@ -122,7 +126,7 @@ pub fn ReleaseView(
                 {contact}
                 <ShareButtons url=share_url title=release.title />
             </article>
-            <ReleaseNav previous=previous next=next />
+            <ReleaseNav previous=previous next=next newest_first=!oldest_first />
             <RelatedReleases releases=related />
         </div>
     }

@@ -10,11 +10,11 @@ pub fn PeopleQuoted(
     /// The people, in the dataset's order.
     people: Vec<Person>,
 ) -> impl IntoView {
-    let ui_lang = crate::ui::i18n::I18n::current().language_untracked().tag();
+    let language = crate::ui::i18n::I18n::current().language_untracked();
     (!people.is_empty()).then(|| {
         view! {
             <div class="people-quoted">
-                <span class="people-quoted__label" lang=ui_lang>{t().quoted}</span>
+                <span class="people-quoted__label" lang=language.tag() dir=language.dir()>{t().quoted}</span>
                 <ul class="people-quoted__list">
                     {people
                         .into_iter()

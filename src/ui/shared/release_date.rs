@@ -10,9 +10,11 @@ pub fn ReleaseDateTime(
     /// The date to show.
     date: ReleaseDate,
 ) -> impl IntoView {
-    let ui_lang = crate::ui::i18n::I18n::current().language_untracked().tag();
+    let language = crate::ui::i18n::I18n::current().language_untracked();
+    // Its own language and direction, isolated from the card's: an Arabic date inside an
+    // English card reads right to left ("10 نوفمبر 2022", not "10 2022 نوفمبر").
     view! {
-        <time class="release-date" datetime=date.to_iso() lang=ui_lang>
+        <time class="release-date" datetime=date.to_iso() lang=language.tag() dir=language.dir()>
             {I18n::current().long_date(&date)}
         </time>
     }

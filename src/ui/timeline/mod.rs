@@ -1,12 +1,14 @@
 //! The timeline page (`/`): releases newest first, grouped by year and month, with search,
 //! facets, a date range and sorting, all kept in the URL.
 
+mod active_filters;
 mod date_range;
 mod download_links;
 mod embed_dialog;
 mod empty_state;
 mod facet_filter;
 mod filter_controls;
+mod filters_panel;
 mod histogram;
 mod histogram_hints;
 mod histogram_skeleton;
@@ -21,12 +23,14 @@ mod timeline_intro;
 mod timeline_page;
 mod url_notices;
 
+pub use active_filters::ActiveFilters;
 pub use date_range::DateRange;
 pub use download_links::DownloadLinks;
 pub use embed_dialog::EmbedDialog;
 pub use empty_state::EmptyState;
 pub use facet_filter::FacetFilter;
 pub use filter_controls::FilterControls;
+pub use filters_panel::FiltersPanel;
 pub use histogram::Histogram;
 pub use histogram_hints::HistogramHints;
 pub use histogram_skeleton::HistogramSkeleton;

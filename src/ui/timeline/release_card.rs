@@ -41,11 +41,11 @@ pub fn ReleaseCard(
                 <KindLabel kind=release.kind />
                 <ReleaseDateTime date=release.date />
             </header>
-            <h3 class="release-card__title">
+            <h4 class="release-card__title">
                 <Link path=path query=link_query>
                     <HighlightedText text=release.title query=query />
                 </Link>
-            </h3>
+            </h4>
             {release
                 .summary
                 .map(|summary| {

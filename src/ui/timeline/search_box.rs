@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::t;
 
-/// The search field. Its value always mirrors the URL's `q`; each keystroke reports the new text.
+/// The search field, always in view above the results (on phones beside the filters' toggle).
+/// Its value always mirrors the URL's `q`; each keystroke reports the new text.
 #[component]
 pub fn SearchBox(
     /// The current search text (from the URL).
@@ -23,6 +24,7 @@ pub fn SearchBox(
                 class="search-box__input"
                 type="search"
                 name="q"
+                placeholder=t.search_label
                 autocomplete="off"
                 spellcheck="false"
                 aria-describedby="search-help"

@@ -5,15 +5,15 @@ use crate::core::search::{QueryResult, SearchQuery};
 use crate::core::timeline::PageSpan;
 use crate::core::view_state::{UrlNotice, ViewState};
 use crate::ui::archive::ArchiveViews;
-use crate::ui::document::{is_wide_screen, set_document_title};
-use crate::ui::i18n::t;
+use crate::ui::document::set_document_title;
 use crate::ui::lazy_part::{lazy_part, FramedLazyPart, LazyPart};
 use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::SiteData;
 
 use super::{
-    DownloadLinks, EmbedDialog, EmptyState, FilterControls, Histogram, HistogramSkeleton, Pager,
-    ResultCount, ResultList, SearchBox, SortControl, TimelineIntro, UrlNotices,
+    ActiveFilters, DownloadLinks, EmbedDialog, EmptyState, FilterControls, FiltersPanel, Histogram,
+    HistogramSkeleton, Pager, ResultCount, ResultList, SearchBox, SortControl, TimelineIntro,
+    UrlNotices,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -24,7 +24,6 @@ pub fn TimelinePage() -> impl IntoView {
     let Some(site) = data.site_untracked() else {
         return ().into_any();
     };
-    let t = t();
     let dataset = &site.dataset;
     let dataset_title = dataset.title.clone();
     set_document_title(&match dataset.organization_name() {
@@ -121,17 +120,6 @@ pub fn TimelinePage() -> impl IntoView {
         .into_any()
     };
 
-    // Open beside the results on wide screens. Rendered closed (a prerendered page cannot know
-    // the screen, and on a phone the results come first), then opened once the app runs: the
-    // filters' column has its own width, so nothing else moves.
-    let filters_open = RwSignal::new(false);
-    let wide_screen = is_wide_screen();
-    Effect::new(move |_| {
-        if wide_screen {
-            filters_open.set(true);
-        }
-    });
-
     view! {
         <div class="timeline">
             <TimelineIntro
@@ -147,10 +135,8 @@ pub fn TimelinePage() -> impl IntoView {
             />
             {url_notices}
             <div class="timeline__layout">
-                <details class="filters" open=move || filters_open.get()>
-                    <summary class="filters__toggle">{t.filters}</summary>
-                    <div class="filters__body">
-                        <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
+                <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
+                <FiltersPanel count=count>
                         // Their code follows the first render, like the histogram's.
                         <FramedLazyPart
                             preload=preload_filter_controls
@@ -164,8 +150,7 @@ pub fn TimelinePage() -> impl IntoView {
                             }
                             load=move || filter_controls_part(state.into(), result, on_filter)
                         />
-                    </div>
-                </details>
+                </FiltersPanel>
                 // Which view the results below were rendered for: lets tests and benchmarks tell
                 // when a change has reached the page.
                 <div class="timeline__results" data-rendered-query=move || state.with(ViewState::to_query)>
@@ -173,12 +158,16 @@ pub fn TimelinePage() -> impl IntoView {
                         <ResultCount count=count total=total />
                         <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
                     </div>
+                    <ActiveFilters state=state />
                     {results}
                     {use_context::<ArchiveViews>().map(|archive| archive.older_releases.run())}
-                    <DownloadLinks matches=matches />
-                    {(Surface::current() == Surface::Page).then(|| view! {
-                        <LazyPart load=move || embed_dialog_part(Signal::derive(move || state.with(|s| s.with_page(1).to_query())), dataset_title.clone()) />
-                    })}
+                    // Nothing to download or embed when nothing matches.
+                    <div class="timeline__tools" hidden=move || count.get() == 0>
+                        <DownloadLinks matches=matches />
+                        {(Surface::current() == Surface::Page).then(|| view! {
+                            <LazyPart load=move || embed_dialog_part(Signal::derive(move || state.with(|s| s.with_page(1).to_query())), dataset_title.clone()) />
+                        })}
+                    </div>
                 </div>
             </div>
         </div>
