@@ -99,3 +99,39 @@ fn counts_are_said_in_words() {
     assert_eq!(words(1), "1 release");
     assert_eq!(words(12), "12 releases");
 }
+
+#[test]
+fn an_embeds_address_in_the_host_fragment_round_trips_and_leaves_the_hosts_own_alone() {
+    use pressline::core::embed::{history_fragment, read_history_fragment, EmbedHistory};
+    for (path, query) in [
+        ("/", ""),
+        ("/", "kind=Report&q=war%20crimes"),
+        ("/releases/a%2Fb", "sort=oldest"),
+    ] {
+        let hash = history_fragment(path, query);
+        assert_eq!(
+            read_history_fragment(&hash),
+            Some((path.to_owned(), query.to_owned())),
+            "{hash}"
+        );
+    }
+    for hosts_own in [
+        "",
+        "#",
+        "#contact",
+        "#pl:",
+        "#pl:releases/a",
+        "#pl:/admin",
+        "#/releases/a",
+    ] {
+        assert_eq!(read_history_fragment(hosts_own), None, "{hosts_own}");
+    }
+    assert_eq!(
+        EmbedHistory::choose(Some("hash"), false),
+        EmbedHistory::Hash
+    );
+    assert_eq!(
+        EmbedHistory::choose(Some("bogus"), false),
+        EmbedHistory::Memory
+    );
+}

@@ -139,3 +139,103 @@ fn escape_script_string(text: &str) -> String {
     }
     out
 }
+
+/// How a script-tag embed keeps its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedHistory {
+    /// In the host page's URL fragment (`#pl:/releases/a?kind=Report`): Back, reloading and
+    /// sharing the host page keep the open release and filters. One embed per page may.
+    Hash,
+    /// Privately: the host's address and history are left alone.
+    Memory,
+}
+
+impl EmbedHistory {
+    /// The history an embed asks for with `data-history` (`hash` or `none`); without one, the
+    /// page's first embed keeps its address in the fragment and the others privately.
+    ///
+    /// ```
+    /// use pressline::core::embed::EmbedHistory;
+    /// assert_eq!(EmbedHistory::choose(None, true), EmbedHistory::Hash);
+    /// assert_eq!(EmbedHistory::choose(None, false), EmbedHistory::Memory);
+    /// assert_eq!(EmbedHistory::choose(Some("none"), true), EmbedHistory::Memory);
+    /// ```
+    pub fn choose(attribute: Option<&str>, first_on_page: bool) -> Self {
+        match attribute.map(str::trim) {
+            Some("hash") => Self::Hash,
+            Some("none" | "memory") => Self::Memory,
+            _ if first_on_page => Self::Hash,
+            _ => Self::Memory,
+        }
+    }
+}
+
+/// Marks a URL fragment as an embed's address, so a host's own fragments are left alone.
+const FRAGMENT_PREFIX: &str = "#pl:";
+
+/// The host page's fragment for an embed at `path` with `query` (both app-relative).
+///
+/// ```
+/// use pressline::core::embed::{history_fragment, read_history_fragment};
+/// let hash = history_fragment("/releases/a%20b", "kind=Report");
+/// assert_eq!(hash, "#pl:/releases/a%20b?kind=Report");
+/// assert_eq!(read_history_fragment(&hash), Some(("/releases/a%20b".to_owned(), "kind=Report".to_owned())));
+/// ```
+pub fn history_fragment(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        format!("{FRAGMENT_PREFIX}{path}")
+    } else {
+        format!("{FRAGMENT_PREFIX}{path}?{query}")
+    }
+}
+
+/// Reads an embed's address back from the host page's fragment: `None` for a fragment that is
+/// the host's own (`#contact`), empty, or not an address of the app's pages.
+pub fn read_history_fragment(hash: &str) -> Option<(String, String)> {
+    let address = hash.strip_prefix(FRAGMENT_PREFIX)?;
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    let known = path.starts_with('/')
+        && crate::core::route::Route::from_path(path) != crate::core::route::Route::NotFound;
+    known.then(|| (path.to_owned(), query.to_owned()))
+}
+
+/// What a script-tag embed shows of the timeline (`data-layout`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EmbedLayout {
+    /// Everything: title, description, histogram, search, filters and the list.
+    #[default]
+    Full,
+    /// The list alone with its search and filters (`data-layout="list"`): the host page has its
+    /// own title.
+    List,
+}
+
+impl EmbedLayout {
+    /// The layout `data-layout` names; anything but `list` is the full timeline.
+    pub fn from_attribute(attribute: Option<&str>) -> Self {
+        match attribute.map(str::trim) {
+            Some("list") => Self::List,
+            _ => Self::Full,
+        }
+    }
+
+    /// The level of the embed's page title (`data-heading-level`, 1 to 6): by default 1 for
+    /// the full timeline and 2 for a list, which sits under the host's own `<h1>`.
+    ///
+    /// ```
+    /// use pressline::core::embed::EmbedLayout;
+    /// assert_eq!(EmbedLayout::List.heading_level(None), 2);
+    /// assert_eq!(EmbedLayout::Full.heading_level(Some("3")), 3);
+    /// assert_eq!(EmbedLayout::List.heading_level(Some("9")), 2);
+    /// ```
+    pub fn heading_level(self, attribute: Option<&str>) -> u8 {
+        let default = match self {
+            Self::Full => 1,
+            Self::List => 2,
+        };
+        attribute
+            .and_then(|level| level.trim().parse::<u8>().ok())
+            .filter(|level| (1..=6).contains(level))
+            .unwrap_or(default)
+    }
+}

@@ -11,9 +11,11 @@ use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
 use super::on_page::OnPage;
 use super::prerender::PRERENDER_LANGUAGE;
+use super::shared::HeadingBase;
 use super::site_data::bundled_is_packed;
 use super::timeline::{preload_embed_dialog, preload_filter_controls, preload_histogram};
 use super::{DatasetSource, Root};
+use crate::core::embed::{EmbedHistory, EmbedLayout};
 use crate::core::i18n::Language;
 use crate::core::route::{app_path, base_path, carried_parameters, is_language_tag, Route};
 use crate::core::view_state::query_param;
@@ -37,8 +39,17 @@ pub fn start() {
         mount_page(&document);
     } else {
         let assets = EmbedAssets::from_global();
-        for host in hosts {
-            mount_embed(host, &assets);
+        // One embed at most keeps its address in the host page's fragment: the first, unless
+        // it says otherwise, or the first that asks.
+        let mut fragment_taken = false;
+        for (i, host) in hosts.into_iter().enumerate() {
+            let mut history =
+                EmbedHistory::choose(host.get_attribute("data-history").as_deref(), i == 0);
+            if fragment_taken {
+                history = EmbedHistory::Memory;
+            }
+            fragment_taken |= history == EmbedHistory::Hash;
+            mount_embed(host, &assets, history);
         }
     }
 }
@@ -252,7 +263,7 @@ impl EmbedAssets {
 
 /// One `[data-pressline]` element: its own shadow root (so the host page's CSS cannot reach in
 /// and ours cannot leak out), its own dataset and filter, and a private address.
-fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
+fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets, history: EmbedHistory) {
     if host.shadow_root().is_some() {
         return; // Already running (the script was included twice).
     }
@@ -300,6 +311,9 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
     let lang = attribute("data-lang").filter(|lang| is_language_tag(lang));
     let release_url = attribute("data-release-url").filter(|template| is_web_template(template));
     let filter = attribute("data-filter").unwrap_or_default();
+    let layout = EmbedLayout::from_attribute(attribute("data-layout").as_deref());
+    let heading_base =
+        HeadingBase(layout.heading_level(attribute("data-heading-level").as_deref()));
     let style = LinkStyle::Embed {
         deploy_url: assets.base.clone(),
         release_url,
@@ -321,10 +335,13 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets) {
         load_catalogue(fallback, &first).await;
         leptos::mount::mount_to(wrapper, move || {
             provide_context(Surface::Embed);
+            provide_context(layout);
+            provide_context(heading_base);
             let navigation = Navigation::in_memory(
                 filter.trim_start_matches('?').to_owned(),
                 style.clone(),
                 carried.clone(),
+                history,
                 on_page_change.clone(),
             );
             provide_context(navigation);

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::core::embed::{history_fragment, read_history_fragment, EmbedHistory};
 use crate::core::route::is_language_tag;
 use crate::core::route::{app_path, release_path, Route};
 use crate::core::view_state::{encode_component, link, query_param};
@@ -113,21 +114,43 @@ impl Navigation {
         }
     }
 
-    /// A private address for an embed, starting at the timeline with `initial_query`.
-    /// `on_page_change` runs after a move to another page (to scroll the embed into view).
+    /// An embed's own address, starting at the timeline with `initial_query`. With
+    /// [`EmbedHistory::Hash`] it is also kept in the host page's fragment (`#pl:/releases/a`):
+    /// read at start, written on every move (typing replaces the entry), and followed on Back
+    /// and Forward. `on_page_change` runs after a move to another page (to scroll the embed into
+    /// view).
     pub fn in_memory(
         initial_query: String,
         style: LinkStyle,
         carried: String,
+        history: EmbedHistory,
         on_page_change: impl Fn() + Send + Sync + 'static,
     ) -> Self {
-        let path = RwSignal::new("/".to_owned());
-        let query = RwSignal::new(initial_query);
+        let in_fragment = history == EmbedHistory::Hash;
+        let start = move || {
+            in_fragment
+                .then(|| read_history_fragment(&host_fragment()))
+                .flatten()
+                .unwrap_or_else(|| ("/".to_owned(), initial_query.clone()))
+        };
+        let (start_path, start_query) = start();
+        let path = RwSignal::new(start_path);
+        let query = RwSignal::new(start_query);
+        if in_fragment && in_browser() {
+            let _ = window_event_listener(leptos::ev::popstate, move |_| {
+                let (to_path, to_query) = start();
+                path.set(to_path);
+                query.set(to_query);
+            });
+        }
         Self {
             path: path.into(),
             query: query.into(),
             go: Callback::new(move |to: Destination| {
                 let new_page = path.get_untracked() != to.path;
+                if in_fragment {
+                    write_host_fragment(&history_fragment(&to.path, &to.query), to.replace);
+                }
                 path.set(to.path);
                 query.set(to.query);
                 if new_page || to.scroll {
@@ -255,6 +278,25 @@ fn with_language(carried: &str, destination: &str, current: &str) -> String {
 /// Only `http(s)` templates are used; anything else falls back to the deploy's page.
 pub fn release_url_for(template: &str, id: &str) -> String {
     template.replace("{id}", &encode_component(id))
+}
+
+/// The host page's URL fragment, with its `#` (empty when it has none).
+fn host_fragment() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `fragment` in the host page's address: a new history entry, or in place of this one.
+fn write_host_fragment(fragment: &str, replace: bool) {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+        return;
+    };
+    let _ = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment))
+    };
 }
 
 /// True in the browser; false while pages are prerendered natively, where there is no window.

@@ -39,7 +39,7 @@ test('two embeds with different filters on a hostile page: independent, unstyled
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Campaign</title><style>${HOSTILE_CSS}</style></head>
 <body>
   <h1 class="host-title">Our campaign</h1>
-  <div id="reports" data-pressline data-filter="kind=Report"></div>
+  <div id="reports" data-pressline data-filter="kind=Report" data-history="none"></div>
   <section><div id="war-crimes" data-pressline data-filter="topic=War%20crimes" data-lang="en"
     data-release-url="https://example.org/news/{id}"></div></section>
   <p class="host-after">After the embeds</p>
@@ -102,6 +102,45 @@ test('two embeds with different filters on a hostile page: independent, unstyled
   expect(await page.title()).toBe('Campaign');
   await reports.locator('[data-back]').click();
   await expect(reports.locator('.timeline__results')).toHaveAttribute('data-rendered-query', reportAnswer.canonical);
+  expect(errors).toEqual([]);
+});
+
+test('the page\'s first embed keeps its release and filters in the host\'s fragment: Back, Forward and reload work', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await openHostPage(page, 'history', `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Campaign</title></head>
+<body>
+  <h1>Our campaign</h1>
+  <div id="news" data-pressline data-filter="kind=Report"></div>
+  <div id="second" data-pressline></div>
+  <script type="module" src="${APP}/embed.js"></script>
+</body></html>`);
+  const hostUrl = page.url();
+  const news = page.locator('#news');
+  const answer = coreAnswer('kind=Press%20Release');
+  // A filter chosen in the embed is in the host's address (typing replaces the entry).
+  await expect(news.locator('.timeline__results')).toHaveAttribute('data-rendered-query', coreAnswer('kind=Report').canonical);
+  await news.locator('.active-filters .chip').first().click();
+  await expect(page).toHaveURL(`${hostUrl}#pl:/`);
+  await page.goto(`${hostUrl}#pl:/?kind=Press%20Release`);
+  await page.reload();
+  await expect(news.locator('.timeline__results')).toHaveAttribute('data-rendered-query', answer.canonical);
+  // Opening a release puts it in the fragment; the second embed keeps its own address.
+  await news.locator('.release-card__title a').first().click();
+  const release = news.locator(`article.release[data-release-id="${answer.ids[0]}"]`);
+  await expect(release).toBeVisible();
+  await expect(page).toHaveURL(`${hostUrl}#pl:/releases/${answer.ids[0]}?kind=Press%20Release`);
+  await expect(page.locator('#second .timeline')).toBeVisible();
+  // Back returns to the list, Forward to the release, and a reload (or the shared address)
+  // reopens it.
+  await page.goBack();
+  await expect(news.locator('.timeline__results')).toHaveAttribute('data-rendered-query', answer.canonical);
+  await expect(release).toHaveCount(0);
+  await page.goForward();
+  await expect(release).toBeVisible();
+  await page.reload();
+  await expect(news.locator(`article.release[data-release-id="${answer.ids[0]}"]`)).toBeVisible();
+  expect(await page.title()).toBe('Campaign');
   expect(errors).toEqual([]);
 });
 
@@ -223,4 +262,32 @@ test('under the strict Content-Security-Policy nothing is blocked', async ({ pag
   await expect(page.locator('.release-card, [data-load-error]').first()).toBeVisible();
   expect(violations).toEqual([]);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
+
+test('data-layout="list" brings the list without a title, overview or second <h1>; data-heading-level sets the levels', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await openHostPage(page, 'list', `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Campaign</title></head>
+<body>
+  <h1>Our campaign</h1>
+  <div id="list" data-pressline data-layout="list" data-history="none"></div>
+  <div id="deeper" data-pressline data-layout="list" data-heading-level="3" data-filter="kind=Report" data-history="none"></div>
+  <script type="module" src="${APP}/embed.js"></script>
+</body></html>`);
+  const list = page.locator('#list');
+  await expect(list.locator('.release-card').first()).toBeVisible();
+  // Playwright's CSS locators pierce the embeds' shadow roots: one <h1> on the whole page.
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(list.locator('.timeline__intro, .histogram')).toHaveCount(0);
+  await expect(list.locator('#search-input')).toBeVisible();
+  await expect(list.locator('h2.timeline-year__heading')).toHaveCount(1);
+  await expect(list.locator('h4.release-card__title').first()).toBeVisible();
+  await expect(page.locator('#deeper h5.release-card__title')).toHaveCount(coreAnswer('kind=Report').count);
+  await list.locator('.release-card__title a').first().click();
+  await expect(list.locator('article.release')).toBeVisible();
+  expect(await list.locator('.release__title').evaluate((h) => h.localName)).toBe('h2');
+  await expect(page.locator('h1')).toHaveCount(1);
+  await page.locator('#deeper .release-card__title a').first().click();
+  await expect(page.locator('#deeper h3.release__title')).toBeVisible();
+  expect(errors).toEqual([]);
 });

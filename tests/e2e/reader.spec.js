@@ -107,3 +107,29 @@ test('on a phone the facets open in a drawer that "Show N releases" closes', asy
   await expect(drawer).toBeHidden();
   await context.close();
 });
+
+test('common kinds are in the reader\'s language, and each badge has its legend colour', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'uk', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await appStarted(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  const badge = page.locator('.release-card .kind-label').first();
+  await expect(badge).toHaveText('Пресреліз');
+  await expect(badge).toHaveAttribute('lang', 'uk');
+  await expect(page.locator('.histogram__legend li').first()).toHaveText('Пресреліз');
+  await expect(page.locator('fieldset[data-facet="kind"] .facet__name').first()).toHaveText('Пресреліз');
+  // The filter's value stays the dataset's.
+  await expect(page.locator('fieldset[data-facet="kind"] input').first()).toHaveAttribute('value', 'Press Release');
+  const colours = await page.evaluate(() => {
+    const swatch = (el) => getComputedStyle(el, '::before').backgroundColor;
+    const legend = [...document.querySelectorAll('.histogram__legend li')].map(swatch);
+    return [...document.querySelectorAll('.release-card .kind-label')].map((badge) => {
+      const k = Number([...badge.classList].find((c) => c.startsWith('kind-label--')).slice('kind-label--'.length));
+      return [getComputedStyle(badge).backgroundColor, legend[k]];
+    });
+  });
+  expect(colours.length).toBe(12);
+  for (const [badgeColour, legendColour] of colours) expect(badgeColour).toBe(legendColour);
+  await context.close();
+});

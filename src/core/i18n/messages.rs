@@ -232,6 +232,14 @@ catalogue! {
         photo,
         /// A credit line whose picture is not on the page: "Photo (not shown): ".
         photo_not_shown,
+        /// The common release kinds, translated (see [`super::kind_name`]): "Press release".
+        kind_press_release,
+        /// "Report".
+        kind_report,
+        /// "Statement".
+        kind_statement,
+        /// "News".
+        kind_news,
         /// "Read the original release".
         read_original,
         /// "Related releases".

@@ -319,3 +319,35 @@ pub fn english_number(n: u64) -> String {
     }
     out
 }
+
+/// A release kind in the reader's language when it is one of the common ones (press release,
+/// report, statement, news, in any case or plural); any other kind, and every kind in English
+/// (the datasets' own language so far), as the dataset writes it. Only the words shown change:
+/// filters and addresses keep the dataset's value.
+///
+/// ```
+/// use pressline::core::i18n::{kind_name, Language};
+/// assert_eq!(kind_name("Press Release", Language::Uk), "Пресреліз");
+/// assert_eq!(kind_name("press-releases", Language::Fr), "Communiqué de presse");
+/// assert_eq!(kind_name("Press Release", Language::En), "Press Release");
+/// assert_eq!(kind_name("Op-ed", Language::Uk), "Op-ed");
+/// ```
+pub fn kind_name(kind: &str, language: Language) -> &str {
+    if language == Language::En {
+        return kind;
+    }
+    let messages = language.messages();
+    let folded: String = kind
+        .trim()
+        .chars()
+        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+        .collect::<String>()
+        .to_lowercase();
+    match folded.trim_end_matches('s') {
+        "press release" | "news release" => messages.kind_press_release,
+        "report" => messages.kind_report,
+        "statement" | "public statement" => messages.kind_statement,
+        "new" | "news item" => messages.kind_news,
+        _ => kind,
+    }
+}

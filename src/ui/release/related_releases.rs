@@ -4,7 +4,7 @@ use crate::ui::i18n::t;
 
 use crate::core::route::release_path;
 use crate::core::Release;
-use crate::ui::shared::{KindLabel, Link, ReleaseDateTime};
+use crate::ui::shared::{Heading, KindLabel, Link, ReleaseDateTime};
 
 /// Releases sharing topics, places or people with this one, best matches first.
 #[component]
@@ -15,7 +15,7 @@ pub fn RelatedReleases(
     (!releases.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">
-                <h2 id="related-heading">{t().related}</h2>
+                <Heading rank=1 id="related-heading">{t().related}</Heading>
                 <ul class="related__list">
                     {releases
                         .into_iter()

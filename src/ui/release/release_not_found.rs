@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::view_state::ViewState;
 use crate::ui::document::set_document_title;
 use crate::ui::navigation::{Destination, Navigation};
-use crate::ui::shared::Link;
+use crate::ui::shared::{Heading, Link};
 
 /// Shown for `/releases/:id` when no release has that id: a search box and a way back.
 #[component]
@@ -36,7 +36,7 @@ pub fn ReleaseNotFound(
     };
     view! {
         <section class="not-found" data-not-found="release">
-            <h1 tabindex="-1">{t.release_not_found}</h1>
+            <Heading focusable=true>{t.release_not_found}</Heading>
             <p>{before_id} <code>{id}</code> {after_id}</p>
             <form action=action method="get" role="search" on:submit=search>
                 <label class="search-box__label" for="not-found-search">

@@ -1,6 +1,7 @@
 use crate::ui::i18n::t;
-use leptos::html::H1;
+use leptos::html::Article;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::timeline::shorten;
 use crate::core::view_state::Facet;
@@ -8,7 +9,7 @@ use crate::core::Release;
 use crate::ui::document::{set_document_title, set_meta_description};
 use crate::ui::navigation::Navigation;
 use crate::ui::shared::{
-    KindLabel, Link, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
+    Heading, KindLabel, Link, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
 };
 use crate::ui::SiteData;
 
@@ -56,9 +57,13 @@ pub fn ReleaseView(
     ));
 
     // Focus the title on arrival, so keyboard and screen-reader users start at the release.
-    let heading = NodeRef::<H1>::new();
+    let article = NodeRef::<Article>::new();
     Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
+        let title = article
+            .get()
+            .and_then(|article| article.query_selector(".release__title").ok().flatten())
+            .and_then(|title| title.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = title {
             // Without scrolling: a reader who scrolled a prerendered page keeps their place
             // when the app takes over (a move between pages scrolls to the top anyway).
             let options = web_sys::FocusOptions::new();
@@ -95,17 +100,18 @@ pub fn ReleaseView(
     } else {
         t.all_releases
     };
+    let heading_text = release.title.clone();
     view! {
         <div class="release-page">
             <p class="release__back">
                 <Link path="/" query=back_query attr:data-back="">{back_label}</Link>
             </p>
-            <article class="release" data-release-id=release.id lang=lang dir="auto">
+            <article class="release" data-release-id=release.id lang=lang dir="auto" node_ref=article>
                 <header class="release__header">
                     <KindLabel kind=release.kind />
-                    <h1 class="release__title" tabindex="-1" node_ref=heading>
-                        {release.title.clone()}
-                    </h1>
+                    <Heading class="release__title" focusable=true>
+                        {heading_text}
+                    </Heading>
                     <ReleaseDateTime date=release.date />
                 </header>
                 <PeopleQuoted people=release.people />

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::Heading;
+
 use crate::ui::i18n::t;
 
 use crate::ui::document::set_document_title;
@@ -30,7 +32,7 @@ pub fn FetchErrorView(
         // The page's main region, with the message itself announced as an alert.
         <main id="main" class="load-error" data-load-error=kind>
             <div role="alert">
-                <h1>{t.could_not_load}</h1>
+                <Heading>{t.could_not_load}</Heading>
                 <p>{message}</p>
             </div>
             {retry}

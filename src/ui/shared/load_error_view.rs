@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::Heading;
+
 use crate::ui::i18n::t;
 
 use crate::core::FormatError;
@@ -15,7 +17,7 @@ pub fn LoadErrorView(
     set_document_title(t.could_not_load);
     view! {
         <section class="load-error" role="alert">
-            <h1>{t.could_not_load}</h1>
+            <Heading>{t.could_not_load}</Heading>
             <p>{error.to_string()}</p>
         </section>
     }

@@ -2,6 +2,7 @@
 
 mod archive_status;
 mod fetch_error_view;
+mod heading;
 mod highlighted_text;
 mod kind_label;
 mod language_switcher;
@@ -21,6 +22,7 @@ mod tag_links;
 
 pub use archive_status::ArchiveStatus;
 pub use fetch_error_view::FetchErrorView;
+pub use heading::{Heading, HeadingBase};
 pub use highlighted_text::HighlightedText;
 pub use kind_label::KindLabel;
 pub use language_switcher::LanguageSwitcher;

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::ui::i18n::t;
 
 use crate::ui::document::set_document_title;
-use crate::ui::shared::Link;
+use crate::ui::shared::{Heading, Link};
 
 /// Shown for an address the app does not know.
 #[component]
@@ -12,7 +12,7 @@ pub fn NotFoundView() -> impl IntoView {
     set_document_title(t.page_not_found);
     view! {
         <section class="not-found" data-not-found="page">
-            <h1 tabindex="-1">{t.page_not_found}</h1>
+            <Heading focusable=true>{t.page_not_found}</Heading>
             <p>{t.nothing_here}</p>
             <p>
                 <Link path="/">{t.see_all_releases}</Link>

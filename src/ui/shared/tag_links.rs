@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::core::view_state::{Facet, ViewState};
-use crate::ui::shared::Link;
+use crate::ui::shared::{Heading, Link};
 
 /// A labelled list of tags (topics or places), each a link to the timeline filtered by it.
 /// Renders nothing for an empty list.
@@ -17,7 +17,7 @@ pub fn TagLinks(
     (!items.is_empty()).then(|| {
         view! {
             <div class="tag-list" data-tags=facet.param()>
-                <h2 class="tag-list__label">{label}</h2>
+                <Heading rank=1 class="tag-list__label">{label}</Heading>
                 <ul class="tag-list__items">
                     {items
                         .into_iter()

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::ui::i18n::t;
 
 use crate::core::view_state::ViewState;
-use crate::ui::shared::Link;
+use crate::ui::shared::{Heading, Link};
 
 /// Shown when nothing matches: says which filters to loosen, each a link that removes it.
 #[component]
@@ -16,7 +16,7 @@ pub fn EmptyState(
     let clear_all = state.cleared().to_query();
     view! {
         <section class="empty-state" data-empty-state="">
-            <h2>{t.no_match}</h2>
+            <Heading rank=1>{t.no_match}</Heading>
             <p>{t.try_loosening}</p>
             <ul class="empty-state__options">
                 {options

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::fill;
+use crate::core::i18n::kind_name;
 use crate::ui::i18n::I18n;
 
 use crate::core::view_state::Facet;
@@ -54,6 +55,12 @@ pub fn FacetFilter(
             .map(|(_, (value, count))| {
                 let is_selected = selected.contains(&value);
                 let toggle_value = value.clone();
+                // Common kinds in the reader's language; the value itself stays the dataset's.
+                let shown = if facet == Facet::Kind {
+                    kind_name(&value, i18n.language_untracked()).to_owned()
+                } else {
+                    value.clone()
+                };
                 view! {
                     <li class="facet__value">
                         <label class="facet__label" class:facet__label--empty=count == 0>
@@ -65,7 +72,7 @@ pub fn FacetFilter(
                                 disabled=count == 0 && !is_selected
                                 on:change=move |_| on_toggle.run(toggle_value.clone())
                             />
-                            <span class="facet__name"><bdi>{value}</bdi></span>
+                            <span class="facet__name"><bdi>{shown}</bdi></span>
                             <span class="facet__count" data-facet-count=count>
                                 {i18n.number(count as u64)}
                             </span>

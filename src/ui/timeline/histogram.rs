@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::date::iso_day;
 use crate::core::histogram::{Granularity, Histogram as Density};
-use crate::core::i18n::fill;
+use crate::core::i18n::{fill, kind_name};
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::i18n::I18n;
 use crate::ui::SiteData;
@@ -101,7 +101,10 @@ pub fn Histogram(
             .iter()
             .zip(&bucket.by_kind)
             .filter(|(_, n)| **n > 0)
-            .map(|(kind, n)| format!("{kind} {}", i18n.number(u64::from(*n))))
+            .map(|(kind, n)| {
+                let kind = kind_name(kind, i18n.language_untracked());
+                format!("{kind} {}", i18n.number(u64::from(*n)))
+            })
             .collect();
         if kinds.is_empty() {
             label(d, i)
@@ -285,7 +288,10 @@ pub fn Histogram(
             let heads = d
                 .kinds
                 .iter()
-                .map(|kind| view! { <th scope="col">{kind.clone()}</th> })
+                .map(|kind| {
+                    let kind = kind_name(kind, i18n.language_untracked()).to_owned();
+                    view! { <th scope="col">{kind}</th> }
+                })
                 .collect_view();
             view! {
                 // In a wrapper: a table will not shrink to the 1 px that hides it.
@@ -313,7 +319,8 @@ pub fn Histogram(
                 .enumerate()
                 .map(|(k, kind)| {
                     let class = format!("histogram__key histogram__key--{}", k.min(5));
-                    view! { <li class=class>{kind.clone()}</li> }
+                    let kind = kind_name(kind, i18n.language_untracked()).to_owned();
+                    view! { <li class=class>{kind}</li> }
                 })
                 .collect_view()
         })

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use crate::core::i18n::kind_name;
 use crate::core::view_state::Facet;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, I18n};
 use crate::ui::SiteData;
 
 use super::HistogramHints;
@@ -11,6 +12,7 @@ use super::HistogramHints;
 #[component]
 pub fn HistogramSkeleton() -> impl IntoView {
     let t = t();
+    let language = I18n::current().language_untracked();
     let site = expect_context::<SiteData>().site_untracked();
     let kinds = site
         .as_ref()
@@ -22,6 +24,7 @@ pub fn HistogramSkeleton() -> impl IntoView {
         .enumerate()
         .map(|(k, kind)| {
             let class = format!("histogram__key histogram__key--{}", k.min(5));
+            let kind = kind_name(&kind, language).to_owned();
             view! { <li class=class>{kind}</li> }
         })
         .collect_view();

@@ -4,7 +4,7 @@ use crate::core::route::release_path;
 use crate::core::search::{excerpt, SearchQuery};
 use crate::core::Release;
 use crate::ui::shared::{
-    HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, ReleaseDateTime,
+    Heading, HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, ReleaseDateTime,
 };
 use crate::ui::SiteData;
 
@@ -41,11 +41,11 @@ pub fn ReleaseCard(
                 <KindLabel kind=release.kind />
                 <ReleaseDateTime date=release.date />
             </header>
-            <h4 class="release-card__title">
+            <Heading rank=3 class="release-card__title">
                 <Link path=path query=link_query>
                     <HighlightedText text=release.title query=query />
                 </Link>
-            </h4>
+            </Heading>
             {release
                 .summary
                 .map(|summary| {

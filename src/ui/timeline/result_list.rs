@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::shared::Heading;
+
 use crate::ui::i18n::I18n;
 
 use crate::core::search::SearchQuery;
@@ -32,9 +34,9 @@ pub fn ResultList(
             let year_labelled_by = year_id.clone();
             view! {
                 <section class="timeline-year" aria-labelledby=year_labelled_by>
-                    <h2 class="timeline-year__heading" id=year_id>
+                    <Heading rank=1 class="timeline-year__heading" id=year_id>
                         {i18n.year(year.year)}
-                    </h2>
+                    </Heading>
                     {year
                         .months
                         .into_iter()
@@ -43,9 +45,9 @@ pub fn ResultList(
                             let labelled_by = heading_id.clone();
                             view! {
                                 <section class="timeline-month" aria-labelledby=labelled_by>
-                                    <h3 class="timeline-month__heading" id=heading_id>
+                                    <Heading rank=2 class="timeline-month__heading" id=heading_id>
                                         {i18n.month_year(month.year, month.month)}
-                                    </h3>
+                                    </Heading>
                                     <div class="timeline-month__releases">
                                         {month
                                             .releases

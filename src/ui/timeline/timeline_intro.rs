@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::ui::i18n::t;
+use crate::ui::shared::Heading;
 
 /// Descriptions longer than this are clamped to two lines on phones, with a "More" button: about
 /// two lines of a 320 px screen, so a shorter one never loses words it cannot show.
@@ -47,7 +48,7 @@ pub fn TimelineIntro(
     });
     view! {
         <header class="timeline__intro" lang=lang dir="auto">
-            <h1 tabindex="-1">{title}</h1>
+            <Heading focusable=true>{title}</Heading>
             {description}
         </header>
     }

@@ -1,6 +1,8 @@
 use chrono::NaiveDate;
+use leptos::context::Provider;
 use leptos::prelude::*;
 
+use crate::core::embed::EmbedLayout;
 use crate::core::search::{QueryResult, SearchQuery};
 use crate::core::timeline::PageSpan;
 use crate::core::view_state::{UrlNotice, ViewState};
@@ -8,6 +10,7 @@ use crate::ui::archive::ArchiveViews;
 use crate::ui::document::set_document_title;
 use crate::ui::lazy_part::{lazy_part, FramedLazyPart, LazyPart};
 use crate::ui::navigation::{Destination, Navigation, Surface};
+use crate::ui::shared::HeadingBase;
 use crate::ui::SiteData;
 
 use super::{
@@ -29,6 +32,21 @@ pub fn TimelinePage() -> impl IntoView {
     set_document_title(&match dataset.organization_name() {
         Some(name) => format!("{} — {name}", dataset.title),
         None => dataset.title.clone(),
+    });
+    let list_only = use_context::<EmbedLayout>() == Some(EmbedLayout::List);
+    // Without its title, a list's years are its top headings, at the embed's level.
+    let base = use_context::<HeadingBase>().map_or(1, |base| base.0);
+    let headings = HeadingBase(if list_only {
+        base.saturating_sub(1)
+    } else {
+        base
+    });
+    let intro = (!list_only).then(|| {
+        (
+            dataset.title.clone(),
+            dataset.description.clone(),
+            dataset.lang.clone(),
+        )
     });
     let total_data = data.clone();
     let total = Signal::derive(move || {
@@ -121,18 +139,18 @@ pub fn TimelinePage() -> impl IntoView {
     };
 
     view! {
+        <Provider value=headings>
         <div class="timeline">
-            <TimelineIntro
-                title=dataset.title.clone()
-                description=dataset.description.clone()
-                lang=dataset.lang.clone()
-            />
-            // Its code follows the first render; its frame holds the place until then.
-            <FramedLazyPart
-                preload=preload_histogram
-                frame=|| view! { <HistogramSkeleton /> }
-                load=move || histogram_part(state.into(), on_dates)
-            />
+            // An embed's list layout leaves the title and the overview to the host page.
+            {intro.map(|(title, description, lang)| view! {
+                <TimelineIntro title=title description=description lang=lang />
+                // Its code follows the first render; its frame holds the place until then.
+                <FramedLazyPart
+                    preload=preload_histogram
+                    frame=|| view! { <HistogramSkeleton /> }
+                    load=move || histogram_part(state.into(), on_dates)
+                />
+            })}
             {url_notices}
             <div class="timeline__layout">
                 <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
@@ -171,6 +189,7 @@ pub fn TimelinePage() -> impl IntoView {
                 </div>
             </div>
         </div>
+        </Provider>
     }
     .into_any()
 }
