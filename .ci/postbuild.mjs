@@ -60,7 +60,14 @@ if (!importLine.startsWith('import ')) throw new Error('postbuild: trunk\'s star
 // A prerendered page is painted before the app's code runs (its wasm is fetched meanwhile):
 // the HTML is the first view, and the work of starting the app comes after it.
 const boot = `${importLine}
-const fail = () => document.documentElement.classList.add('pressline-no-wasm');
+const fail = () => {
+  document.documentElement.classList.add('pressline-no-wasm');
+  // The controls only the app carries out go, as without JavaScript (index.html's <noscript>).
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = 'without-app.css';
+  document.head.append(sheet);
+};
 if (typeof WebAssembly !== 'object') {
   fail();
 } else {

@@ -664,3 +664,47 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The axis never names a bucket twice, names at most `most`, always the first bucket, and
+    /// the last whenever there is room for two labels.
+    #[test]
+    fn axis_ticks_are_few_distinct_and_reach_both_ends(
+        (releases, matches) in releases_and_matches(),
+        most in 1usize..10,
+    ) {
+        let histogram = Histogram::build(&releases, &matches, &[]);
+        let ticks = histogram.axis_ticks(most);
+        let n = histogram.buckets.len();
+        if n == 0 {
+            prop_assert!(ticks.is_empty());
+            return Ok(());
+        }
+        let indices: Vec<usize> = ticks.iter().map(|(i, _)| *i).collect();
+        prop_assert!(indices.windows(2).all(|pair| pair[0] < pair[1]), "{:?}", indices);
+        prop_assert!(indices.len() <= most, "{:?} for {}", indices, most);
+        prop_assert_eq!(indices[0], 0);
+        prop_assert!(*indices.last().unwrap() < n);
+        if most >= 2 && n >= 2 {
+            prop_assert_eq!(*indices.last().unwrap(), n - 1);
+        }
+        prop_assert!(ticks[0].1 && ticks.last().unwrap().1, "both ends are major");
+    }
+}
+
+#[test]
+fn a_tap_shows_the_count_before_it_filters() {
+    use pressline::core::histogram::{tap, Tap};
+    // First tap on a bar: its count; the same bar again: the filter.
+    let first = tap(None, 4, 4);
+    assert_eq!(first, Tap::ShowCount(4));
+    let Tap::ShowCount(shown) = first else {
+        unreachable!()
+    };
+    assert_eq!(tap(Some(shown), 4, 4), Tap::Filter(4, 4));
+    // Another bar: its count first; a drag filters at once, in either direction.
+    assert_eq!(tap(Some(shown), 7, 7), Tap::ShowCount(7));
+    assert_eq!(tap(Some(shown), 7, 2), Tap::Filter(2, 7));
+}

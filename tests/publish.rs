@@ -572,7 +572,7 @@ fn pages_prerendered_with_plans_are_the_pages_the_app_renders_on_its_own() {
     let data = SiteData::from_site(site);
     for release in &releases {
         let path = release_path(&release.id);
-        let planned = render_page_with(&data, "", &path, Some(&plans));
+        let planned = render_page_with(&data, "", &path, Some(&plans), None);
         assert_eq!(planned, render_page(&data, "", &path), "{}", release.id);
         assert!(planned.contains("rel=\"next\"") || planned.contains("rel=\"prev\""));
     }

@@ -443,4 +443,83 @@ impl Histogram {
         }
         Some((self.index_of(from)?, self.index_of(to)?))
     }
+
+    /// The buckets the axis names, at most `most` of them (at least one; none without buckets):
+    /// evenly spaced from the first, the last named too when it is not crowded by the one
+    /// before, and never a bucket twice. Each comes with whether it is a *major* tick (every
+    /// other one), which narrow screens keep when they drop the rest.
+    ///
+    /// ```
+    /// use pressline::core::histogram::Histogram;
+    /// use pressline::core::parse_dataset;
+    /// let loaded = parse_dataset(r#"{"pressline": 1, "title": "T", "releases": [
+    ///     {"id": "a", "kind": "Report", "date": "2022-01-05", "title": "A"},
+    ///     {"id": "b", "kind": "Report", "date": "2022-12-20", "title": "B"}
+    /// ]}"#).unwrap();
+    /// let histogram = Histogram::build(&loaded.dataset.releases, &[0, 1], &[]);
+    /// // Twelve months, six labels at most: every third month, and December.
+    /// assert_eq!(
+    ///     histogram.axis_ticks(6),
+    ///     [(0, true), (3, false), (6, true), (9, false), (11, true)]
+    /// );
+    /// // One month: named once.
+    /// let one = Histogram::build(&loaded.dataset.releases, &[0], &[]);
+    /// assert_eq!(one.axis_ticks(6), [(0, true)]);
+    /// ```
+    pub fn axis_ticks(&self, most: usize) -> Vec<(usize, bool)> {
+        let n = self.buckets.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        if most <= 1 || n == 1 {
+            return vec![(0, true)];
+        }
+        let step = (n - 1).div_ceil(most - 1);
+        let mut ticks: Vec<usize> = (0..n).step_by(step).collect();
+        let last = n - 1;
+        let before = *ticks.last().expect("at least the first bucket");
+        if before != last {
+            // Too close to its neighbour to be read apart: the last takes its place.
+            if (last - before) * 2 < step {
+                ticks.pop();
+            }
+            ticks.push(last);
+        }
+        let count = ticks.len();
+        ticks
+            .into_iter()
+            .enumerate()
+            .map(|(k, i)| (i, k % 2 == 0 || k + 1 == count))
+            .collect()
+    }
+}
+
+/// What a tap on a bar does on a touch screen, where nothing hovers: the first tap on a bar
+/// shows its period's count, a second tap on the same bar (or a drag across bars) filters.
+///
+/// `shown` is the bar whose count is showing, `from`/`to` the bars the finger went down and up
+/// on.
+///
+/// ```
+/// use pressline::core::histogram::{tap, Tap};
+/// assert_eq!(tap(None, 3, 3), Tap::ShowCount(3));
+/// assert_eq!(tap(Some(3), 3, 3), Tap::Filter(3, 3));
+/// assert_eq!(tap(Some(1), 3, 3), Tap::ShowCount(3));
+/// assert_eq!(tap(None, 5, 2), Tap::Filter(2, 5));
+/// ```
+pub fn tap(shown: Option<usize>, from: usize, to: usize) -> Tap {
+    if from == to && shown != Some(from) {
+        Tap::ShowCount(from)
+    } else {
+        Tap::Filter(from.min(to), from.max(to))
+    }
+}
+
+/// The outcome of [`tap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tap {
+    /// Show this bar's count (and how to filter by it).
+    ShowCount(usize),
+    /// Filter to the periods of these bars (first, last).
+    Filter(usize, usize),
 }

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod order;
 pub mod packed;
 pub mod problem;
+pub mod quote;
 pub mod related;
 pub mod route;
 pub mod safe_url;

@@ -32,8 +32,9 @@ use crate::core::source::DEFAULT_MAX_BYTES;
 use crate::core::validate::is_url_safe_id;
 use crate::core::view_state::ViewState;
 use crate::core::LoadedDataset;
-use crate::ui::prerender::{render_page, render_page_with};
+use crate::ui::prerender::render_page_with;
 use crate::ui::release::ReleasePlans;
+use crate::ui::shared::FeedLinks;
 use crate::ui::site_data::Site;
 use crate::ui::SiteData;
 use head::PageHead;
@@ -218,6 +219,11 @@ pub fn publish(
     ));
     let base = deploy.base_path();
     let plans = release_plans(releases, &order);
+    // Written (below) only where the deploy's address is known, as the heads' links are.
+    let feeds = deploy.is_absolute().then(|| FeedLinks {
+        atom: deploy.url(feeds::ATOM_FILE),
+        json: deploy.url(feeds::JSON_FEED_FILE),
+    });
 
     // The release pages, in parallel; the old ones go first (a release may have been removed).
     let releases_dir = out.join("releases");
@@ -260,8 +266,13 @@ pub fn publish(
                         break;
                     }
                     let release = &releases[i];
-                    let content =
-                        render_page_with(&site, base, &release_path(&release.id), Some(&plans));
+                    let content = render_page_with(
+                        &site,
+                        base,
+                        &release_path(&release.id),
+                        Some(&plans),
+                        feeds.as_ref(),
+                    );
                     let head = PageHead::for_release(dataset, release, deploy);
                     let page = shell.page(
                         &head,
@@ -307,7 +318,7 @@ pub fn publish(
 
     // The timeline, and the bare page for any other address.
     let head = PageHead::for_timeline(dataset, deploy);
-    let content = render_page(&site, base, "/");
+    let content = render_page_with(&site, base, "/", None, feeds.as_ref());
     let page = shell.page(
         &head,
         &head.tags(dataset, deploy),

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::core::date::{long_english_day, month_name};
+use crate::core::histogram::Granularity;
 use crate::core::i18n::{english_number, install, Language, Messages, Plural};
 use crate::core::view_state::query_param;
 use crate::core::ReleaseDate;
@@ -119,6 +120,17 @@ impl I18n {
             .unwrap_or_default()
     }
 
+    /// A period's short name for the histogram's axis: "2022", "Nov 2022", or a week by its
+    /// first day, "Nov 7".
+    pub fn period_tick(&self, granularity: Granularity, start: NaiveDate) -> String {
+        let style = match granularity {
+            Granularity::Year => return self.year(start.year()),
+            Granularity::Month => DayStyle::ShortMonthYear,
+            Granularity::Week => DayStyle::ShortDay,
+        };
+        format_day(self.language_untracked(), start, style)
+    }
+
     /// A year as the language writes it (without grouping: "2022", "٢٠٢٢").
     pub fn year(&self, year: i32) -> String {
         NaiveDate::from_ymd_opt(year, 1, 1)
@@ -137,6 +149,10 @@ pub fn t() -> &'static Messages {
 enum DayStyle {
     Long,
     MonthYear,
+    /// "Nov 2022", for the histogram's axis.
+    ShortMonthYear,
+    /// "Nov 7", for the histogram's axis in weeks.
+    ShortDay,
     Year,
 }
 
@@ -185,6 +201,12 @@ pub fn format_number(language: Language, n: u64) -> String {
         .unwrap_or_else(|| n.to_string())
 }
 
+/// A month's English abbreviation as `Intl` writes it for `en` ("Sep", not "Sept"), so a
+/// prerendered axis matches the browser's.
+fn short_month(month: u32) -> &'static str {
+    month_name(month).get(..3).unwrap_or("")
+}
+
 /// Formats a calendar day with `Intl.DateTimeFormat`, in UTC so the day never shifts
 /// (natively, for a prerendered page, as English writes it).
 fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
@@ -192,6 +214,8 @@ fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
         return match style {
             DayStyle::Long => long_english_day(day),
             DayStyle::MonthYear => format!("{} {}", month_name(day.month()), day.year()),
+            DayStyle::ShortMonthYear => format!("{} {}", short_month(day.month()), day.year()),
+            DayStyle::ShortDay => format!("{} {}", short_month(day.month()), day.day()),
             DayStyle::Year => day.year().to_string(),
         };
     }
@@ -204,6 +228,12 @@ fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
                     DayStyle::Long => &[("dateStyle", "long"), ("timeZone", "UTC")],
                     DayStyle::MonthYear => {
                         &[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]
+                    }
+                    DayStyle::ShortMonthYear => {
+                        &[("month", "short"), ("year", "numeric"), ("timeZone", "UTC")]
+                    }
+                    DayStyle::ShortDay => {
+                        &[("month", "short"), ("day", "numeric"), ("timeZone", "UTC")]
                     }
                     DayStyle::Year => &[("year", "numeric"), ("timeZone", "UTC")],
                 };

@@ -11,6 +11,7 @@ use super::navigation::absolute_url;
 use super::navigation::{LinkStyle, Navigation, Surface};
 use super::on_page::OnPage;
 use super::prerender::PRERENDER_LANGUAGE;
+use super::shared::FeedLinks;
 use super::shared::HeadingBase;
 use super::site_data::bundled_is_packed;
 use super::timeline::{preload_embed_dialog, preload_filter_controls, preload_histogram};
@@ -59,6 +60,8 @@ fn mount_page(document: &web_sys::Document) {
     let Some(body) = document.body() else {
         return;
     };
+    forget_no_script_search();
+    let feeds = feed_links(document);
     let search = web_sys::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
@@ -158,6 +161,9 @@ fn mount_page(document: &web_sys::Document) {
             return;
         }
         let app = move || {
+            if let Some(feeds) = feeds.clone() {
+                provide_context(feeds);
+            }
             view! {
                 <OnPage base=base carried=carried surface=surface preferred=preferred>
                     <Root source=source.clone() />
@@ -384,4 +390,41 @@ fn report_height_to_parent(body: &web_sys::HtmlElement) {
         observer.observe(body);
     }
     report.forget();
+}
+
+/// A search submitted before the app started lands on `?q=…#search-needs-script` (the
+/// explanation a page without JavaScript shows); with the app here the search works, so the
+/// fragment goes.
+fn forget_no_script_search() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.location().hash().ok().as_deref() != Some("#search-needs-script") {
+        return;
+    }
+    let location = window.location();
+    let address = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+    }
+}
+
+/// The deploy's feeds as the page's head names them (a published deploy with a known address),
+/// so the footer renders as it was prerendered.
+fn feed_links(document: &web_sys::Document) -> Option<FeedLinks> {
+    let href = |kind: &str| {
+        document
+            .query_selector(&format!(r#"link[rel="alternate"][type="{kind}"]"#))
+            .ok()
+            .flatten()
+            .and_then(|link| link.get_attribute("href"))
+    };
+    Some(FeedLinks {
+        atom: href("application/atom+xml")?,
+        json: href("application/feed+json")?,
+    })
 }

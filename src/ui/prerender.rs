@@ -10,6 +10,7 @@ use leptos_router::location::RequestUrl;
 
 use super::on_page::OnPage;
 use super::release::{MarkdownBody, ReleasePlans};
+use super::shared::FeedLinks;
 use super::{App, SiteData};
 use crate::core::i18n::Language;
 
@@ -20,22 +21,26 @@ pub const PRERENDER_LANGUAGE: Language = Language::En;
 /// `/campaigns/ukraine`) showing `data`: exactly what the app renders in the browser for that
 /// address, with the markers Leptos needs to adopt it.
 pub fn render_page(data: &SiteData, base: &str, app_path: &str) -> String {
-    render_page_with(data, base, app_path, None)
+    render_page_with(data, base, app_path, None, None)
 }
 
 /// [`render_page`], with the release pages' plans worked out beforehand (see
-/// [`ReleasePlans`]), for prerendering many pages.
+/// [`ReleasePlans`]), for prerendering many pages, and the deploy's feeds for the footer.
 pub fn render_page_with(
     data: &SiteData,
     base: &str,
     app_path: &str,
     plans: Option<&ReleasePlans>,
+    feeds: Option<&FeedLinks>,
 ) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(RequestUrl::new(&format!("{base}{app_path}")));
         if let Some(plans) = plans {
             provide_context(plans.clone());
+        }
+        if let Some(feeds) = feeds {
+            provide_context(feeds.clone());
         }
         let data = data.clone();
         view! {

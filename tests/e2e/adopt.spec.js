@@ -49,7 +49,7 @@ test('with JavaScript off, the timeline and every release page of the default bu
   await expect(page.locator('.histogram svg')).toHaveCount(1);
   await expect(page.locator('[data-facet="kind"] input')).not.toHaveCount(0);
   await expect(page.locator('.result-count')).toHaveText(`${seed.releases.length} releases`);
-  await expect(page.locator('noscript')).toHaveCount(0);
+  await expect(page.locator('body noscript')).toHaveCount(0);
   for (const release of seed.releases) {
     const response = await page.goto(`/releases/${release.id}/`);
     expect(response.status()).toBe(200);

@@ -1,7 +1,8 @@
 // Embeds on other people's pages, the iframe's self-sizing, the "Embed this view" dialog, a
 // sub-path deploy without rewrite rules, and the strict Content-Security-Policy.
 import { test, expect } from './fixtures.js';
-import { DATA, watchForErrors } from './helpers.js';
+import AxeBuilder from '@axe-core/playwright';
+import { DATA, describeViolations, watchForErrors } from './helpers.js';
 import { coreAnswer } from './oracle.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 8199);
@@ -141,6 +142,8 @@ test('the page\'s first embed keeps its release and filters in the host\'s fragm
   await page.reload();
   await expect(news.locator(`article.release[data-release-id="${answer.ids[0]}"]`)).toBeVisible();
   expect(await page.title()).toBe('Campaign');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations, describeViolations(axe.violations)).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -283,6 +286,8 @@ test('data-layout="list" brings the list without a title, overview or second <h1
   await expect(list.locator('h2.timeline-year__heading')).toHaveCount(1);
   await expect(list.locator('h4.release-card__title').first()).toBeVisible();
   await expect(page.locator('#deeper h5.release-card__title')).toHaveCount(coreAnswer('kind=Report').count);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations, describeViolations(axe.violations)).toEqual([]);
   await list.locator('.release-card__title a').first().click();
   await expect(list.locator('article.release')).toBeVisible();
   expect(await list.locator('.release__title').evaluate((h) => h.localName)).toBe('h2');

@@ -174,7 +174,7 @@ test('the phone\'s largest paint is the news: a release headline or the page tit
     await page.waitForTimeout(500);
     const largest = await page.evaluate(() => {
       const el = window.__lcp.at(-1);
-      return el && (el.closest('.release-card__title') ? 'headline' : el.closest('.timeline__intro h1') ? 'title' : el.outerHTML.slice(0, 80));
+      return el && (el.closest('.release-card__title') ? 'headline' : el.closest('.timeline__title') ? 'title' : el.outerHTML.slice(0, 80));
     });
     expect(['headline', 'title'], `${viewport.width}: ${largest}`).toContain(largest);
     await context.close();

@@ -118,7 +118,9 @@ test.describe('languages', () => {
     const errors = watchForErrors(page);
     await page.goto('/?kind=Report');
     await expect(page.locator('.result-count')).toHaveText('1 of 12 releases');
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+    await page.locator('.language-switcher__current').click();
+    await page.getByRole('link', { name: 'العربية' }).click();
+    await expect(page.locator('.language-switcher')).not.toHaveAttribute('open', '');
     await expect(page).toHaveURL(/\?kind=Report&lang=ar$/);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('.result-count')).toHaveText('1 من أصل 12 بيانًا صحفيًا');

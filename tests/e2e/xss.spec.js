@@ -150,7 +150,7 @@ test('the embed dialog turns payload filters into inert snippets', async ({ page
   const plainResizer = plainSnippet.slice(plainSnippet.indexOf('<script>'));
   // A search that breaks out of an attribute if pasted raw, and still matches the payload
   // releases (a view that matches nothing offers no embed).
-  await page.goto(`/?q=${encodeURIComponent('"><script>window.__xss</script>')}&topic=${encodeURIComponent(payload.topics[0])}`);
+  await page.goto(`/?q=${encodeURIComponent('"><script>window.__xss=2</script>')}&topic=${encodeURIComponent(payload.topics[0])}`);
   await page.getByRole('button', { name: 'Embed this view' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this view' });
   await expect(dialog).toBeVisible();

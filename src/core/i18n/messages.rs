@@ -116,6 +116,11 @@ catalogue! {
         search_label,
         /// The search box's help.
         search_help,
+        /// Shown when the search form was submitted without JavaScript (a published page with
+        /// scripts off): "Search needs JavaScript, … the data itself is in".
+        search_needs_script,
+        /// The link to the bundled dataset after it: "the releases as JSON".
+        data_as_json,
         /// Facet legend: kind.
         facet_kind,
         /// Facet legend: topic.
@@ -232,6 +237,23 @@ catalogue! {
         photo,
         /// A credit line whose picture is not on the page: "Photo (not shown): ".
         photo_not_shown,
+        /// The label before the one person a release names when its text holds no quotation: "Spokesperson: ".
+        spokesperson,
+        /// The same label before several people: "Spokespeople: ".
+        spokespeople,
+        /// After a tap on a bar (touch shows the period's count first): "Tap again to show them."
+        histogram_tap_again,
+        /// The search box's placeholder when the interface is in another language than the
+        /// releases: "Releases in {language}".
+        content_language,
+        /// Shown only with JavaScript off, above the controls it hides: "Filters, sorting and search need JavaScript…"
+        needs_script,
+        /// Before the feed links in the footer: "Follow: ".
+        follow,
+        /// The Atom feed's link: "Atom feed".
+        atom_feed,
+        /// The JSON Feed's link: "JSON Feed".
+        json_feed,
         /// The common release kinds, translated (see [`super::kind_name`]): "Press release".
         kind_press_release,
         /// "Report".
@@ -240,6 +262,9 @@ catalogue! {
         kind_statement,
         /// "News".
         kind_news,
+        /// Why a search in another alphabet found nothing: "These releases are written in
+        /// {language}: words in another alphabet find nothing here."
+        search_other_script,
         /// "Read the original release".
         read_original,
         /// "Related releases".

@@ -351,3 +351,80 @@ pub fn kind_name(kind: &str, language: Language) -> &str {
         _ => kind,
     }
 }
+
+/// The alphabets search tells apart, to explain a search that cannot match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Latin letters (English, Spanish, French…).
+    Latin,
+    /// Cyrillic (Ukrainian, Russian…).
+    Cyrillic,
+    /// Arabic.
+    Arabic,
+}
+
+impl Script {
+    /// The alphabet a language is written in, for the app's languages.
+    pub fn of_language(language: Language) -> Self {
+        match language {
+            Language::En | Language::Es | Language::Fr => Self::Latin,
+            Language::Uk | Language::Ru => Self::Cyrillic,
+            Language::Ar => Self::Arabic,
+        }
+    }
+
+    /// The alphabet of a text's letters, when they are all of one of these.
+    ///
+    /// ```
+    /// use pressline::core::i18n::Script;
+    /// assert_eq!(Script::of_text("київ 2022"), Some(Script::Cyrillic));
+    /// assert_eq!(Script::of_text("Kyiv київ"), None);
+    /// assert_eq!(Script::of_text("2022"), None);
+    /// ```
+    pub fn of_text(text: &str) -> Option<Self> {
+        let mut found = None;
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            let script = match c {
+                'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => Self::Latin,
+                '\u{400}'..='\u{52f}' => Self::Cyrillic,
+                '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' => Self::Arabic,
+                _ => return None,
+            };
+            if found.is_some_and(|seen| seen != script) {
+                return None;
+            }
+            found = Some(script);
+        }
+        found
+    }
+}
+
+/// The language of releases written in `content` (a language tag) when a search in `query`
+/// cannot match them because its letters are of another alphabet (a Cyrillic search in English
+/// releases), so the empty state can say why.
+///
+/// ```
+/// use pressline::core::i18n::{search_in_another_script, Language};
+/// assert_eq!(search_in_another_script("київ", Some("en")), Some(Language::En));
+/// assert_eq!(search_in_another_script("kyiv", Some("en")), None);
+/// assert_eq!(search_in_another_script("київ", Some("uk")), None);
+/// ```
+pub fn search_in_another_script(query: &str, content: Option<&str>) -> Option<Language> {
+    let content = Language::from_tag(content?)?;
+    let script = Script::of_text(query)?;
+    (script != Script::of_language(content)).then_some(content)
+}
+
+/// The language releases written in `content` (a language tag) are in, when the interface is in
+/// another one (`ui`): a Ukrainian reader is told the releases themselves are in English.
+///
+/// ```
+/// use pressline::core::i18n::{releases_in_another_language, Language};
+/// assert_eq!(releases_in_another_language(Language::Uk, Some("en")), Some(Language::En));
+/// assert_eq!(releases_in_another_language(Language::En, Some("en-GB")), None);
+/// assert_eq!(releases_in_another_language(Language::Uk, None), None);
+/// ```
+pub fn releases_in_another_language(ui: Language, content: Option<&str>) -> Option<Language> {
+    let content = Language::from_tag(content?)?;
+    (content != ui).then_some(content)
+}

@@ -15,7 +15,7 @@ pub fn RelatedReleases(
     (!releases.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">
-                <Heading rank=1 id="related-heading">{t().related}</Heading>
+                <Heading rank=1 class="related__title" id="related-heading">{t().related}</Heading>
                 <ul class="related__list">
                     {releases
                         .into_iter()

@@ -36,7 +36,7 @@ pub fn ReleaseNotFound(
     };
     view! {
         <section class="not-found" data-not-found="release">
-            <Heading focusable=true>{t.release_not_found}</Heading>
+            <Heading class="page-title" focusable=true>{t.release_not_found}</Heading>
             <p>{before_id} <code>{id}</code> {after_id}</p>
             <form action=action method="get" role="search" on:submit=search>
                 <label class="search-box__label" for="not-found-search">

@@ -3,6 +3,7 @@ use leptos::html::Article;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::quote::holds_quotation;
 use crate::core::timeline::shorten;
 use crate::core::view_state::Facet;
 use crate::core::Release;
@@ -101,6 +102,10 @@ pub fn ReleaseView(
         t.all_releases
     };
     let heading_text = release.title.clone();
+    let quotation = [&release.summary, &release.body]
+        .into_iter()
+        .flatten()
+        .any(|text| holds_quotation(text));
     view! {
         <div class="release-page">
             <p class="release__back">
@@ -114,7 +119,7 @@ pub fn ReleaseView(
                     </Heading>
                     <ReleaseDateTime date=release.date />
                 </header>
-                <PeopleQuoted people=release.people />
+                <PeopleQuoted people=release.people quotation=quotation />
                 {(picture.is_some() || credit.is_some())
                     .then(|| {
                         view! {

@@ -32,7 +32,7 @@ pub fn FetchErrorView(
         // The page's main region, with the message itself announced as an alert.
         <main id="main" class="load-error" data-load-error=kind>
             <div role="alert">
-                <Heading>{t.could_not_load}</Heading>
+                <Heading class="page-title">{t.could_not_load}</Heading>
                 <p>{message}</p>
             </div>
             {retry}

@@ -14,8 +14,8 @@ pub fn Heading(
     /// Levels below the page title.
     #[prop(optional)]
     rank: u8,
-    /// Its class.
-    #[prop(optional)]
+    /// Its class (always one: an empty `class` would render differently natively and in the
+    /// browser).
     class: &'static str,
     /// Its id, for `aria-labelledby`.
     #[prop(optional, into)]
@@ -27,7 +27,6 @@ pub fn Heading(
     children: Children,
 ) -> impl IntoView {
     let base = use_context::<HeadingBase>().map_or(1, |base| base.0);
-    let class = (!class.is_empty()).then_some(class);
     let tabindex = focusable.then_some("-1");
     let children = children();
     match (base + rank).clamp(1, 6) {

@@ -1,3 +1,4 @@
+use leptos::html::Details;
 use leptos::prelude::*;
 
 use crate::core::i18n::Language;
@@ -5,47 +6,71 @@ use crate::core::view_state::ViewState;
 use crate::ui::i18n::I18n;
 use crate::ui::navigation::{Destination, Navigation};
 
-/// Chooses the UI language. The choice goes into the address (`?lang=uk`), so it survives a
-/// reload and travels with a shared link; each language is named in itself.
+/// Chooses the UI language: a disclosure of plain links, one per language named in itself
+/// (`?lang=uk`, so the choice survives a reload and travels with a shared link). Each link
+/// keeps the current view; a plain click switches in place.
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = I18n::current();
     let navigation = Navigation::current();
     let current = i18n.language_untracked();
-    let choose = move |event: leptos::ev::Event| {
-        let Some(language) = Language::from_tag(&event_target_value(&event)) else {
-            return;
-        };
-        // The view's own parameters, then the language; carried ones (src, embed) are re-added.
+    let menu = NodeRef::<Details>::new();
+    // The view's own parameters, then the language; carried ones (src, embed) are re-added.
+    let query_for = move |language: Language| {
         let (state, _) = ViewState::from_query(&navigation.query());
         let view = state.to_query();
-        let query = if view.is_empty() {
+        if view.is_empty() {
             format!("lang={}", language.tag())
         } else {
             format!("{view}&lang={}", language.tag())
-        };
-        navigation.go(Destination {
-            path: navigation.path(),
-            query,
-            replace: false,
-            scroll: false,
-        });
+        }
     };
+    let links = Language::ALL
+        .into_iter()
+        .map(|language| {
+            let href = move || navigation.href(&navigation.path(), &query_for(language));
+            let choose = move |event: leptos::ev::MouseEvent| {
+                if event.button() != 0
+                    || event.ctrl_key()
+                    || event.meta_key()
+                    || event.shift_key()
+                    || event.alt_key()
+                {
+                    return;
+                }
+                event.prevent_default();
+                if let Some(menu) = menu.get_untracked() {
+                    menu.set_open(false);
+                }
+                navigation.go(Destination {
+                    path: navigation.path(),
+                    query: query_for(language),
+                    replace: false,
+                    scroll: false,
+                });
+            };
+            view! {
+                <li>
+                    <a
+                        href=href
+                        hreflang=language.tag()
+                        lang=language.tag()
+                        aria-current=(language == current).then_some("true")
+                        on:click=choose
+                    >
+                        {language.native_name()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <label class="language-switcher">
-            <span class="visually-hidden">{i18n.t().language}</span>
-            <select class="language-switcher__select" on:change=choose>
-                {Language::ALL
-                    .into_iter()
-                    .map(|language| {
-                        view! {
-                            <option value=language.tag() lang=language.tag() selected=language == current>
-                                {language.native_name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
+        <details class="language-switcher" node_ref=menu>
+            <summary class="language-switcher__current">
+                <span class="visually-hidden">{i18n.t().language} ": "</span>
+                <span lang=current.tag()>{current.native_name()}</span>
+            </summary>
+            <ul class="language-switcher__menu">{links}</ul>
+        </details>
     }
 }

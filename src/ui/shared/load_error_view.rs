@@ -17,7 +17,7 @@ pub fn LoadErrorView(
     set_document_title(t.could_not_load);
     view! {
         <section class="load-error" role="alert">
-            <Heading>{t.could_not_load}</Heading>
+            <Heading class="page-title">{t.could_not_load}</Heading>
             <p>{error.to_string()}</p>
         </section>
     }

@@ -35,7 +35,7 @@ pub use people_quoted::PeopleQuoted;
 pub use photo_credit::PhotoCredit;
 pub use press_contact::PressContact;
 pub use release_date::ReleaseDateTime;
-pub use site_footer::SiteFooter;
+pub use site_footer::{FeedLinks, SiteFooter};
 pub use site_header::SiteHeader;
 pub use skipped_records::SkippedRecords;
 pub use tag_links::TagLinks;

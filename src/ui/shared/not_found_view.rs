@@ -12,7 +12,7 @@ pub fn NotFoundView() -> impl IntoView {
     set_document_title(t.page_not_found);
     view! {
         <section class="not-found" data-not-found="page">
-            <Heading focusable=true>{t.page_not_found}</Heading>
+            <Heading class="page-title" focusable=true>{t.page_not_found}</Heading>
             <p>{t.nothing_here}</p>
             <p>
                 <Link path="/">{t.see_all_releases}</Link>

@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::t;
 
+use crate::core::i18n::{fill, search_in_another_script};
 use crate::core::view_state::ViewState;
 use crate::ui::shared::{Heading, Link};
+use crate::ui::SiteData;
 
 /// Shown when nothing matches: says which filters to loosen, each a link that removes it.
 #[component]
@@ -13,10 +15,22 @@ pub fn EmptyState(
 ) -> impl IntoView {
     let t = t();
     let options = state.loosenings(t);
+    // A search in another alphabet than the releases' cannot match: say so.
+    let other_script = search_in_another_script(
+        &state.query,
+        use_context::<SiteData>()
+            .and_then(|data| data.content_language())
+            .as_deref(),
+    );
     let clear_all = state.cleared().to_query();
     view! {
         <section class="empty-state" data-empty-state="">
-            <Heading rank=1>{t.no_match}</Heading>
+            <Heading rank=1 class="empty-state__title">{t.no_match}</Heading>
+            {other_script.map(|language| view! {
+                <p class="empty-state__script">
+                    {fill(t.search_other_script, &[("language", language.native_name())])}
+                </p>
+            })}
             <p>{t.try_loosening}</p>
             <ul class="empty-state__options">
                 {options

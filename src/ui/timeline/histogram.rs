@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::date::iso_day;
-use crate::core::histogram::{Granularity, Histogram as Density};
+use crate::core::histogram::{tap, Granularity, Histogram as Density, Tap};
 use crate::core::i18n::{fill, kind_name};
 use crate::core::view_state::{Facet, ViewState};
 use crate::ui::i18n::I18n;
@@ -14,6 +14,9 @@ use super::HistogramHints;
 
 /// How long the view must stay the same before the histogram is redrawn.
 const REDRAW_AFTER_MS: u64 = 150;
+
+/// The most periods the axis names (phones show every other one).
+const AXIS_LABELS: usize = 7;
 
 // Drawing units (whole numbers: a float in an attribute would add the float formatter, 10 KB).
 use crate::core::histogram::{PLOT_HEIGHT as HEIGHT, SLOT};
@@ -84,6 +87,8 @@ pub fn Histogram(
     let cursor = RwSignal::new(None::<usize>);
     let anchor = RwSignal::new(None::<usize>);
     let dragging = RwSignal::new(false);
+    // The bar whose count a tap is showing (touch screens; see [`tap`]).
+    let tapped = RwSignal::new(None::<usize>);
 
     let label = move |d: &Density, i: usize| -> String {
         let bucket = &d.buckets[i];
@@ -159,12 +164,28 @@ pub fn Histogram(
         dragging.set(false);
         let end = bar_at(&event).or(cursor.get_untracked());
         if let (Some(a), Some(b)) = (anchor.get_untracked(), end) {
-            apply(a, b);
+            // Nothing hovers on a touch screen: a tap shows the count first.
+            let outcome = if event.pointer_type() == "touch" {
+                tap(tapped.get_untracked(), a, b)
+            } else {
+                Tap::Filter(a, b)
+            };
+            match outcome {
+                Tap::ShowCount(i) => {
+                    tapped.set(Some(i));
+                    cursor.set(Some(i));
+                }
+                Tap::Filter(a, b) => {
+                    tapped.set(None);
+                    apply(a, b);
+                }
+            }
         }
         anchor.set(None);
     };
-    let on_leave = move |_: PointerEvent| {
-        if !dragging.get_untracked() {
+    let on_leave = move |event: PointerEvent| {
+        // A finger leaves as it lifts: the count it asked for stays.
+        if !dragging.get_untracked() && event.pointer_type() != "touch" {
             cursor.set(None);
         }
     };
@@ -244,22 +265,37 @@ pub fn Histogram(
             view! { <rect class="histogram__cursor" x=i as u32 * SLOT y=0 width=SLOT height=HEIGHT /> }
         })
     };
+    // The axis: a few periods named under their bars (every other one dropped on phones).
     let axis = move || {
         density.with(|d| {
-            let n = d.buckets.len();
-            if n == 0 {
-                return (String::new(), String::new());
+            let mut names = vec![None; d.buckets.len()];
+            for (i, major) in d.axis_ticks(AXIS_LABELS) {
+                names[i] = Some((i18n.period_tick(d.granularity, d.buckets[i].start), major));
             }
-            let name = |i: usize| {
-                let b = &d.buckets[i];
-                period_name(&i18n, d.granularity, b.start, b.end)
-            };
-            (name(0), name(n - 1))
+            names
+                .into_iter()
+                .map(|name| match name {
+                    Some((name, major)) => {
+                        let class = if major {
+                            "histogram__tick histogram__tick--major"
+                        } else {
+                            "histogram__tick"
+                        };
+                        view! { <span class=class>{name}</span> }.into_any()
+                    }
+                    None => view! { <span></span> }.into_any(),
+                })
+                .collect_view()
         })
     };
     let status = move || {
         let i = cursor.get()?;
-        density.with(|d| (i < d.buckets.len()).then(|| detail(d, i)))
+        let detail = density.with(|d| (i < d.buckets.len()).then(|| detail(d, i)))?;
+        Some(if tapped.get() == Some(i) {
+            format!("{detail} {}", t.histogram_tap_again)
+        } else {
+            detail
+        })
     };
     let table = move || {
         density.with(|d| {
@@ -350,6 +386,7 @@ pub fn Histogram(
                 on:blur=move |_| {
                     cursor.set(None);
                     anchor.set(None);
+                    tapped.set(None);
                 }
             >
                 <svg
@@ -363,10 +400,7 @@ pub fn Histogram(
                     {bars}
                     {focus_ring}
                 </svg>
-                <div class="histogram__axis" aria-hidden="true">
-                    <span>{move || axis().0}</span>
-                    <span>{move || axis().1}</span>
-                </div>
+                <div class="histogram__axis" aria-hidden="true">{axis}</div>
             </div>
             <p id="histogram-status" class="histogram__status" aria-live="polite">{status}</p>
             <div class="histogram__footer">

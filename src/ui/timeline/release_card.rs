@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::core::quote::holds_quotation;
 use crate::core::route::release_path;
 use crate::core::search::{excerpt, SearchQuery};
 use crate::core::Release;
@@ -35,6 +36,7 @@ pub fn ReleaseCard(
         .lang
         .or_else(|| use_context::<SiteData>().and_then(|data| data.content_language()));
     let summary_query = query.clone();
+    let quotation = release.summary.as_deref().is_some_and(holds_quotation);
     view! {
         <article class="release-card" data-release-id=release.id lang=lang dir="auto">
             <header class="release-card__meta">
@@ -56,7 +58,7 @@ pub fn ReleaseCard(
                         </p>
                     }
                 })}
-            <PeopleQuoted people=release.people />
+            <PeopleQuoted people=release.people quotation=quotation />
             {credit.map(|credit| view! { <PhotoCredit credit=credit /> })}
         </article>
     }

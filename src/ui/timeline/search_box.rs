@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::ui::i18n::t;
+use crate::core::i18n::{fill, releases_in_another_language};
+use crate::ui::i18n::{t, I18n};
+use crate::ui::site_data::BUNDLED_DATASET_PATH;
+use crate::ui::SiteData;
 
 /// The search field, always in view above the results (on phones beside the filters' toggle).
 /// Its value always mirrors the URL's `q`; each keystroke reports the new text.
@@ -14,8 +17,22 @@ pub fn SearchBox(
     on_input: Callback<String>,
 ) -> impl IntoView {
     let t = t();
+    // A reader of another language than the releases' learns it where they would type.
+    let ui = I18n::current().language_untracked();
+    let content = use_context::<SiteData>().and_then(|data| data.content_language());
+    let placeholder = match releases_in_another_language(ui, content.as_deref()) {
+        Some(language) => fill(t.content_language, &[("language", language.native_name())]),
+        None => t.search_label.to_owned(),
+    };
     view! {
-        <form class="search-box" role="search" on:submit=|event| event.prevent_default()>
+        // Without JavaScript (a published page with scripts off) submitting goes to the
+        // explanation below, which the style sheet shows only as the address's target.
+        <form
+            class="search-box"
+            role="search"
+            action="#search-needs-script"
+            on:submit=|event| event.prevent_default()
+        >
             <label class="search-box__label" for="search-input">
                 {t.search_label}
             </label>
@@ -24,7 +41,7 @@ pub fn SearchBox(
                 class="search-box__input"
                 type="search"
                 name="q"
-                placeholder=t.search_label
+                placeholder=placeholder
                 autocomplete="off"
                 spellcheck="false"
                 aria-describedby="search-help"
@@ -33,6 +50,10 @@ pub fn SearchBox(
             />
             <p id="search-help" class="search-box__help">
                 {t.search_help}
+            </p>
+            <p id="search-needs-script" class="search-box__no-script" tabindex="-1">
+                {t.search_needs_script} " "
+                <a href=BUNDLED_DATASET_PATH>{t.data_as_json}</a> "."
             </p>
         </form>
     }

@@ -48,7 +48,7 @@ pub fn TimelineIntro(
     });
     view! {
         <header class="timeline__intro" lang=lang dir="auto">
-            <Heading focusable=true>{title}</Heading>
+            <Heading class="timeline__title" focusable=true>{title}</Heading>
             {description}
         </header>
     }

@@ -8,6 +8,7 @@ use crate::core::timeline::PageSpan;
 use crate::core::view_state::{UrlNotice, ViewState};
 use crate::ui::archive::ArchiveViews;
 use crate::ui::document::set_document_title;
+use crate::ui::i18n::t;
 use crate::ui::lazy_part::{lazy_part, FramedLazyPart, LazyPart};
 use crate::ui::navigation::{Destination, Navigation, Surface};
 use crate::ui::shared::HeadingBase;
@@ -172,6 +173,9 @@ pub fn TimelinePage() -> impl IntoView {
                 // Which view the results below were rendered for: lets tests and benchmarks tell
                 // when a change has reached the page.
                 <div class="timeline__results" data-rendered-query=move || state.with(ViewState::to_query)>
+                    // Shown only without the app (public/without-app.css), which hides what
+                    // needs it.
+                    <p class="needs-script-note">{t().needs_script}</p>
                     <div class="results-bar">
                         <ResultCount count=count total=total />
                         <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
