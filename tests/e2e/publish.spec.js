@@ -41,6 +41,9 @@ async function withoutJavaScript(browser, url, viewport) {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport });
   const page = await context.newPage();
   await answerPictures(page);
+  // Compared with the live page below: without-app.css, which hides the controls only the app
+  // can carry out (reader.spec.js), would change what innerText sees, not the HTML.
+  await page.route('**/without-app.css', (route) => route.abort());
   await page.goto(url);
   return { context, page };
 }
