@@ -196,6 +196,31 @@ async fn a_card_shows_kind_date_link_summary_people_and_credit() {
 }
 
 #[wasm_bindgen_test]
+async fn people_are_quoted_beside_a_quotation_and_spokespeople_without_one() {
+    let page = mount_app(SiteData::from_json(
+        r#"{"pressline": 1, "title": "T", "releases": [
+            {"id": "quote", "kind": "Statement", "date": "2022-11-02", "title": "Q",
+             "summary": "She said: “Civilians must be protected at all times, everywhere.”",
+             "people": [{"name": "Ana"}]},
+            {"id": "cut", "kind": "Statement", "date": "2022-11-01", "title": "C",
+             "summary": "Reacting to the news, Ana and Bo said:",
+             "people": [{"name": "Ana"}, {"name": "Bo"}]},
+            {"id": "one", "kind": "Statement", "date": "2022-10-31", "title": "O",
+             "summary": "Reacting to the news, Ana said:", "people": [{"name": "Ana"}]}
+        ]}"#,
+    ))
+    .await;
+    let label = |id: &str| {
+        page.text(&format!(
+            "article[data-release-id='{id}'] .people-quoted__label"
+        ))
+    };
+    assert_eq!(label("quote"), "Quoted: ");
+    assert_eq!(label("cut"), "Spokespeople: ");
+    assert_eq!(label("one"), "Spokesperson: ");
+}
+
+#[wasm_bindgen_test]
 async fn broken_records_are_skipped_and_listed_while_valid_ones_show() {
     let page = mount_app(SiteData::from_json(BROKEN)).await;
     let ids: Vec<String> = page

@@ -15,15 +15,17 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let navigation = Navigation::current();
     let current = i18n.language_untracked();
     let menu = NodeRef::<Details>::new();
-    // The view's own parameters, then the language; carried ones (src, embed) are re-added.
+    // The view's own parameters, worked out once per change of address for all the links (not
+    // once per link), then the language; carried ones (src, embed) are re-added.
+    let view = Memo::new(move |_| ViewState::from_query(&navigation.query()).0.to_query());
     let query_for = move |language: Language| {
-        let (state, _) = ViewState::from_query(&navigation.query());
-        let view = state.to_query();
-        if view.is_empty() {
-            format!("lang={}", language.tag())
-        } else {
-            format!("{view}&lang={}", language.tag())
-        }
+        view.with(|view| {
+            if view.is_empty() {
+                format!("lang={}", language.tag())
+            } else {
+                format!("{view}&lang={}", language.tag())
+            }
+        })
     };
     let links = Language::ALL
         .into_iter()
