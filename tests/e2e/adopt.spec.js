@@ -170,7 +170,11 @@ test('the prerendered HTML is what the app renders in the browser for the same a
     await expect(page.locator('main article')).not.toHaveCount(0);
     await expect(page.locator('.histogram svg, main h1')).not.toHaveCount(0);
     // The app's parts that follow its first render are there (the prerendered page has them).
-    if (path === '/') await expect(page.locator('[data-facet="kind"]')).toHaveCount(1);
+    if (path === '/') {
+      await expect(page.locator('[data-facet="kind"]')).toHaveCount(1);
+      await expect(page.locator('.embed-open')).toHaveCount(1);
+      await expect(page.locator('[data-histogram-table]')).toHaveCount(1);
+    }
     expect(await page.evaluate(serializeMain)).toEqual(fromServer);
     expect(errors).toEqual([]);
     await context.close();
