@@ -240,14 +240,7 @@ impl Navigation {
     /// Handles a click on an internal link: a plain click moves within the app; a click with a
     /// modifier key (new tab, new window, download) is left to the browser.
     pub fn follow(&self, event: &web_sys::MouseEvent, path: &str, query: &str) {
-        if event.default_prevented()
-            || event.button() != 0
-            || event.ctrl_key()
-            || event.meta_key()
-            || event.shift_key()
-            || event.alt_key()
-            || self.leaves_app(path)
-        {
+        if !is_plain_click(event) || self.leaves_app(path) {
             return;
         }
         event.prevent_default();
@@ -258,6 +251,14 @@ impl Navigation {
             scroll: true,
         });
     }
+}
+
+/// A click the app may take over: the main button, no modifier key (those open a new tab or
+/// window, or download), and not already handled.
+pub fn is_plain_click(event: &web_sys::MouseEvent) -> bool {
+    !event.default_prevented()
+        && event.button() == 0
+        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
 }
 
 /// The carried parameters plus the reader's chosen `lang` (from the current query), unless the

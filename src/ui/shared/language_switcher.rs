@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::core::i18n::Language;
 use crate::core::view_state::ViewState;
 use crate::ui::i18n::I18n;
-use crate::ui::navigation::{Destination, Navigation};
+use crate::ui::navigation::{is_plain_click, Destination, Navigation};
 
 /// Chooses the UI language: a disclosure of plain links, one per language named in itself
 /// (`?lang=uk`, so the choice survives a reload and travels with a shared link). Each link
@@ -32,12 +32,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         .map(|language| {
             let href = move || navigation.href(&navigation.path(), &query_for(language));
             let choose = move |event: leptos::ev::MouseEvent| {
-                if event.button() != 0
-                    || event.ctrl_key()
-                    || event.meta_key()
-                    || event.shift_key()
-                    || event.alt_key()
-                {
+                if !is_plain_click(&event) {
                     return;
                 }
                 event.prevent_default();
