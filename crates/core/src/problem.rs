@@ -1,0 +1,262 @@
+//! What can be wrong with a dataset, said precisely enough to fix it.
+
+use std::fmt;
+
+/// Which release record a problem is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRef {
+    /// Position in the file's `releases` array, counting from 0.
+    pub index: usize,
+    /// The record's `id`, when it has a usable one.
+    pub id: Option<String>,
+}
+
+/// One problem with one field. Release problems mean the record was skipped; dataset-level
+/// problems (no `record`) mean only that field was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The release record, or `None` for a top-level field.
+    pub record: Option<RecordRef>,
+    /// A path to the field, e.g. `date`, `people[1].name`, `organization.url`.
+    pub field: String,
+    /// What is wrong with it.
+    pub kind: ProblemKind,
+}
+
+/// The reasons a field can be rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The record itself is not a JSON object.
+    NotAnObject {
+        /// The JSON type found instead.
+        found: &'static str,
+    },
+    /// A required field is absent or `null`.
+    Missing,
+    /// The field has the wrong JSON type.
+    WrongType {
+        /// What the format expects, e.g. "a string".
+        expected: &'static str,
+        /// The JSON type found.
+        found: &'static str,
+    },
+    /// A required text field is empty or only whitespace.
+    Empty,
+    /// The date is neither `YYYY-MM-DD` nor an RFC 3339 date-time with offset.
+    UnparseableDate {
+        /// The text as found.
+        value: String,
+    },
+    /// Another record already uses this id.
+    DuplicateId {
+        /// The index of the record that keeps the id.
+        first_index: usize,
+    },
+    /// The id has characters that would not survive in a URL path.
+    IdNotUrlSafe {
+        /// The id as found.
+        value: String,
+    },
+    /// A link or picture address with a scheme that could run code or is not on the web.
+    UnsafeUrl {
+        /// The address as found.
+        value: String,
+    },
+    /// The language is not a BCP 47 tag.
+    InvalidLanguageTag {
+        /// The tag as found.
+        value: String,
+    },
+    /// The press address is not an e-mail address.
+    InvalidEmail {
+        /// The address as found.
+        value: String,
+    },
+    /// The record is not valid JSON (the rest of the file is read without it).
+    InvalidJson {
+        /// What the JSON parser said.
+        message: String,
+        /// 1-based line in the file.
+        line: usize,
+        /// 1-based column in the file.
+        column: usize,
+    },
+    /// The text is longer than the format allows for this field.
+    TooLong {
+        /// Its length, in characters.
+        length: usize,
+        /// The most characters the field may have.
+        limit: usize,
+    },
+}
+
+/// A value as a problem quotes it: in quotes and escaped, and cut after 80 characters so a
+/// multi-megabyte value cannot flood the report.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 80;
+        match self.0.char_indices().nth(SHOWN) {
+            None => write!(f, "{:?}", self.0),
+            Some((cut, _)) => write!(
+                f,
+                "{:?}… ({} characters)",
+                &self.0[..cut],
+                self.0.chars().count()
+            ),
+        }
+    }
+}
+
+impl Problem {
+    /// True when this problem caused a release record to be skipped.
+    pub fn skips_record(&self) -> bool {
+        self.record.is_some()
+    }
+
+    /// Where the problem is, e.g. `releases[3] (id "x")` or `dataset`.
+    pub fn location(&self) -> String {
+        match &self.record {
+            Some(RecordRef {
+                index,
+                id: Some(id),
+            }) => format!("releases[{index}] (id \"{id}\")"),
+            Some(RecordRef { index, id: None }) => format!("releases[{index}] (no id)"),
+            None => "dataset".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}, field `{}`: {}",
+            self.location(),
+            self.field,
+            self.kind
+        )
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAnObject { found } => write!(f, "expected a release object, found {found}"),
+            Self::Missing => f.write_str("missing, but required"),
+            Self::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
+            Self::Empty => f.write_str("empty, but required"),
+            Self::UnparseableDate { value } => write!(
+                f,
+                "unparseable date {}; use YYYY-MM-DD or a date-time with offset such as \
+                 2022-11-10T09:30:00-05:00",
+                Quoted(value)
+            ),
+            Self::DuplicateId { first_index } => {
+                write!(f, "duplicate id, already used by releases[{first_index}]")
+            }
+            Self::IdNotUrlSafe { value } => write!(
+                f,
+                "id {} is not URL-safe; use letters, digits, '-', '_', '.' or '~', \
+                 starting with a letter or digit, at most 200 characters",
+                Quoted(value)
+            ),
+            Self::UnsafeUrl { value } => write!(
+                f,
+                "refused URL {}; only http:, https: or relative addresses are allowed",
+                Quoted(value)
+            ),
+            Self::InvalidLanguageTag { value } => {
+                write!(
+                    f,
+                    "{} is not a BCP 47 language tag such as \"en\" or \"uk-UA\"",
+                    Quoted(value)
+                )
+            }
+            Self::InvalidEmail { value } => {
+                write!(f, "{} is not an e-mail address", Quoted(value))
+            }
+            Self::InvalidJson {
+                message,
+                line,
+                column,
+            } => write!(
+                f,
+                "not valid JSON (line {line}, column {column}): {message}; the rest of the \
+                 file is read without it"
+            ),
+            Self::TooLong { length, limit } => write!(
+                f,
+                "{length} characters, more than the {limit} this field may have"
+            ),
+        }
+    }
+}
+
+/// How many problems a page lists; the rest are counted, and `pressline validate` lists them
+/// all. Thousands of broken records must not become thousands of list items.
+pub const PROBLEMS_SHOWN: usize = 100;
+
+/// How many of `problems` a page leaves out of its list (past [`PROBLEMS_SHOWN`]), if any.
+///
+/// ```
+/// use pressline_core::problem::{problems_not_shown, PROBLEMS_SHOWN};
+/// assert_eq!(problems_not_shown(&[]), None);
+/// ```
+pub fn problems_not_shown(problems: &[Problem]) -> Option<usize> {
+    problems
+        .len()
+        .checked_sub(PROBLEMS_SHOWN)
+        .filter(|&n| n > 0)
+}
+
+/// How many release records these problems skipped (a record with several problems counts
+/// once; dataset-level problems skip none). Problems come in file order, so a record's are
+/// adjacent.
+pub fn skipped_record_count(problems: &[Problem]) -> usize {
+    let mut indices: Vec<usize> = problems
+        .iter()
+        .filter_map(|problem| problem.record.as_ref().map(|record| record.index))
+        .collect();
+    indices.dedup();
+    indices.len()
+}
+
+/// Why a whole file could not be read as a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    /// Whether the text is not JSON at all, or JSON of another shape.
+    pub kind: FormatErrorKind,
+    /// What the parser said.
+    pub message: String,
+    /// 1-based line of the offending character.
+    pub line: usize,
+    /// 1-based column of the offending character.
+    pub column: usize,
+}
+
+/// The two ways a file can fail as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatErrorKind {
+    /// The text is not valid JSON (or is cut short).
+    NotJson,
+    /// Valid JSON, but not a Pressline dataset (wrong shape, missing `pressline`, other version).
+    NotThisFormat,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            FormatErrorKind::NotJson => "not valid JSON",
+            FormatErrorKind::NotThisFormat => "not a dataset Pressline can read",
+        };
+        write!(
+            f,
+            "{what} (line {}, column {}): {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for FormatError {}

@@ -1,0 +1,230 @@
+//! Related releases and a release's neighbours in a timeline order.
+
+use std::collections::HashMap;
+
+use super::search::SearchIndex;
+use super::view_state::ViewState;
+use super::Release;
+
+/// How many related releases a release page lists.
+pub const RELATED_COUNT: usize = 4;
+
+/// Up to `limit` releases sharing topics, places or people with the one at `index`, best first:
+/// a shared person or topic counts 2, a shared place 1; ties go to the newer release.
+pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {
+    let Some(subject) = releases.get(index) else {
+        return Vec::new();
+    };
+    let mut scored: Vec<(usize, usize)> = releases
+        .iter()
+        .enumerate()
+        .filter(|(other, _)| *other != index)
+        .map(|(other, release)| {
+            let shared = |mine: &[String], theirs: &[String]| {
+                mine.iter().filter(|v| theirs.contains(v)).count()
+            };
+            let people = subject
+                .people
+                .iter()
+                .filter(|person| release.people.iter().any(|p| p.name == person.name))
+                .count();
+            let score = 2 * shared(&subject.topics, &release.topics)
+                + shared(&subject.places, &release.places)
+                + 2 * people;
+            (other, score)
+        })
+        .filter(|(_, score)| *score > 0)
+        .collect();
+    super::order::sort_with(&mut scored, &|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| releases[b.0].date.cmp(&releases[a.0].date))
+            .then(a.0.cmp(&b.0))
+    });
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(other, _)| other)
+        .collect()
+}
+
+/// The releases just before and after `index` in `order` (a timeline's display order), or
+/// `None` when `index` is not in it.
+pub fn neighbours(order: &[u32], index: usize) -> Option<(Option<usize>, Option<usize>)> {
+    let at = order.iter().position(|&i| i as usize == index)?;
+    let before = at.checked_sub(1).map(|i| order[i] as usize);
+    let after = order.get(at + 1).map(|&i| i as usize);
+    Some((before, after))
+}
+
+/// Answers [`related`] for every release of a large dataset without comparing each pair: the
+/// releases sharing each topic, place and person are listed once, and a release's candidates
+/// are scored from those lists alone. Gives exactly what [`related`] gives.
+///
+/// ```
+/// use pressline_core::parse_dataset;
+/// use pressline_core::related::{related, RelatedIndex};
+/// let loaded = parse_dataset(r#"{"pressline": 1, "title": "T", "releases": [
+///     {"id": "a", "kind": "Report", "date": "2022-01-05", "title": "A", "topics": ["War crimes"]},
+///     {"id": "b", "kind": "Report", "date": "2022-02-05", "title": "B", "topics": ["War crimes"]},
+///     {"id": "c", "kind": "Report", "date": "2022-03-05", "title": "C", "places": ["Kyiv"]}
+/// ]}"#).unwrap();
+/// let releases = &loaded.dataset.releases;
+/// let index = RelatedIndex::build(releases);
+/// let mut scratch = index.scratch();
+/// assert_eq!(index.related(0, 4, &mut scratch), [1]);
+/// assert_eq!(index.related(0, 4, &mut scratch), related(releases, 0, 4));
+/// assert!(index.related(2, 4, &mut scratch).is_empty());
+/// ```
+pub struct RelatedIndex<'a> {
+    releases: &'a [Release],
+    topics: HashMap<&'a str, Vec<u32>>,
+    places: HashMap<&'a str, Vec<u32>>,
+    people: HashMap<&'a str, Vec<u32>>,
+}
+
+/// Per-thread working memory for [`RelatedIndex::related`], reused from one release to the next.
+pub struct RelatedScratch {
+    scores: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl<'a> RelatedIndex<'a> {
+    /// Lists, for each topic, place and person's name, the releases that have it (each once).
+    pub fn build(releases: &'a [Release]) -> Self {
+        let mut index = Self {
+            releases,
+            topics: HashMap::new(),
+            places: HashMap::new(),
+            people: HashMap::new(),
+        };
+        for (i, release) in releases.iter().enumerate() {
+            let i = i as u32;
+            let add = |map: &mut HashMap<&'a str, Vec<u32>>, key: &'a str| {
+                let list = map.entry(key).or_default();
+                // A release naming a value twice is listed once, as `related` counts it once.
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            };
+            for topic in &release.topics {
+                add(&mut index.topics, topic);
+            }
+            for place in &release.places {
+                add(&mut index.places, place);
+            }
+            for person in &release.people {
+                add(&mut index.people, &person.name);
+            }
+        }
+        index
+    }
+
+    /// Working memory sized for this dataset.
+    pub fn scratch(&self) -> RelatedScratch {
+        RelatedScratch {
+            scores: vec![0; self.releases.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    /// The same as [`related`]`(releases, index, limit)`.
+    pub fn related(&self, index: usize, limit: usize, scratch: &mut RelatedScratch) -> Vec<usize> {
+        let Some(subject) = self.releases.get(index) else {
+            return Vec::new();
+        };
+        let RelatedScratch { scores, touched } = scratch;
+        let mut add = |list: Option<&Vec<u32>>, weight: u32| {
+            for &other in list.into_iter().flatten() {
+                if scores[other as usize] == 0 {
+                    touched.push(other);
+                }
+                scores[other as usize] += weight;
+            }
+        };
+        // Each of the subject's values counts once per release sharing it (as in `related`).
+        for topic in &subject.topics {
+            add(self.topics.get(topic.as_str()), 2);
+        }
+        for place in &subject.places {
+            add(self.places.get(place.as_str()), 1);
+        }
+        for person in &subject.people {
+            add(self.people.get(person.name.as_str()), 2);
+        }
+        // The best `limit` by score, then newer, then earlier in the file.
+        let releases = self.releases;
+        let better = |a: (usize, u32), b: (usize, u32)| {
+            b.1.cmp(&a.1)
+                .then_with(|| releases[b.0].date.cmp(&releases[a.0].date))
+                .then(a.0.cmp(&b.0))
+                .is_lt()
+        };
+        let mut best: Vec<(usize, u32)> = Vec::with_capacity(limit + 1);
+        for &other in touched.iter() {
+            let other = other as usize;
+            let score = std::mem::take(&mut scores[other]);
+            if other == index || limit == 0 {
+                continue;
+            }
+            let candidate = (other, score);
+            if best.len() == limit && !better(candidate, best[limit - 1]) {
+                continue;
+            }
+            let at = best.partition_point(|&kept| better(kept, candidate));
+            best.insert(at, candidate);
+            best.truncate(limit);
+        }
+        touched.clear();
+        best.into_iter().map(|(other, _)| other).collect()
+    }
+}
+
+/// What a release page shows around the release: its neighbours in a timeline order and its
+/// related releases (indices into the dataset's releases).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReleasePlan {
+    /// The release before it (newer, in the default order).
+    pub previous: Option<usize>,
+    /// The release after it.
+    pub next: Option<usize>,
+    /// Related releases, best first (at most [`RELATED_COUNT`]).
+    pub related: Vec<usize>,
+}
+
+impl ReleasePlan {
+    /// The plan for release `index` seen from the timeline `view`: neighbours in the reader's
+    /// filtered order, or in the full timeline if the release is not part of it (a deep link
+    /// with unrelated filters).
+    pub fn for_view(
+        search: &SearchIndex,
+        releases: &[Release],
+        index: usize,
+        view: &ViewState,
+    ) -> Self {
+        let (previous, next) = neighbours(&search.run(releases, view).matches, index)
+            .or_else(|| neighbours(&search.run(releases, &ViewState::default()).matches, index))
+            .unwrap_or((None, None));
+        Self {
+            previous,
+            next,
+            related: related(releases, index, RELATED_COUNT),
+        }
+    }
+
+    /// Every release's plan in the timeline `order` (release indices), by release index: what
+    /// [`Self::for_view`] gives for that order, with the related releases from one
+    /// [`RelatedIndex`] rather than a scan per release (for prerendering thousands of pages).
+    pub fn all_in_order(releases: &[Release], order: &[usize]) -> Vec<Self> {
+        let related_index = RelatedIndex::build(releases);
+        let mut scratch = related_index.scratch();
+        let mut plans = vec![Self::default(); releases.len()];
+        for (at, &i) in order.iter().enumerate() {
+            plans[i] = Self {
+                previous: at.checked_sub(1).map(|p| order[p]),
+                next: order.get(at + 1).copied(),
+                related: related_index.related(i, RELATED_COUNT, &mut scratch),
+            };
+        }
+        plans
+    }
+}

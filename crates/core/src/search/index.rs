@@ -1,0 +1,604 @@
+//! The query engine: an index built once per dataset, answering a [`ViewState`] with the
+//! matching releases in order and a live count for every facet value.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::NaiveDate;
+
+use super::normalize::for_each_token;
+use super::{Bitset, SearchQuery, Term};
+use crate::order::{sort_with, sorted_positions};
+use crate::timeline::newest_first;
+use crate::view_state::{Facet, SortOrder, ViewState};
+use crate::Release;
+
+/// One facet's values and which releases carry each.
+#[derive(Debug, Clone)]
+pub struct FacetIndex {
+    /// Which facet this is.
+    pub facet: Facet,
+    /// The values in display order: most used first (years: newest first).
+    pub values: Vec<String>,
+    postings: Vec<Vec<u32>>,
+    position: HashMap<String, usize>,
+}
+
+impl FacetIndex {
+    /// The position of `value` in [`FacetIndex::values`], if any release has it.
+    pub fn position(&self, value: &str) -> Option<usize> {
+        self.position.get(value).copied()
+    }
+
+    /// How many releases have the value at `position`, with no filter at all.
+    pub fn total(&self, position: usize) -> usize {
+        self.postings[position].len()
+    }
+}
+
+/// Why the date range could not be applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRangeIssue {
+    /// `from` is after `to`; the range is ignored until it is fixed.
+    Inverted {
+        /// The start given.
+        from: NaiveDate,
+        /// The end given.
+        to: NaiveDate,
+    },
+}
+
+/// The answer to one [`ViewState`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryResult {
+    /// Indices of the matching releases, in the requested order.
+    pub matches: Vec<u32>,
+    /// For each facet (in [`Facet::ALL`] order), for each value (in display order), how many
+    /// releases would match with that value, given every *other* active filter.
+    pub facet_counts: Vec<Vec<usize>>,
+    /// Set when the date range was ignored, and why.
+    pub date_issue: Option<DateRangeIssue>,
+}
+
+type WordPostings = HashMap<Box<str>, Vec<u32>, BuildHasherDefault<WordHasher>>;
+
+/// Builds a [`SearchIndex`] a batch of releases at a time, so a browser can stay responsive
+/// while a large dataset is indexed. Folding the text is the slow part and is what the batches
+/// split; [`IndexBuilder::finish`] then sorts.
+///
+/// ```
+/// use pressline_core::search::{IndexBuilder, SearchIndex};
+/// let text = include_str!("../../../../public/data/releases.json");
+/// let releases = pressline_core::parse_dataset(text).unwrap().dataset.releases;
+/// let mut builder = IndexBuilder::default();
+/// while builder.add(&releases, 5) < releases.len() {}
+/// let index = builder.finish(&releases);
+/// assert_eq!(index.len(), SearchIndex::build(&releases).len());
+/// ```
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    words: WordPostings,
+    next: usize,
+}
+
+impl IndexBuilder {
+    /// Folds the text of up to `count` more of `releases` (always the same slice); returns how
+    /// many have been indexed so far.
+    pub fn add(&mut self, releases: &[Release], count: usize) -> usize {
+        let end = self.next.saturating_add(count).min(releases.len());
+        let words = &mut self.words;
+        for (id, release) in releases.iter().enumerate().take(end).skip(self.next) {
+            let id = id as u32;
+            for_each_searchable_text(release, |text| {
+                for_each_token(text, |_, word| match words.get_mut(word) {
+                    Some(list) => {
+                        if list.last() != Some(&id) {
+                            list.push(id);
+                        }
+                    }
+                    None => {
+                        words.insert(word.into(), vec![id]);
+                    }
+                });
+            });
+        }
+        self.next = end;
+        end
+    }
+
+    /// Indexes whatever is left, then sorts: the finished index.
+    pub fn finish(self, releases: &[Release]) -> SearchIndex {
+        let mut finishing = self.finish_in_steps();
+        while !finishing.step(releases) {}
+        finishing.into_index(releases)
+    }
+
+    /// The finishing work (the sorts, the dates, each facet) as separate steps, so a browser
+    /// can give itself a turn between them: at a million releases, doing them all at once
+    /// held the main thread for over a second.
+    ///
+    /// ```
+    /// use pressline_core::search::{IndexBuilder, SearchIndex};
+    /// let text = include_str!("../../../../public/data/releases.json");
+    /// let releases = pressline_core::parse_dataset(text).unwrap().dataset.releases;
+    /// let mut builder = IndexBuilder::default();
+    /// builder.add(&releases, usize::MAX);
+    /// let mut finishing = builder.finish_in_steps();
+    /// while !finishing.step(&releases) {}
+    /// assert_eq!(finishing.into_index(&releases).len(), releases.len());
+    /// ```
+    pub fn finish_in_steps(self) -> IndexFinishing {
+        IndexFinishing {
+            builder: self,
+            stage: Stage::Rest,
+            newest: Vec::new(),
+            oldest: Vec::new(),
+            groups: Vec::new(),
+            vocabulary: Vec::new(),
+            postings: Vec::new(),
+            days: Vec::new(),
+            facets: Vec::with_capacity(Facet::ALL.len()),
+        }
+    }
+}
+
+/// An index being finished one step at a time (see [`IndexBuilder::finish_in_steps`]).
+#[derive(Debug)]
+pub struct IndexFinishing {
+    builder: IndexBuilder,
+    stage: Stage,
+    newest: Vec<u32>,
+    oldest: Vec<u32>,
+    /// The words not sorted yet, by first byte: sorting one group per step, in byte order,
+    /// sorts the whole vocabulary in steps.
+    groups: Vec<Vec<(Box<str>, Vec<u32>)>>,
+    vocabulary: Vec<Box<str>>,
+    postings: Vec<Vec<u32>>,
+    days: Vec<NaiveDate>,
+    facets: Vec<FacetIndex>,
+}
+
+/// What [`IndexFinishing::step`] does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Rest,
+    Newest,
+    Oldest,
+    Group,
+    SortGroup(usize),
+    Days,
+    Facet(usize),
+    Done,
+}
+
+impl IndexFinishing {
+    /// Does the next step over `releases` (the same slice the builder saw); true once every
+    /// step is done.
+    pub fn step(&mut self, releases: &[Release]) -> bool {
+        let to_u32 = |positions: Vec<usize>| positions.into_iter().map(|i| i as u32).collect();
+        self.stage = match self.stage {
+            Stage::Rest => {
+                self.builder.add(releases, usize::MAX);
+                Stage::Newest
+            }
+            Stage::Newest => {
+                self.newest = to_u32(newest_first(releases));
+                Stage::Oldest
+            }
+            Stage::Oldest => {
+                // Oldest first keeps file order among releases of the same date, like newest
+                // first does.
+                self.oldest = to_u32(sorted_positions(releases.len(), &|a, b| {
+                    releases[a].date.cmp(&releases[b].date)
+                }));
+                Stage::Group
+            }
+            Stage::Group => {
+                let words = std::mem::take(&mut self.builder.words);
+                self.groups = (0..256).map(|_| Vec::new()).collect();
+                self.vocabulary.reserve(words.len());
+                self.postings.reserve(words.len());
+                for (word, list) in words {
+                    let first = word.as_bytes().first().copied().unwrap_or(0);
+                    self.groups[usize::from(first)].push((word, list));
+                }
+                Stage::SortGroup(0)
+            }
+            Stage::SortGroup(byte) => {
+                let mut group = std::mem::take(&mut self.groups[byte]);
+                sort_with(&mut group, &|a, b| a.0.cmp(&b.0));
+                for (word, list) in group {
+                    self.vocabulary.push(word);
+                    self.postings.push(list);
+                }
+                // Empty groups cost nothing: go on to the next one with words.
+                match (byte + 1..256).find(|&next| !self.groups[next].is_empty()) {
+                    Some(next) => Stage::SortGroup(next),
+                    None => Stage::Days,
+                }
+            }
+            Stage::Days => {
+                self.days = releases.iter().map(|r| r.date.calendar_date()).collect();
+                Stage::Facet(0)
+            }
+            Stage::Facet(n) => {
+                self.facets.push(build_facet(Facet::ALL[n], releases));
+                if n + 1 < Facet::ALL.len() {
+                    Stage::Facet(n + 1)
+                } else {
+                    Stage::Done
+                }
+            }
+            Stage::Done => Stage::Done,
+        };
+        self.stage == Stage::Done
+    }
+
+    /// The finished index, once [`IndexFinishing::step`] has returned true (any step still
+    /// left is done now).
+    pub fn into_index(mut self, releases: &[Release]) -> SearchIndex {
+        while !self.step(releases) {}
+        SearchIndex {
+            len: releases.len(),
+            days: self.days,
+            newest: self.newest,
+            oldest: self.oldest,
+            vocabulary: self.vocabulary,
+            postings: self.postings,
+            facets: self.facets,
+        }
+    }
+}
+
+/// Everything needed to filter and search a dataset without rescanning its text.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    len: usize,
+    newest: Vec<u32>,
+    oldest: Vec<u32>,
+    /// Day of each release, for the date range.
+    days: Vec<NaiveDate>,
+    /// Every folded word, sorted, so a prefix is a contiguous range.
+    vocabulary: Vec<Box<str>>,
+    /// For each word, the releases containing it (sorted, unique).
+    postings: Vec<Vec<u32>>,
+    facets: Vec<FacetIndex>,
+}
+
+impl SearchIndex {
+    /// Builds the index: each release's searchable text is folded once, here.
+    pub fn build(releases: &[Release]) -> Self {
+        let mut builder = IndexBuilder::default();
+        builder.add(releases, usize::MAX);
+        builder.finish(releases)
+    }
+
+    /// How many releases the index covers.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the dataset has no releases.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The index of one facet.
+    pub fn facet(&self, facet: Facet) -> &FacetIndex {
+        &self.facets[facet.position()]
+    }
+
+    /// How many distinct words the text index holds.
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Approximate heap bytes held by the index (not counting the releases themselves).
+    pub fn heap_bytes(&self) -> usize {
+        let postings = |lists: &[Vec<u32>]| -> usize {
+            lists.iter().map(|list| list.capacity() * 4 + 24).sum()
+        };
+        let facets: usize = self
+            .facets
+            .iter()
+            .map(|facet| {
+                postings(&facet.postings)
+                    + facet
+                        .values
+                        .iter()
+                        .map(|v| v.capacity() * 2 + 48)
+                        .sum::<usize>()
+            })
+            .sum();
+        (self.newest.capacity() + self.oldest.capacity()) * 4
+            + self.days.capacity() * 4
+            + self.vocabulary.iter().map(|w| w.len() + 16).sum::<usize>()
+            + postings(&self.postings)
+            + facets
+    }
+
+    /// Answers a view: which releases match, in which order, and the facet counts.
+    pub fn run(&self, releases: &[Release], state: &ViewState) -> QueryResult {
+        let search = self.search_set(releases, &SearchQuery::parse(&state.query));
+        let (date, date_issue) = self.date_set(state.from, state.to);
+        let facet_sets: Vec<Option<Bitset>> = Facet::ALL
+            .into_iter()
+            .map(|facet| self.facet_set(facet, state.selected(facet)))
+            .collect();
+
+        let combine = |skip: Option<usize>| -> Option<Bitset> {
+            let mut parts = [search.as_ref(), date.as_ref()]
+                .into_iter()
+                .chain(
+                    facet_sets
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| Some(*i) != skip)
+                        .map(|(_, set)| set.as_ref()),
+                )
+                .flatten();
+            let mut combined = parts.next()?.clone();
+            for part in parts {
+                combined.intersect_with(part);
+            }
+            Some(combined)
+        };
+
+        let all = combine(None);
+        let order = match state.sort {
+            SortOrder::Newest => &self.newest,
+            SortOrder::Oldest => &self.oldest,
+        };
+        let matches = match &all {
+            None => order.clone(),
+            Some(set) => order
+                .iter()
+                .copied()
+                .filter(|&id| set.contains(id))
+                .collect(),
+        };
+        let facet_counts = self
+            .facets
+            .iter()
+            .enumerate()
+            .map(|(position, facet)| {
+                let mask = combine(Some(position));
+                facet
+                    .postings
+                    .iter()
+                    .map(|list| match &mask {
+                        None => list.len(),
+                        Some(mask) => list.iter().filter(|&&id| mask.contains(id)).count(),
+                    })
+                    .collect()
+            })
+            .collect();
+        QueryResult {
+            matches,
+            facet_counts,
+            date_issue,
+        }
+    }
+
+    /// The releases a search allows, or `None` for an empty search (everything).
+    fn search_set(&self, releases: &[Release], query: &SearchQuery) -> Option<Bitset> {
+        if query.is_empty() {
+            return None;
+        }
+        let mut result = (!query.has_positive_terms()).then(|| Bitset::full(self.len));
+        for term in query.terms.iter().filter(|term| !term.negated) {
+            let set = self.term_set(releases, term);
+            match &mut result {
+                Some(result) => result.intersect_with(&set),
+                None => result = Some(set),
+            }
+        }
+        let mut result = result.expect("a positive term or a full set");
+        for term in query.terms.iter().filter(|term| term.negated) {
+            result.subtract(&self.term_set(releases, term));
+        }
+        Some(result)
+    }
+
+    fn term_set(&self, releases: &[Release], term: &Term) -> Bitset {
+        let mut set = Bitset::empty(self.len);
+        if term.is_prefix() {
+            let prefix = term.words[0].as_str();
+            let start = self.vocabulary.partition_point(|word| &**word < prefix);
+            let count = self.vocabulary[start..].partition_point(|word| word.starts_with(prefix));
+            for list in &self.postings[start..start + count] {
+                for &id in list {
+                    set.insert(id);
+                }
+            }
+            return set;
+        }
+        // Whole words: intersect their postings, then check the order for phrases.
+        let mut candidates: Option<Vec<u32>> = None;
+        for word in &term.words {
+            let list = match self
+                .vocabulary
+                .binary_search_by(|w| (**w).cmp(word.as_str()))
+            {
+                Ok(at) => &self.postings[at],
+                Err(_) => return set,
+            };
+            candidates = Some(match candidates {
+                None => list.clone(),
+                Some(previous) => intersect_sorted(&previous, list),
+            });
+        }
+        for id in candidates.unwrap_or_default() {
+            if term.words.len() == 1 || has_phrase(&releases[id as usize], &term.words) {
+                set.insert(id);
+            }
+        }
+        set
+    }
+
+    fn date_set(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> (Option<Bitset>, Option<DateRangeIssue>) {
+        if let (Some(from), Some(to)) = (from, to) {
+            if from > to {
+                return (None, Some(DateRangeIssue::Inverted { from, to }));
+            }
+        }
+        if from.is_none() && to.is_none() {
+            return (None, None);
+        }
+        // `oldest` is sorted by day, so the range is one slice of it.
+        let day = |id: &u32| self.days[*id as usize];
+        let start = from.map_or(0, |from| self.oldest.partition_point(|id| day(id) < from));
+        let end = to.map_or(self.len, |to| {
+            self.oldest.partition_point(|id| day(id) <= to)
+        });
+        let ids = self.oldest[start..end.max(start)].iter().copied();
+        (Some(Bitset::from_indices(self.len, ids)), None)
+    }
+
+    fn facet_set(&self, facet: Facet, selected: &[String]) -> Option<Bitset> {
+        if selected.is_empty() {
+            return None;
+        }
+        let index = self.facet(facet);
+        let mut set = Bitset::empty(self.len);
+        for value in selected {
+            if let Some(position) = index.position(value) {
+                for &id in &index.postings[position] {
+                    set.insert(id);
+                }
+            }
+        }
+        Some(set)
+    }
+}
+
+/// The values a release has for a facet.
+pub fn facet_values(release: &Release, facet: Facet) -> Vec<String> {
+    match facet {
+        Facet::Kind => vec![release.kind.clone()],
+        Facet::Topic => release.topics.clone(),
+        Facet::Place => release.places.clone(),
+        Facet::Person => release.people.iter().map(|p| p.name.clone()).collect(),
+        Facet::Year => vec![release.date.year().to_string()],
+    }
+}
+
+fn build_facet(facet: Facet, releases: &[Release]) -> FacetIndex {
+    let mut by_value: HashMap<String, Vec<u32>> = HashMap::new();
+    for (id, release) in releases.iter().enumerate() {
+        for value in facet_values(release, facet) {
+            let list = by_value.entry(value).or_default();
+            if list.last() != Some(&(id as u32)) {
+                list.push(id as u32);
+            }
+        }
+    }
+    let mut entries: Vec<(String, Vec<u32>)> = by_value.into_iter().collect();
+    if facet == Facet::Year {
+        sort_with(&mut entries, &|a, b| b.0.cmp(&a.0));
+    } else {
+        sort_with(&mut entries, &|a, b| {
+            b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0))
+        });
+    }
+    let position = entries
+        .iter()
+        .enumerate()
+        .map(|(i, (value, _))| (value.clone(), i))
+        .collect();
+    let (values, postings) = entries.into_iter().unzip();
+    FacetIndex {
+        facet,
+        values,
+        postings,
+        position,
+    }
+}
+
+/// Calls `visit` with each text field search covers: title, summary, body, people, topics,
+/// places and the photo credit.
+fn for_each_searchable_text(release: &Release, mut visit: impl FnMut(&str)) {
+    visit(&release.title);
+    for text in [&release.summary, &release.body].into_iter().flatten() {
+        visit(text);
+    }
+    for person in &release.people {
+        visit(&person.name);
+        if let Some(role) = &person.role {
+            visit(role);
+        }
+    }
+    for text in release.topics.iter().chain(&release.places) {
+        visit(text);
+    }
+    if let Some(credit) = release
+        .image
+        .as_ref()
+        .and_then(|image| image.credit.as_ref())
+    {
+        visit(credit);
+    }
+}
+
+/// True when the folded `words` appear consecutively within one of the release's fields.
+fn has_phrase(release: &Release, words: &[String]) -> bool {
+    let mut found = false;
+    for_each_searchable_text(release, |text| {
+        if found {
+            return;
+        }
+        let mut window: Vec<String> = Vec::with_capacity(words.len());
+        for_each_token(text, |_, word| {
+            if found {
+                return;
+            }
+            if window.len() == words.len() {
+                window.remove(0);
+            }
+            window.push(word.to_owned());
+            found = window.as_slice() == words;
+        });
+    });
+    found
+}
+
+fn intersect_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A fast, non-cryptographic hash for the word table (the FxHash mix): the index is built from
+/// trusted-enough data once, and SipHash's flood resistance costs more than it buys here.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}

@@ -1,0 +1,736 @@
+//! Reading a dataset file: one clear error if the file as a whole is unusable, otherwise every
+//! valid release kept and every invalid one reported with its index, id, field and reason.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::de::{self, Deserializer};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use super::dataset::FORMAT_VERSION;
+use super::json_scan::{self, LineCounter};
+use super::safe_url::is_email;
+use super::{
+    Dataset, FormatError, FormatErrorKind, Image, LoadedDataset, Organization, Person, Problem,
+    ProblemKind, RecordRef, Release, ReleaseDate, SafeUrl,
+};
+
+/// The longest id accepted: ids end up in URLs and file names.
+pub const MAX_ID_LENGTH: usize = 200;
+
+/// The most characters a release's `body` may have (about 80,000 words: a long report).
+pub const MAX_BODY_CHARS: usize = 500_000;
+/// The most characters a `summary` may have.
+pub const MAX_SUMMARY_CHARS: usize = 20_000;
+/// The most characters any other text field (title, names, addresses…) may have.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// The title shown when a dataset has none.
+pub const DEFAULT_TITLE: &str = "Press releases";
+
+/// Parses and validates a Pressline dataset (format version 1).
+///
+/// ```
+/// let text = r#"{ "pressline": 1, "title": "News", "releases": [
+///     { "id": "a", "kind": "Report", "date": "2022-06-29", "title": "Kept" },
+///     { "id": "b", "kind": "Report", "date": "June", "title": "Skipped" } ] }"#;
+/// let loaded = pressline_core::parse_dataset(text).unwrap();
+/// assert_eq!(loaded.dataset.releases.len(), 1);
+/// assert_eq!(loaded.problems[0].field, "date");
+/// ```
+pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
+    Ok(DatasetReader::new(text)?.finish())
+}
+
+/// Reads a Pressline dataset a batch of records at a time, so a browser can stay responsive
+/// (and show progress) while a large file is checked.
+///
+/// ```
+/// use pressline_core::validate::DatasetReader;
+/// let text = r#"{ "pressline": 1, "releases": [
+///     { "id": "a", "kind": "Report", "date": "2022-06-29", "title": "One" },
+///     { "id": "b", "kind": "Report", "date": "2022-06-30", "title": "Two" } ] }"#;
+/// let mut reader = DatasetReader::new(text).unwrap();
+/// assert_eq!(reader.len(), 2);
+/// assert_eq!(reader.read(1), 1);
+/// assert!(!reader.is_done());
+/// assert_eq!(reader.finish().dataset.releases.len(), 2);
+/// ```
+pub struct DatasetReader<'a> {
+    head: Head<Organization>,
+    records: Vec<&'a str>,
+    next: usize,
+    releases: Vec<Release>,
+    index_of_id: HashMap<String, usize>,
+    problems: Vec<Problem>,
+    text: &'a str,
+    lines: LineCounter<'a>,
+}
+
+impl<'a> DatasetReader<'a> {
+    /// Reads the dataset's top level and finds its records, without checking them yet. Fails
+    /// only when the file as a whole is unusable: not JSON around the records, or not a
+    /// Pressline dataset. A record the JSON parser cannot get through (a lone surrogate, nesting
+    /// too deep, a stray control character) is reported later as that record's problem.
+    pub fn new(text: &'a str) -> Result<Self, FormatError> {
+        match serde_json::from_str::<Envelope<'a>>(text) {
+            Ok(envelope) => {
+                let records = envelope.releases.iter().map(|raw| raw.get()).collect();
+                Ok(Self::start(text, envelope.head(), records, Vec::new()))
+            }
+            Err(error) => read_around_records(text, error),
+        }
+    }
+
+    /// The reader, its dataset-level fields validated, before any record is checked.
+    fn start(
+        text: &'a str,
+        head: Head<RawOrganization>,
+        records: Vec<&'a str>,
+        mut problems: Vec<Problem>,
+    ) -> Self {
+        let organization = head
+            .organization
+            .map(|raw| validate_organization(raw, &mut problems));
+        Self {
+            head: Head {
+                title: head.title,
+                description: head.description,
+                organization,
+                lang: head.lang,
+            },
+            releases: Vec::with_capacity(records.len()),
+            index_of_id: HashMap::with_capacity(records.len()),
+            records,
+            next: 0,
+            problems,
+            text,
+            lines: LineCounter::new(text),
+        }
+    }
+
+    /// How many release records the file has, valid or not.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// True when the file has no release records.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// True when every record has been checked.
+    pub fn is_done(&self) -> bool {
+        self.next == self.records.len()
+    }
+
+    /// Checks up to `count` more records; returns how many have been checked so far.
+    pub fn read(&mut self, count: usize) -> usize {
+        let end = self.next.saturating_add(count).min(self.records.len());
+        for index in self.next..end {
+            let raw = self.records[index];
+            // One record's JSON tree at a time: the whole file is never held as a tree.
+            let value: Value = match serde_json::from_str(raw) {
+                Ok(value) => value,
+                Err(error) => {
+                    self.problems.push(Problem {
+                        record: Some(RecordRef { index, id: None }),
+                        field: "(record)".to_owned(),
+                        kind: invalid_json(&mut self.lines, self.text, raw, error),
+                    });
+                    continue;
+                }
+            };
+            match validate_release(index, &value, &self.index_of_id) {
+                Ok(release) => {
+                    self.index_of_id.insert(release.id.clone(), index);
+                    self.releases.push(release);
+                }
+                Err(mut record_problems) => self.problems.append(&mut record_problems),
+            }
+        }
+        self.next = end;
+        end
+    }
+
+    /// Checks whatever is left and returns the dataset with every problem found.
+    pub fn finish(mut self) -> LoadedDataset {
+        self.read(usize::MAX);
+        let mut problems = self.problems;
+        let head = self.head;
+        LoadedDataset {
+            dataset: Dataset {
+                pressline: FORMAT_VERSION,
+                title: non_blank(head.title).unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
+                description: non_blank(head.description),
+                organization: head.organization,
+                lang: non_blank(head.lang).and_then(|tag| {
+                    if is_language_tag(&tag) {
+                        Some(tag)
+                    } else {
+                        problems.push(Problem {
+                            record: None,
+                            field: "lang".to_owned(),
+                            kind: ProblemKind::InvalidLanguageTag { value: tag },
+                        });
+                        None
+                    }
+                }),
+                releases: self.releases,
+            },
+            problems,
+        }
+    }
+}
+
+/// When the parser cannot read the whole file: if the scanner still finds every record, the
+/// trouble is inside one of them, so the top level is read without the records (blanked, so
+/// positions stay right) and the records are left to be checked one by one.
+fn read_around_records(
+    text: &str,
+    error: serde_json::Error,
+) -> Result<DatasetReader<'_>, FormatError> {
+    let Ok(Some(array)) = json_scan::releases_array(text) else {
+        return Err(format_error(error));
+    };
+    // The same deserializer reads the blanked text (its array is now empty), so the wasm
+    // carries one copy of it.
+    match serde_json::from_str::<Envelope<'_>>(&blank(text, array.span)) {
+        Ok(envelope) => Ok(DatasetReader::start(
+            text,
+            envelope.head(),
+            array.records,
+            Vec::new(),
+        )),
+        // Broken JSON inside one of the dataset's own fields (a lone surrogate in its title):
+        // that field is lost and reported, not every record.
+        Err(error) if error.is_syntax() => {
+            let (head, problems) =
+                read_head_by_member(text, &array.members).ok_or_else(|| format_error(error))?;
+            Ok(DatasetReader::start(text, head, array.records, problems))
+        }
+        Err(error) => Err(format_error(error)),
+    }
+}
+
+/// The dataset's own fields read one member at a time, for when the whole top level cannot be
+/// read: a member the JSON parser cannot get through becomes a problem naming the field, with
+/// its line and column, and is left out. `None` when the `pressline` marker itself is missing
+/// or wrong (then the file is not a Pressline dataset and the caller reports why).
+fn read_head_by_member(
+    text: &str,
+    members: &[(&str, &str)],
+) -> Option<(Head<RawOrganization>, Vec<Problem>)> {
+    let (_, marker) = members.iter().find(|(name, _)| *name == "pressline")?;
+    serde_json::from_str::<FormatVersion>(marker).ok()?;
+    let mut problems = Vec::new();
+    let mut lines = LineCounter::new(text);
+    // Every member is checked, known or not, so no broken JSON goes unreported. (As a `Value`:
+    // skipping with `IgnoredAny` does not decode strings, so it lets a lone surrogate by.)
+    let mut readable: Vec<(&str, &str)> = Vec::with_capacity(members.len());
+    for &(name, value) in members {
+        match serde_json::from_str::<Value>(value) {
+            Ok(_) => readable.push((name, value)),
+            Err(error) => problems.push(Problem {
+                record: None,
+                field: name.chars().take(80).collect(),
+                kind: invalid_json(&mut lines, text, value, error),
+            }),
+        }
+    }
+    let read = |name: &str| {
+        readable
+            .iter()
+            .find(|(member, _)| *member == name)
+            .map(|(_, value)| *value)
+    };
+    // A member that is valid JSON but of the wrong type is still the whole file's error, as it
+    // is when nothing else is broken.
+    let head = Head {
+        title: read("title").map(serde_json::from_str).transpose().ok()?,
+        description: read("description")
+            .map(serde_json::from_str)
+            .transpose()
+            .ok()?,
+        organization: read("organization")
+            .map(serde_json::from_str)
+            .transpose()
+            .ok()?,
+        lang: read("lang").map(serde_json::from_str).transpose().ok()?,
+    };
+    Some((head, problems))
+}
+
+/// The problem for `part` (a sub-slice of `text`) that the JSON parser could not read: the
+/// parser's message, at its line and column in the whole file.
+fn invalid_json(
+    lines: &mut LineCounter<'_>,
+    text: &str,
+    part: &str,
+    error: serde_json::Error,
+) -> ProblemKind {
+    let (line, column) = lines.position(part.as_ptr() as usize - text.as_ptr() as usize);
+    // The parser counts from the start of `part`: on its first line, columns add up.
+    let (line, column) = if error.line() <= 1 {
+        (line, column + error.column().saturating_sub(1))
+    } else {
+        (line + error.line() - 1, error.column())
+    };
+    ProblemKind::InvalidJson {
+        message: format_error(error).message,
+        line,
+        column,
+    }
+}
+
+/// A copy of `text` with the inside of the array at `span` replaced by spaces, keeping line
+/// breaks so every position after it is unchanged.
+fn blank(text: &str, span: (usize, usize)) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for byte in &mut bytes[span.0 + 1..span.1 - 1] {
+        if *byte != b'\n' {
+            *byte = b' ';
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The top level, read with serde so a wrong shape is reported with its line and column. Each
+/// release stays raw text until it is validated.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[allow(dead_code)] // Read only to check the version.
+    pressline: FormatVersion,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    organization: Option<RawOrganization>,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(borrow)]
+    releases: Vec<&'a RawValue>,
+}
+
+impl Envelope<'_> {
+    /// The dataset-level fields.
+    fn head(self) -> Head<RawOrganization> {
+        Head {
+            title: self.title,
+            description: self.description,
+            organization: self.organization,
+            lang: self.lang,
+        }
+    }
+}
+
+/// The dataset-level fields, before (`RawOrganization`) and after validation.
+struct Head<O> {
+    title: Option<String>,
+    description: Option<String>,
+    organization: Option<O>,
+    lang: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawOrganization {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    press_email: Option<String>,
+}
+
+/// The `pressline` marker; any value but 1 is refused with a message saying so.
+struct FormatVersion;
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        match value.as_u64() {
+            Some(FORMAT_VERSION) => Ok(FormatVersion),
+            _ => Err(de::Error::custom(format!(
+                "unsupported \"pressline\" format version {value}; this build reads version \
+                 {FORMAT_VERSION}"
+            ))),
+        }
+    }
+}
+
+fn format_error(error: serde_json::Error) -> FormatError {
+    let kind = match error.classify() {
+        serde_json::error::Category::Data => FormatErrorKind::NotThisFormat,
+        _ => FormatErrorKind::NotJson,
+    };
+    // serde_json appends " at line L column C"; the position is reported separately.
+    let full = error.to_string();
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |cut| &full[..cut])
+        .to_owned();
+    FormatError {
+        kind,
+        message,
+        line: error.line().max(1),
+        column: error.column().max(1),
+    }
+}
+
+fn validate_organization(raw: RawOrganization, problems: &mut Vec<Problem>) -> Organization {
+    let mut dataset_problem = |field: &str, kind| {
+        problems.push(Problem {
+            record: None,
+            field: field.to_owned(),
+            kind,
+        });
+    };
+    let url = non_blank(raw.url).and_then(|value| {
+        let url = SafeUrl::parse_web(&value);
+        if url.is_none() {
+            dataset_problem("organization.url", ProblemKind::UnsafeUrl { value });
+        }
+        url
+    });
+    let press_email = non_blank(raw.press_email).and_then(|value| {
+        if is_email(&value) {
+            Some(value.trim().to_owned())
+        } else {
+            dataset_problem(
+                "organization.press_email",
+                ProblemKind::InvalidEmail { value },
+            );
+            None
+        }
+    });
+    Organization {
+        name: non_blank(raw.name),
+        url,
+        press_email,
+    }
+}
+
+fn validate_release(
+    index: usize,
+    value: &Value,
+    index_of_id: &HashMap<String, usize>,
+) -> Result<Release, Vec<Problem>> {
+    let Value::Object(object) = value else {
+        return Err(vec![Problem {
+            record: Some(RecordRef { index, id: None }),
+            field: "(record)".to_owned(),
+            kind: ProblemKind::NotAnObject {
+                found: json_type(value),
+            },
+        }]);
+    };
+    let mut fields = Fields {
+        object,
+        problems: Vec::new(),
+    };
+
+    let id = fields.required_text("id").and_then(|id| {
+        if is_url_safe_id(&id) {
+            Some(id)
+        } else {
+            fields.report("id", ProblemKind::IdNotUrlSafe { value: id });
+            None
+        }
+    });
+    if let Some(first_index) = id.as_ref().and_then(|id| index_of_id.get(id)) {
+        fields.report(
+            "id",
+            ProblemKind::DuplicateId {
+                first_index: *first_index,
+            },
+        );
+    }
+    let kind = fields.required_text("kind");
+    let date = fields.required_text("date").and_then(|text| {
+        let date = ReleaseDate::parse(&text);
+        if date.is_none() {
+            fields.report("date", ProblemKind::UnparseableDate { value: text });
+        }
+        date
+    });
+    let title = fields.required_text("title");
+    let summary = fields.optional_text("summary");
+    let body = fields.optional_text("body");
+    let people = fields.people();
+    let image = fields.image();
+    let topics = fields.string_list("topics");
+    let places = fields.string_list("places");
+    let url = fields.optional_url("url", SafeUrl::parse_web);
+    let lang = fields.optional_text("lang").and_then(|tag| {
+        if is_language_tag(&tag) {
+            Some(tag)
+        } else {
+            fields.report("lang", ProblemKind::InvalidLanguageTag { value: tag });
+            None
+        }
+    });
+
+    match (id, kind, date, title) {
+        (Some(id), Some(kind), Some(date), Some(title)) if fields.problems.is_empty() => {
+            Ok(Release {
+                id,
+                kind,
+                date,
+                title,
+                summary,
+                body,
+                people,
+                image,
+                topics,
+                places,
+                url,
+                lang,
+            })
+        }
+        (id, ..) => {
+            // Name the record by its id when it has one worth showing, even if refused.
+            let shown_id = id.or_else(|| {
+                object
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .filter(|id| !id.trim().is_empty())
+                    .map(|id| id.chars().take(MAX_ID_LENGTH).collect())
+            });
+            Err(fields
+                .problems
+                .into_iter()
+                .map(|(field, kind)| Problem {
+                    record: Some(RecordRef {
+                        index,
+                        id: shown_id.clone(),
+                    }),
+                    field,
+                    kind,
+                })
+                .collect())
+        }
+    }
+}
+
+/// Reads one release object's fields, collecting every problem rather than stopping at the first.
+struct Fields<'a> {
+    object: &'a Map<String, Value>,
+    problems: Vec<(String, ProblemKind)>,
+}
+
+impl<'a> Fields<'a> {
+    fn report(&mut self, field: &str, kind: ProblemKind) {
+        self.problems.push((field.to_owned(), kind));
+    }
+
+    /// A present, non-`null` field.
+    fn get(&self, field: &str) -> Option<&'a Value> {
+        self.object.get(field).filter(|value| !value.is_null())
+    }
+
+    fn text_at(&mut self, path: &str, value: &Value) -> Option<String> {
+        match value {
+            Value::String(text) => {
+                let limit = match path {
+                    "body" => MAX_BODY_CHARS,
+                    "summary" => MAX_SUMMARY_CHARS,
+                    _ => MAX_TEXT_CHARS,
+                };
+                // Bytes are at least characters, so most texts skip the count.
+                if text.len() > limit {
+                    let length = text.chars().count();
+                    if length > limit {
+                        self.report(path, ProblemKind::TooLong { length, limit });
+                        return None;
+                    }
+                }
+                Some(without_control_characters(text).trim().to_owned())
+            }
+            other => {
+                self.report(
+                    path,
+                    ProblemKind::WrongType {
+                        expected: "a string",
+                        found: json_type(other),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, field: &str) -> Option<String> {
+        let Some(value) = self.get(field) else {
+            self.report(field, ProblemKind::Missing);
+            return None;
+        };
+        let text = self.text_at(field, value)?;
+        if text.is_empty() {
+            self.report(field, ProblemKind::Empty);
+            return None;
+        }
+        Some(text)
+    }
+
+    fn optional_text(&mut self, field: &str) -> Option<String> {
+        let value = self.get(field)?;
+        self.text_at(field, value).filter(|text| !text.is_empty())
+    }
+
+    fn optional_url(&mut self, path: &str, parse: fn(&str) -> Option<SafeUrl>) -> Option<SafeUrl> {
+        let value = self.get(path)?;
+        let text = self.text_at(path, value).filter(|text| !text.is_empty())?;
+        let url = parse(&text);
+        if url.is_none() {
+            self.report(path, ProblemKind::UnsafeUrl { value: text });
+        }
+        url
+    }
+
+    fn array(&mut self, field: &str) -> &'a [Value] {
+        let object = self.object;
+        match object.get(field) {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.report(
+                    field,
+                    ProblemKind::WrongType {
+                        expected: "an array",
+                        found: json_type(other),
+                    },
+                );
+                &[]
+            }
+        }
+    }
+
+    fn string_list(&mut self, field: &str) -> Vec<String> {
+        let items = self.array(field);
+        let mut list = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(text) = self.text_at(&format!("{field}[{i}]"), item) {
+                if !text.is_empty() && !list.contains(&text) {
+                    list.push(text);
+                }
+            }
+        }
+        list
+    }
+
+    fn people(&mut self) -> Vec<Person> {
+        let items = self.array("people");
+        let mut people = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("people[{i}]");
+            let Value::Object(person) = item else {
+                self.report(
+                    &path,
+                    ProblemKind::WrongType {
+                        expected: "an object with \"name\" and \"role\"",
+                        found: json_type(item),
+                    },
+                );
+                continue;
+            };
+            let mut nested = Fields {
+                object: person,
+                problems: Vec::new(),
+            };
+            let name = nested.required_text("name");
+            let role = nested.optional_text("role");
+            self.adopt(&path, nested.problems);
+            if let Some(name) = name {
+                people.push(Person { name, role });
+            }
+        }
+        people
+    }
+
+    fn image(&mut self) -> Option<Image> {
+        let value = self.get("image")?;
+        let Value::Object(image) = value else {
+            self.report(
+                "image",
+                ProblemKind::WrongType {
+                    expected: "an object with \"src\", \"alt\" and \"credit\"",
+                    found: json_type(value),
+                },
+            );
+            return None;
+        };
+        let mut nested = Fields {
+            object: image,
+            problems: Vec::new(),
+        };
+        let src = nested.optional_url("src", SafeUrl::parse_resource);
+        let alt = nested.optional_text("alt");
+        let credit = nested
+            .optional_text("credit")
+            .and_then(|credit| Image::credit_without_label(&credit));
+        self.adopt("image", nested.problems);
+        (src.is_some() || credit.is_some()).then_some(Image { src, alt, credit })
+    }
+
+    /// Takes a nested object's problems, prefixing their field paths.
+    fn adopt(&mut self, prefix: &str, problems: Vec<(String, ProblemKind)>) {
+        self.problems.extend(
+            problems
+                .into_iter()
+                .map(|(field, kind)| (format!("{prefix}.{field}"), kind)),
+        );
+    }
+}
+
+/// Ids go into URL paths and file names: unreserved URL characters only, starting with a letter
+/// or digit (so never `.` or `..`), and not too long.
+pub fn is_url_safe_id(id: &str) -> bool {
+    id.len() <= MAX_ID_LENGTH
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+}
+
+/// A syntactic BCP 47 check: a 2–3 letter (or 4–8 letter registered) language subtag, then
+/// subtags of 1–8 letters or digits, e.g. `en`, `uk-UA`, `zh-Hant-TW`, `sr-Latn`.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let language_ok = subtags
+        .next()
+        .is_some_and(|s| (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic()));
+    language_ok
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The text without C0 control characters other than tab and line breaks, and without DEL:
+/// invisible, never meant, and not allowed in the XML feeds that publishing writes.
+fn without_control_characters(text: &str) -> Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r') && c <= '\u{7f}';
+    if text.contains(unwanted) {
+        Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
+    } else {
+        // Most text has none: no copy before the caller's trim.
+        Cow::Borrowed(text)
+    }
+}
+
+fn non_blank(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// The JSON type of a value, as problem reports name it ("a string", "an array"…).
+pub(crate) fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,209 @@
+//! Native benchmark of the query engine: for each dataset file, parse and validate time, index
+//! build time, index memory (measured by a counting allocator), and query times for typing,
+//! phrases, exclusions and facet clicks. Prints a Markdown table for the README.
+//!
+//! Usage: `bench_query DATASET.json [DATASET.json ...]` (see `make bench`).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use pressline_core::parse_dataset;
+use pressline_core::search::SearchIndex;
+use pressline_core::view_state::{Facet, ViewState};
+
+/// Counts live heap bytes so memory figures are measured, not estimated.
+struct CountingAllocator;
+
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts sizes.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE_BYTES.fetch_add(new_size, Ordering::Relaxed);
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+fn live() -> usize {
+    LIVE_BYTES.load(Ordering::Relaxed)
+}
+
+fn mib(bytes: usize) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn ms(duration: Duration) -> String {
+    format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
+}
+
+/// Median and worst of `runs` timed runs of `work`.
+fn time_runs(runs: usize, mut work: impl FnMut()) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[times.len() / 2], times[times.len() - 1])
+}
+
+fn main() {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.is_empty() {
+        eprintln!("usage: bench_query DATASET.json [DATASET.json ...]");
+        std::process::exit(2);
+    }
+    println!("| releases | JSON | parse + validate | dataset memory | index build | index memory | words |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    let mut query_rows = Vec::new();
+    let mut histogram_rows = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let before = live();
+        let start = Instant::now();
+        let loaded = parse_dataset(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let parse_time = start.elapsed();
+        let dataset_bytes = live() - before;
+        let releases = &loaded.dataset.releases;
+
+        let before = live();
+        let start = Instant::now();
+        let index = SearchIndex::build(releases);
+        let build_time = start.elapsed();
+        let index_bytes = live() - before;
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            releases.len(),
+            mib(text.len()),
+            ms(parse_time),
+            mib(dataset_bytes),
+            ms(build_time),
+            mib(index_bytes),
+            index.vocabulary_len()
+        );
+
+        // Queries built from the data itself, so they hit whatever the dataset says.
+        let first_word = releases[0]
+            .title
+            .split_whitespace()
+            .find(|w| w.chars().count() >= 6)
+            .unwrap_or("war")
+            .to_lowercase();
+        let summary_words: Vec<&str> = releases[0]
+            .summary
+            .as_deref()
+            .unwrap_or(&releases[0].title)
+            .split_whitespace()
+            .collect();
+        let phrase = summary_words
+            .iter()
+            .take(2)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let topic = index.facet(Facet::Topic).values[0].clone();
+        let place = index.facet(Facet::Place).values[1].clone();
+        let kind = index.facet(Facet::Kind).values[0].clone();
+        let mut views: Vec<(String, ViewState)> = Vec::new();
+        views.push(("no filter".to_owned(), ViewState::default()));
+        for end in 1..=first_word.chars().count().min(5) {
+            let typed: String = first_word.chars().take(end).collect();
+            views.push((
+                format!("typing `{typed}`"),
+                ViewState {
+                    query: typed,
+                    ..ViewState::default()
+                },
+            ));
+        }
+        views.push((
+            format!("phrase `\"{phrase}\"`"),
+            ViewState {
+                query: format!("\"{phrase}\""),
+                ..ViewState::default()
+            },
+        ));
+        views.push((
+            format!(
+                "exclusion `{first_word} -{}`",
+                summary_words.last().unwrap_or(&"x")
+            ),
+            ViewState {
+                query: format!("{first_word} -{}", summary_words.last().unwrap_or(&"x")),
+                ..ViewState::default()
+            },
+        ));
+        let facet_view = ViewState::default().toggled(Facet::Topic, &topic);
+        views.push((format!("facet topic={topic}"), facet_view.clone()));
+        let combined = facet_view
+            .toggled(Facet::Place, &place)
+            .toggled(Facet::Kind, &kind);
+        views.push(("3 facets".to_owned(), combined.clone()));
+        views.push((
+            "3 facets + search + dates".to_owned(),
+            ViewState {
+                query: first_word.chars().take(3).collect(),
+                from: chrono::NaiveDate::from_ymd_opt(2018, 1, 1),
+                to: chrono::NaiveDate::from_ymd_opt(2022, 12, 31),
+                ..combined
+            },
+        ));
+        // The histogram's redraw input: the undated matches bucketed and stacked by kind.
+        let kinds = index.facet(Facet::Kind).values.clone();
+        let all = index.run(releases, &ViewState::default()).matches;
+        let mut bars = 0;
+        let (median, worst) = time_runs(25, || {
+            bars = pressline_core::histogram::Histogram::build(releases, &all, &kinds)
+                .buckets
+                .len()
+        });
+        histogram_rows.push(format!(
+            "| {} | {} | {bars} | {} | {} |",
+            releases.len(),
+            all.len(),
+            ms(median),
+            ms(worst)
+        ));
+        for (label, view) in views {
+            let mut count = 0;
+            let (median, worst) =
+                time_runs(25, || count = index.run(releases, &view).matches.len());
+            query_rows.push(format!(
+                "| {} | {label} | {count} | {} | {} |",
+                releases.len(),
+                ms(median),
+                ms(worst)
+            ));
+        }
+    }
+    println!();
+    println!("| releases | histogram of | bars | median | worst of 25 |");
+    println!("|---:|---:|---:|---:|---:|");
+    for row in histogram_rows {
+        println!("{row}");
+    }
+    println!();
+    println!("| releases | query (results + all facet counts) | matches | median | worst of 25 |");
+    println!("|---:|---|---:|---:|---:|");
+    for row in query_rows {
+        println!("{row}");
+    }
+}
