@@ -37,7 +37,7 @@ DATASET ?= public/data/releases.json
 BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^https?://[^/]*##'))
 
 .PHONY: prerenderer help setup tools-build tools-browser serve dev build dist build-subpath publish published \
-        test lint test-native test-components e2e lighthouse size tools-size dataset bench clean \
+        test lint core-is-pure test-native test-components e2e lighthouse size tools-size dataset bench clean \
         tools-nightly tools-fuzz fuzz fuzz-smoke tools-engines smoke bench-phone
 
 help: ## List the targets
@@ -135,23 +135,33 @@ dev: tools-build ## Debug build served by trunk, rebuilt on every change
 lint: tools-build ## rustfmt, and clippy for the host and for wasm32
 	cargo fmt --all --check
 	cd fuzz && cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown --features split -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy $(WASM_CRATES) --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p pressline-web --all-targets --target wasm32-unknown-unknown --features split -- -D warnings
+	@$(MAKE) --no-print-directory core-is-pure
 
-test-native: ## The pure core's tests, natively (seconds)
-	cargo test
+# The crates built for the browser (the command line and the tools are native only).
+WASM_CRATES := -p pressline-core -p pressline-web
+
+core-is-pure: ## Fails if the core crate has any web crate in its dependency tree
+	@if cargo tree -p pressline-core --edges normal,build --prefix none --target all \
+	    | grep -E '^(leptos|leptos_router|tachys|reactive_graph|wasm-bindgen|js-sys|web-sys|gloo-[a-z]+|send_wrapper) '; then \
+	  echo "pressline-core depends on a web crate (above): the core must stay pure" >&2; exit 1; \
+	else echo "pressline-core: no web crate in its dependency tree"; fi
+
+test-native: ## Every crate's native tests (seconds)
+	cargo test --workspace
 
 test-components: tools-build tools-browser tools-engines ## Component tests in each of ENGINES (Chromium, Firefox, WebKit)
 	@for engine in $(ENGINES); do \
 	  echo "## component tests in $$engine"; \
 	  case $$engine in \
 	    chromium) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=$$(command -v chromedriver) \
-	                cargo test --target wasm32-unknown-unknown --test components ;; \
+	                cargo test -p pressline-web --target wasm32-unknown-unknown --test components ;; \
 	    firefox) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$(GECKODRIVER) \
-	                cargo test --target wasm32-unknown-unknown --test components ;; \
+	                cargo test -p pressline-web --target wasm32-unknown-unknown --test components ;; \
 	    webkit) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=$$(command -v WebKitWebDriver) \
-	                .ci/retry-engine-crash.sh xvfb-run -a cargo test --target wasm32-unknown-unknown --test components ;; \
+	                .ci/retry-engine-crash.sh xvfb-run -a cargo test -p pressline-web --target wasm32-unknown-unknown --test components ;; \
 	    *) echo "unknown engine $$engine (chromium, firefox, webkit)" >&2; exit 2 ;; \
 	  esac; \
 	done

@@ -1,4 +1,4 @@
-// Splits the app's wasm at its lazily loaded parts (src/ui/lazy_part.rs), for postbuild.mjs.
+// Splits the app's wasm at its lazily loaded parts (crates/web/src/lazy_part.rs), for postbuild.mjs.
 //
 // Trunk's own wasm-bindgen output cannot be split (it has lost the linker's relocations), so
 // this starts again from cargo's wasm: wasm-split-cli cuts it into the main module, one module

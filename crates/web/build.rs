@@ -13,7 +13,7 @@ const DATASET: &str = "../../public/data/releases.json";
 
 fn main() {
     println!("cargo:rerun-if-changed={DATASET}");
-        let text = fs::read_to_string(DATASET).unwrap_or_else(|error| panic!("{DATASET}: {error}"));
+    let text = fs::read_to_string(DATASET).unwrap_or_else(|error| panic!("{DATASET}: {error}"));
     let bytes = pressline_core::packed::bundle(&text);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("bundled-dataset.bin"), bytes).expect("OUT_DIR is writable");

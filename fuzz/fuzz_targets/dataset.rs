@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pressline::core::validate::DatasetReader;
-use pressline::core::{parse_dataset, SafeUrl};
+use pressline_core::validate::DatasetReader;
+use pressline_core::{parse_dataset, SafeUrl};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(batched.problems, whole.problems);
     for release in &whole.dataset.releases {
         // Kept records are what the format promises.
-        assert!(pressline::core::validate::is_url_safe_id(&release.id));
+        assert!(pressline_core::validate::is_url_safe_id(&release.id));
         assert!(!release.title.trim().is_empty());
         assert!(!release.title.contains('\0'));
         for url in release

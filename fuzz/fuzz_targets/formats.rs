@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pressline::core::formats::{html_text, read_any};
-use pressline::core::i18n::{CatalogueJson, Language};
-use pressline::core::shards::{is_manifest, parse_manifest};
+use pressline_core::formats::{html_text, read_any};
+use pressline_core::i18n::{CatalogueJson, Language};
+use pressline_core::shards::{is_manifest, parse_manifest};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok((_, loaded)) = read_any(text) {
         for release in &loaded.dataset.releases {
-            assert!(pressline::core::validate::is_url_safe_id(&release.id));
+            assert!(pressline_core::validate::is_url_safe_id(&release.id));
             assert!(!release.title.trim().is_empty());
         }
     }

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pressline::core::markdown::{parse_markdown, Block, Inline};
+use pressline_core::markdown::{parse_markdown, Block, Inline};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

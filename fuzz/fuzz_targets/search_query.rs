@@ -5,15 +5,15 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use pressline::core::search::{highlight, SearchIndex, SearchQuery};
-use pressline::core::view_state::ViewState;
-use pressline::core::Release;
+use pressline_core::search::{highlight, SearchIndex, SearchQuery};
+use pressline_core::view_state::ViewState;
+use pressline_core::Release;
 
 fn bundled() -> &'static (Vec<Release>, SearchIndex) {
     static SITE: OnceLock<(Vec<Release>, SearchIndex)> = OnceLock::new();
     SITE.get_or_init(|| {
         let text = include_str!("../../public/data/releases.json");
-        let releases = pressline::core::parse_dataset(text)
+        let releases = pressline_core::parse_dataset(text)
             .unwrap()
             .dataset
             .releases;

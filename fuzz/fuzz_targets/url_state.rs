@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pressline::core::route::{app_path, base_path, Route};
-use pressline::core::source::SourceConfig;
-use pressline::core::view_state::{decode_component, encode_component, ViewState};
+use pressline_core::route::{app_path, base_path, Route};
+use pressline_core::source::SourceConfig;
+use pressline_core::view_state::{decode_component, encode_component, ViewState};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -28,7 +28,8 @@ fn stderr(output: &Output) -> String {
 fn many_releases(count: usize) -> String {
     let releases: Vec<serde_json::Value> = (0..count)
         .map(|n| {
-            let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(n as u64);
+            let date =
+                chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(n as u64);
             serde_json::json!({
                 "id": format!("release-{n}"),
                 "kind": "Press Release",
@@ -50,11 +51,23 @@ fn temp(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn validate_says_clean_problems_or_unreadable_in_its_exit_status() {
-    let clean = pressline(&["validate", concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/releases.json")]);
+    let clean = pressline(&[
+        "validate",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../public/data/releases.json"
+        ),
+    ]);
     assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
     assert!(stdout(&clean).contains("12 valid releases, 0 skipped, 0 problems"));
 
-    let broken = pressline(&["validate", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/broken-records.json")]);
+    let broken = pressline(&[
+        "validate",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/broken-records.json"
+        ),
+    ]);
     assert_eq!(broken.status.code(), Some(1));
     let text = stdout(&broken);
     assert!(
@@ -63,7 +76,13 @@ fn validate_says_clean_problems_or_unreadable_in_its_exit_status() {
     );
     assert!(text.contains("11 skipped, 14 problems"));
 
-    let unreadable = pressline(&["validate", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/not-json.json")]);
+    let unreadable = pressline(&[
+        "validate",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/not-json.json"
+        ),
+    ]);
     assert_eq!(unreadable.status.code(), Some(2));
     assert!(stderr(&unreadable).contains("not valid JSON (line"));
 
@@ -74,10 +93,21 @@ fn validate_says_clean_problems_or_unreadable_in_its_exit_status() {
 
 #[test]
 fn validate_json_lists_every_problem_with_record_field_and_reason() {
-    let output = pressline(&["validate", "--json", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/broken-records.json")]);
+    let output = pressline(&[
+        "validate",
+        "--json",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/broken-records.json"
+        ),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON output");
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/broken-records.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/broken-records.json"
+    ))
+    .unwrap();
     let (_, loaded) = read_any(&text).unwrap();
     assert_eq!(report["readable"], true);
     assert_eq!(report["releases"], loaded.dataset.releases.len());
@@ -91,7 +121,14 @@ fn validate_json_lists_every_problem_with_record_field_and_reason() {
             problem.record.as_ref().map(|r| r.index as u64)
         );
     }
-    let unreadable = pressline(&["validate", "--json", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/not-json.json")]);
+    let unreadable = pressline(&[
+        "validate",
+        "--json",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/not-json.json"
+        ),
+    ]);
     assert_eq!(unreadable.status.code(), Some(2));
     let report: serde_json::Value = serde_json::from_str(&stdout(&unreadable)).unwrap();
     assert_eq!(report["readable"], false);
@@ -122,7 +159,11 @@ fn serve(status: &'static str, body: String, requests: usize) -> String {
 
 #[test]
 fn validate_reads_a_url_and_names_it_when_it_fails() {
-    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/releases.json")).unwrap();
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/releases.json"
+    ))
+    .unwrap();
     let url = serve("200 OK", seed, 1);
     let output = pressline(&["validate", &url]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -137,7 +178,10 @@ fn validate_reads_a_url_and_names_it_when_it_fails() {
 #[test]
 fn convert_freezes_every_format_into_pressline_without_losing_a_record() {
     for fixture in ["json-feed", "wordpress-posts", "timelinejs"] {
-        let path = format!("{}/../../tests/fixtures/formats/{fixture}.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../../tests/fixtures/formats/{fixture}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let original = read_any(&std::fs::read_to_string(&path).unwrap())
             .unwrap()
             .1;
@@ -168,7 +212,15 @@ fn convert_freezes_every_format_into_pressline_without_losing_a_record() {
         );
         assert_eq!(converted.dataset, original.dataset, "{fixture}");
     }
-    let refused = pressline(&["convert", concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/releases.json"), "--to", "csv"]);
+    let refused = pressline(&[
+        "convert",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../public/data/releases.json"
+        ),
+        "--to",
+        "csv",
+    ]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("the one target is `pressline`"));
 }
@@ -178,7 +230,10 @@ fn shard_writes_a_manifest_and_one_file_per_year() {
     let dir = temp("shard");
     let output = pressline(&[
         "shard",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/archive-source.json"),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/archive-source.json"
+        ),
         "--out",
         dir.to_str().unwrap(),
         "--by",
@@ -198,9 +253,15 @@ fn shard_writes_a_manifest_and_one_file_per_year() {
         );
         total += loaded.dataset.releases.len();
     }
-    let source = read_any(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/archive-source.json")).unwrap())
-        .unwrap()
-        .1;
+    let source = read_any(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/archive-source.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+    .1;
     assert_eq!(total, source.dataset.releases.len());
 }
 

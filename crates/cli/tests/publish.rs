@@ -8,12 +8,12 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use pressline_core::formats::read_any;
-use pressline_core::route::release_path;
-use pressline_core::{Dataset, LoadedDataset, Release};
 use pressline::publish::feeds::feed_date;
 use pressline::publish::sitemap::{sitemaps, URLS_PER_SITEMAP};
 use pressline::publish::{publish, Deploy, PublishOptions, Published, DATA_FILE};
+use pressline_core::formats::read_any;
+use pressline_core::route::release_path;
+use pressline_core::{Dataset, LoadedDataset, Release};
 
 const SEED: &str = include_str!("../../../public/data/releases.json");
 const HOSTILE: &str = include_str!("../../../tests/fixtures/hostile-publish.json");
@@ -552,8 +552,8 @@ fn without_a_base_url_the_pages_are_prerendered_and_nothing_absolute_is_invented
 
 #[test]
 fn pages_prerendered_with_plans_are_the_pages_the_app_renders_on_its_own() {
-    use pressline_core::view_state::ViewState;
     use pressline::publish::release_plans;
+    use pressline_core::view_state::ViewState;
     use pressline_web::prerender::{render_page, render_page_with};
     use pressline_web::site_data::Site;
     use pressline_web::SiteData;

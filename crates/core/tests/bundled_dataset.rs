@@ -6,7 +6,8 @@ use pressline_core::timeline::{group_by_month, newest_first};
 use pressline_core::{parse_dataset, LoadedDataset};
 
 fn bundled() -> LoadedDataset {
-    parse_dataset(include_str!("../../../public/data/releases.json")).expect("the bundled dataset reads")
+    parse_dataset(include_str!("../../../public/data/releases.json"))
+        .expect("the bundled dataset reads")
 }
 
 const MARIE: &str = "Marie Struthers";

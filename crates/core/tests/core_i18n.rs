@@ -227,8 +227,8 @@ fn the_fetched_catalogues_are_the_compiled_ones() {
             compiled.to_json(),
             "{path} is stale: run `cargo run --bin write_catalogues`"
         );
-        let read = pressline_core::i18n::Messages::from_json(&committed, Language::En.messages())
-            .unwrap();
+        let read =
+            pressline_core::i18n::Messages::from_json(&committed, Language::En.messages()).unwrap();
         assert_eq!(&read, compiled, "{language:?} reads back the same");
     }
     // Missing fields fall back; junk is refused.

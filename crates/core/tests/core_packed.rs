@@ -24,12 +24,18 @@ fn every_fixture_comes_back_exactly() {
     for (name, text) in [
         ("seed", SEED),
         ("valid", include_str!("../../../tests/fixtures/valid.json")),
-        ("hostile body", include_str!("../../../tests/fixtures/hostile-body.json")),
+        (
+            "hostile body",
+            include_str!("../../../tests/fixtures/hostile-body.json"),
+        ),
         (
             "hostile publish",
             include_str!("../../../tests/fixtures/hostile-publish.json"),
         ),
-        ("xss corpus", include_str!("../../../tests/fixtures/xss/xss-corpus.json")),
+        (
+            "xss corpus",
+            include_str!("../../../tests/fixtures/xss/xss-corpus.json"),
+        ),
     ] {
         let dataset = parse_dataset(text).expect("the fixture reads").dataset;
         let bytes = pack(&dataset);

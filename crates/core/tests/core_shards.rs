@@ -24,7 +24,9 @@ fn view(query: &str) -> ViewState {
 #[test]
 fn manifests_are_told_apart_from_datasets() {
     assert!(is_manifest(MANIFEST));
-    assert!(!is_manifest(include_str!("../../../public/data/releases.json")));
+    assert!(!is_manifest(include_str!(
+        "../../../public/data/releases.json"
+    )));
     assert!(!is_manifest(
         r#"{ "pressline": 1, "releases": [], "note": "\"shards\":[" }"#
     ));
@@ -157,9 +159,15 @@ fn search_and_facets_need_every_shard_dates_only_their_range() {
 
 #[test]
 fn merging_keeps_everything_and_reports_cross_shard_duplicates() {
-    let mut loaded = parse_dataset(include_str!("../../../tests/fixtures/archive/releases-2024.json")).unwrap();
+    let mut loaded = parse_dataset(include_str!(
+        "../../../tests/fixtures/archive/releases-2024.json"
+    ))
+    .unwrap();
     let count = loaded.dataset.releases.len();
-    let older = parse_dataset(include_str!("../../../tests/fixtures/archive/releases-2023.json")).unwrap();
+    let older = parse_dataset(include_str!(
+        "../../../tests/fixtures/archive/releases-2023.json"
+    ))
+    .unwrap();
     let older_count = older.dataset.releases.len();
     merge(&mut loaded, older.clone(), "releases-2023.json");
     assert_eq!(loaded.dataset.releases.len(), count + older_count);

@@ -413,7 +413,8 @@ fn text_that_is_not_json_gets_one_error_with_line_and_column() {
 
 #[test]
 fn json_of_another_shape_gets_one_error_with_line_and_column() {
-    let error = parse_dataset(include_str!("../../../tests/fixtures/not-pressline.json")).unwrap_err();
+    let error =
+        parse_dataset(include_str!("../../../tests/fixtures/not-pressline.json")).unwrap_err();
     assert_eq!(error.kind, FormatErrorKind::NotThisFormat);
     assert_eq!(error.message, "missing field `pressline`");
     assert_eq!(error.line, 5);
@@ -455,7 +456,10 @@ fn missing_top_level_title_falls_back() {
 
 #[test]
 fn a_record_the_json_parser_cannot_read_costs_only_that_record() {
-    let loaded = parse_dataset(include_str!("../../../tests/fixtures/broken-json-records.json")).unwrap();
+    let loaded = parse_dataset(include_str!(
+        "../../../tests/fixtures/broken-json-records.json"
+    ))
+    .unwrap();
     let ids: Vec<&str> = loaded
         .dataset
         .releases

@@ -9,12 +9,12 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::navigation::in_browser;
 use pressline_core::date::{long_english_day, month_name};
 use pressline_core::histogram::Granularity;
 use pressline_core::i18n::{english_number, install, Language, Messages, Plural};
 use pressline_core::view_state::query_param;
 use pressline_core::ReleaseDate;
-use crate::navigation::in_browser;
 
 /// An instance's language, from its address's `?lang=`, else the given default (the embed's
 /// `data-lang`, else the browser's preferences). Provided as context by the mount.

@@ -7,7 +7,6 @@
 // Leptos's server-side rendering nests the page's view types deeply.
 #![recursion_limit = "256"]
 
-
 pub mod app;
 pub mod archive;
 pub mod document;

@@ -11,10 +11,10 @@ use super::i18n::t;
 use super::shared::{FetchErrorView, LoadingProgress, LoadingView};
 use super::site_data::{bundled_is_packed, Bundled, Site, BUNDLED_DATASET_PATH};
 use super::{sliced, App, SiteData};
-use pressline_core::shards::{is_manifest, parse_manifest};
-use pressline_core::source::{LoadFailure, SourceConfig};
 use crate::archive::{Archive, ArchiveViews, ShardStatus};
 use crate::lazy_part::{lazy_part, spawn_owned, LazyPart};
+use pressline_core::shards::{is_manifest, parse_manifest};
+use pressline_core::source::{LoadFailure, SourceConfig};
 
 /// How far loading a fetched dataset has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

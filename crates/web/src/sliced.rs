@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::root::Progress;
+use crate::lazy_part::{lazy_part, PartUnavailable};
 use pressline_core::formats::{read_other, start_reading, Reading, SourceFormat};
 use pressline_core::search::{IndexBuilder, SearchIndex};
 use pressline_core::source::LoadFailure;
 use pressline_core::{FormatError, LoadedDataset, Release};
-use crate::lazy_part::{lazy_part, PartUnavailable};
 
 /// Releases checked or indexed between two looks at the clock.
 const BATCH: usize = 200;

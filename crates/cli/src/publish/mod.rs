@@ -24,6 +24,7 @@ use std::time::Duration;
 
 pub use deploy::Deploy;
 
+use head::PageHead;
 use pressline_core::formats::SourceFormat;
 use pressline_core::related::ReleasePlan;
 use pressline_core::route::release_path;
@@ -37,7 +38,6 @@ use pressline_web::release::ReleasePlans;
 use pressline_web::shared::FeedLinks;
 use pressline_web::site_data::Site;
 use pressline_web::SiteData;
-use head::PageHead;
 use shell::Shell;
 
 /// Where `publish` keeps trunk's page, so publishing again starts from it.
@@ -301,12 +301,12 @@ pub fn publish(
         }
         // Report progress while the workers run.
         loop {
+            // Read before `done`: once every worker has left, this report is the last one and
+            // must show their final count.
+            let all_left = workers_left.load(Ordering::Acquire) == 0;
             let finished = done.load(Ordering::Relaxed);
             progress(finished, total);
-            if finished >= total
-                || failed.load(Ordering::Relaxed)
-                || workers_left.load(Ordering::Acquire) == 0
-            {
+            if finished >= total || failed.load(Ordering::Relaxed) || all_left {
                 break;
             }
             std::thread::park_timeout(Duration::from_millis(100));

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 
+use crate::shared::{Heading, KindLabel, Link, ReleaseDateTime};
 use pressline_core::route::release_path;
 use pressline_core::Release;
-use crate::shared::{Heading, KindLabel, Link, ReleaseDateTime};
 
 /// Releases sharing topics, places or people with this one, best matches first.
 #[component]

@@ -1,12 +1,12 @@
-use pressline_core::i18n::split_at_placeholder;
 use crate::i18n::t;
 use leptos::html::Input;
 use leptos::prelude::*;
+use pressline_core::i18n::split_at_placeholder;
 
-use pressline_core::view_state::ViewState;
 use crate::document::set_document_title;
 use crate::navigation::{Destination, Navigation};
 use crate::shared::{Heading, Link};
+use pressline_core::view_state::ViewState;
 
 /// Shown for `/releases/:id` when no release has that id: a search box and a way back.
 #[component]

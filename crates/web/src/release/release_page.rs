@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
+use crate::navigation::Navigation;
+use crate::SiteData;
 use pressline_core::related::ReleasePlan;
 use pressline_core::route::release_path;
 use pressline_core::view_state::{SortOrder, ViewState};
-use crate::navigation::Navigation;
-use crate::SiteData;
 
 use super::{Neighbour, ReleaseNotFound, ReleaseView};
 

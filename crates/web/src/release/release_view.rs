@@ -3,16 +3,16 @@ use leptos::html::Article;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use pressline_core::quote::holds_quotation;
-use pressline_core::timeline::shorten;
-use pressline_core::view_state::Facet;
-use pressline_core::Release;
 use crate::document::{set_document_title, set_meta_description};
 use crate::navigation::Navigation;
 use crate::shared::{
     Heading, KindLabel, Link, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
 };
 use crate::SiteData;
+use pressline_core::quote::holds_quotation;
+use pressline_core::timeline::shorten;
+use pressline_core::view_state::Facet;
+use pressline_core::Release;
 
 use super::{MarkdownBody, Neighbour, RelatedReleases, ReleaseNav, ShareButtons};
 

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::fill;
 use crate::i18n::t;
 use leptos::task::spawn_local;
+use pressline_core::i18n::fill;
 
 use crate::navigator::{call_navigator, copy_text, navigator_has};
 

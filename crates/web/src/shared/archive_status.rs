@@ -1,16 +1,16 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::fill;
 use crate::i18n::I18n;
+use pressline_core::i18n::fill;
 
-use pressline_core::route::Route;
 use chrono::Datelike;
+use pressline_core::route::Route;
 
-use pressline_core::shards::needed_shards;
-use pressline_core::view_state::ViewState;
 use crate::archive::{Archive, ShardStatus};
 use crate::navigation::Navigation;
 use crate::SiteData;
+use pressline_core::shards::needed_shards;
+use pressline_core::view_state::ViewState;
 
 /// For a sharded archive: fetches the shards the current view needs, and says plainly what is
 /// loaded, what is loading and what failed (with Retry).

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::kind_name;
-use pressline_core::view_state::Facet;
 use crate::i18n::I18n;
 use crate::SiteData;
+use pressline_core::i18n::kind_name;
+use pressline_core::view_state::Facet;
 
 /// The release's kind as a small label above its title: in the reader's language when it is a
 /// common kind (see [`kind_name`]), and in the colour the histogram's legend gives that kind.

@@ -1,10 +1,10 @@
 use leptos::html::Details;
 use leptos::prelude::*;
 
-use pressline_core::i18n::Language;
-use pressline_core::view_state::ViewState;
 use crate::i18n::I18n;
 use crate::navigation::{is_plain_click, Destination, Navigation};
+use pressline_core::i18n::Language;
+use pressline_core::view_state::ViewState;
 
 /// Chooses the UI language: a disclosure of plain links, one per language named in itself
 /// (`?lang=uk`, so the choice survives a reload and travels with a shared link). Each link

@@ -4,8 +4,8 @@ use super::Heading;
 
 use crate::i18n::t;
 
-use pressline_core::FormatError;
 use crate::document::set_document_title;
+use pressline_core::FormatError;
 
 /// Shown instead of the timeline when the dataset cannot be read at all: says why and where.
 #[component]

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::fill;
-use pressline_core::source::megabytes_tenths;
 use crate::i18n::{t, I18n};
 use crate::root::Progress;
+use pressline_core::i18n::fill;
+use pressline_core::source::megabytes_tenths;
 
 /// How far loading a dataset has got, for [`super::LoadingView`]: bytes received (of the total
 /// when known), then releases checked and indexed (useful on slow networks and big archives).

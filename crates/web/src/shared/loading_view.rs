@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::split_at_placeholder;
 use crate::i18n::t;
+use pressline_core::i18n::split_at_placeholder;
 
 /// Shown while a dataset loads: a skeleton of the timeline and what is being loaded, with
 /// `children` (a [`super::LoadingProgress`]) saying how far it has got. The first load has

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use pressline_core::view_state::{Facet, ViewState};
 use crate::shared::{Heading, Link};
+use pressline_core::view_state::{Facet, ViewState};
 
 /// A labelled list of tags (topics or places), each a link to the timeline filtered by it.
 /// Renders nothing for an empty list.

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use pressline_core::view_state::{FilterPart, ViewState};
 use crate::i18n::I18n;
 use crate::shared::Link;
+use pressline_core::view_state::{FilterPart, ViewState};
 
 /// The view's filters as chips above the results, each a link to the view without it, and
 /// "Clear all filters": a shared filtered link says what it shows, on every screen size (and

@@ -1,9 +1,9 @@
 use chrono::NaiveDate;
 
-use pressline_core::date::{iso_day, parse_iso_day};
-use pressline_core::i18n::fill;
 use crate::i18n::I18n;
 use leptos::prelude::*;
+use pressline_core::date::{iso_day, parse_iso_day};
+use pressline_core::i18n::fill;
 
 use pressline_core::search::DateRangeIssue;
 

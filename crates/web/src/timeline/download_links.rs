@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use crate::i18n::t;
 use wasm_bindgen::JsCast;
 
-use pressline_core::export::ExportFormat;
 use crate::lazy_part::{lazy_part, PartUnavailable};
 use crate::site_data::Site;
 use crate::SiteData;
+use pressline_core::export::ExportFormat;
 
 /// Buttons that download the releases currently matched, as a dataset (JSON) or as CSV. The
 /// code that writes the files is fetched when the reader points at or tabs to the buttons.

@@ -2,11 +2,11 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use pressline_core::embed::{iframe_snippet, script_snippet, EmbedRequest};
 use crate::i18n::{t, I18n};
 use crate::navigation::absolute_url;
 use crate::navigator::copy_text;
 use crate::root::DatasetUrl;
+use pressline_core::embed::{iframe_snippet, script_snippet, EmbedRequest};
 
 /// "Embed this view": a dialog with both ways to put the current filters on another page (a
 /// script tag, or an iframe that sizes itself), each with a Copy button.

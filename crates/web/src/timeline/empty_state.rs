@@ -2,10 +2,10 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 
-use pressline_core::i18n::{fill, search_in_another_script};
-use pressline_core::view_state::ViewState;
 use crate::shared::{Heading, Link};
 use crate::SiteData;
+use pressline_core::i18n::{fill, search_in_another_script};
+use pressline_core::view_state::ViewState;
 
 /// Shown when nothing matches: says which filters to loosen, each a link that removes it.
 #[component]

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
+use crate::i18n::I18n;
 use pressline_core::i18n::fill;
 use pressline_core::i18n::kind_name;
-use crate::i18n::I18n;
 
 use pressline_core::view_state::Facet;
 

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use pressline_core::search::QueryResult;
-use pressline_core::view_state::{Facet, ViewState};
 use crate::i18n::t;
 use crate::SiteData;
+use pressline_core::search::QueryResult;
+use pressline_core::view_state::{Facet, ViewState};
 
 use super::{DateRange, FacetFilter};
 

@@ -2,10 +2,10 @@ use leptos::ev::KeyboardEvent;
 use leptos::html::{Details, Summary};
 use leptos::prelude::*;
 
-use pressline_core::i18n::fill;
 use crate::document::is_wide_screen;
 use crate::i18n::I18n;
 use crate::navigation::in_browser;
+use pressline_core::i18n::fill;
 
 /// The facets' panel: a column beside the results on wide screens, a bar that opens in place on
 /// tablets, and on phones a drawer over the page that "Show 12 releases" (or Escape) closes,

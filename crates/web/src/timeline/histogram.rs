@@ -3,12 +3,12 @@ use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::I18n;
+use crate::SiteData;
 use pressline_core::date::iso_day;
 use pressline_core::histogram::{tap, Granularity, Histogram as Density, Tap};
 use pressline_core::i18n::{fill, kind_name};
 use pressline_core::view_state::{Facet, ViewState};
-use crate::i18n::I18n;
-use crate::SiteData;
 
 use super::HistogramHints;
 

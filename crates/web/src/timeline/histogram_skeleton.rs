@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::kind_name;
-use pressline_core::view_state::Facet;
 use crate::i18n::{t, I18n};
 use crate::SiteData;
+use pressline_core::i18n::kind_name;
+use pressline_core::view_state::Facet;
 
 use super::HistogramHints;
 

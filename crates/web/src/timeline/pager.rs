@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::fill;
 use crate::i18n::I18n;
+use pressline_core::i18n::fill;
 
+use crate::shared::Link;
 use pressline_core::timeline::PageSpan;
 use pressline_core::view_state::ViewState;
-use crate::shared::Link;
 
 /// "Releases 101–200 of 4,312" with links to the previous and next pages. Renders nothing when
 /// everything fits on one page.

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use pressline_core::quote::holds_quotation;
-use pressline_core::route::release_path;
-use pressline_core::search::{excerpt, SearchQuery};
-use pressline_core::Release;
 use crate::shared::{
     Heading, HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, ReleaseDateTime,
 };
 use crate::SiteData;
+use pressline_core::quote::holds_quotation;
+use pressline_core::route::release_path;
+use pressline_core::search::{excerpt, SearchQuery};
+use pressline_core::Release;
 
 /// About the characters of the three summary lines a card shows on a 320 px phone: a search
 /// match past them shows its sentence instead of the opening (see [`excerpt`]).

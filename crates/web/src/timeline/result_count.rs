@@ -2,8 +2,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use pressline_core::timeline::count_in_words;
 use crate::i18n::I18n;
+use pressline_core::timeline::count_in_words;
 
 /// How long the count must stay the same before it is announced.
 const ANNOUNCE_AFTER_MS: u64 = 600;

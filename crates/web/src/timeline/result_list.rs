@@ -4,9 +4,9 @@ use crate::shared::Heading;
 
 use crate::i18n::I18n;
 
+use crate::SiteData;
 use pressline_core::search::SearchQuery;
 use pressline_core::timeline::group_by_month;
-use crate::SiteData;
 
 use super::ReleaseCard;
 

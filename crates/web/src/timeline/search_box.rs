@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use pressline_core::i18n::{fill, releases_in_another_language};
 use crate::i18n::{t, I18n};
 use crate::site_data::BUNDLED_DATASET_PATH;
 use crate::SiteData;
+use pressline_core::i18n::{fill, releases_in_another_language};
 
 /// The search field, always in view above the results (on phones beside the filters' toggle).
 /// Its value always mirrors the URL's `q`; each keystroke reports the new text.

@@ -2,10 +2,6 @@ use chrono::NaiveDate;
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use pressline_core::embed::EmbedLayout;
-use pressline_core::search::{QueryResult, SearchQuery};
-use pressline_core::timeline::PageSpan;
-use pressline_core::view_state::{UrlNotice, ViewState};
 use crate::archive::ArchiveViews;
 use crate::document::set_document_title;
 use crate::i18n::t;
@@ -13,6 +9,10 @@ use crate::lazy_part::{lazy_part, FramedLazyPart, LazyPart};
 use crate::navigation::{Destination, Navigation, Surface};
 use crate::shared::HeadingBase;
 use crate::SiteData;
+use pressline_core::embed::EmbedLayout;
+use pressline_core::search::{QueryResult, SearchQuery};
+use pressline_core::timeline::PageSpan;
+use pressline_core::view_state::{UrlNotice, ViewState};
 
 use super::{
     ActiveFilters, DownloadLinks, EmbedDialog, EmptyState, FilterControls, FiltersPanel, Histogram,

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use pressline_core::problem::skipped_record_count;
 use pressline::publish::{publish, Deploy, PublishOptions};
+use pressline_core::problem::skipped_record_count;
 
 use crate::args::Args;
 use crate::input::read_dataset;
