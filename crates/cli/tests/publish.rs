@@ -553,10 +553,10 @@ fn without_a_base_url_the_pages_are_prerendered_and_nothing_absolute_is_invented
 #[test]
 fn pages_prerendered_with_plans_are_the_pages_the_app_renders_on_its_own() {
     use pressline::publish::release_plans;
+    use pressline_core::site::Site;
     use pressline_core::view_state::ViewState;
+    use pressline_web::context::site_data::SiteData;
     use pressline_web::prerender::{render_page, render_page_with};
-    use pressline_web::site_data::Site;
-    use pressline_web::SiteData;
 
     let loaded = load(SEED);
     let releases = loaded.dataset.releases.clone();

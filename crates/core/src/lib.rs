@@ -3,6 +3,7 @@
 //! Nothing here depends on the browser, so it compiles, tests and benchmarks natively and can be
 //! reused by any native tool. It never imports the UI.
 
+pub mod archive;
 pub mod dataset;
 pub mod date;
 pub mod embed;
@@ -21,6 +22,7 @@ pub mod route;
 pub mod safe_url;
 pub mod search;
 pub mod shards;
+pub mod site;
 pub mod source;
 pub mod timeline;
 pub mod validate;

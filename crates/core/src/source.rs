@@ -336,3 +336,14 @@ fn seconds(ms: u32) -> String {
         format!("{}.{fraction}", ms / 1000)
     }
 }
+
+/// How far loading a fetched dataset has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Bytes received so far, and the total when the server announced it.
+    Receiving(u64, Option<u64>),
+    /// Releases checked so far, of how many.
+    Checking(usize, usize),
+    /// Releases indexed so far, of how many.
+    Indexing(usize, usize),
+}

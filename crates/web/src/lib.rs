@@ -3,32 +3,38 @@
 //!
 //! The same components render in the browser, where they adopt the prerendered HTML in place,
 //! and natively, where [`prerender`] writes the published pages.
+//!
+//! The modules are layers; each imports only from the ones listed before it (checked by
+//! `tests/layers.rs`, see ARCHITECTURE.md):
+//!
+//! 1. [`platform`]: the browser (fetch, slicing, lazily loaded code, document, navigator);
+//! 2. [`parts::code`]: lazily loaded code that draws nothing;
+//! 3. [`context`]: navigation, language, the loaded site;
+//! 4. [`loader`]: dataset sources, reading, a sharded archive's state;
+//! 5. [`pages`]: the components, grouped by page;
+//! 6. [`parts::views`] and [`parts`]: lazily loaded views, and which route preloads which;
+//! 7. [`app`]: the routes and the dataset root; then `mount` (the browser's start) and
+//!    [`prerender`] (the native one).
 
 // Leptos's server-side rendering nests the page's view types deeply.
 #![recursion_limit = "256"]
 
+pub mod platform;
+
+pub mod parts;
+
+pub mod context;
+
+pub mod loader;
+
+pub mod pages;
+
 pub mod app;
-pub mod archive;
-pub mod document;
-pub mod i18n;
-pub mod lazy_part;
+
 // Starting the app is the browser's business; the rest also renders natively (prerendering).
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
-pub mod navigation;
-pub mod navigator;
-pub mod on_page;
 pub mod prerender;
-pub mod release;
-pub mod root;
-pub mod shared;
-pub mod site_data;
-pub mod sliced;
-pub mod timeline;
 
-pub use app::App;
 #[cfg(target_arch = "wasm32")]
 pub use mount::start;
-pub use on_page::OnPage;
-pub use root::{read_site, DatasetSource, Root, SiteSource};
-pub use site_data::SiteData;

@@ -4,18 +4,22 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::app::preload_release_page;
-use super::document::{ADOPTED_ATTRIBUTE, LIVE_ID, PRERENDERED_ID, PRERENDERED_PATH_ATTRIBUTE};
-use super::i18n::{browser_languages, load_catalogue, I18n};
-use super::navigation::absolute_url;
-use super::navigation::{LinkStyle, Navigation, Surface};
-use super::on_page::OnPage;
-use super::prerender::PRERENDER_LANGUAGE;
-use super::shared::FeedLinks;
-use super::shared::HeadingBase;
-use super::site_data::bundled_is_packed;
-use super::timeline::{preload_embed_dialog, preload_filter_controls, preload_histogram};
-use super::{DatasetSource, Root};
+use crate::app::root::Root;
+use crate::context::i18n::{browser_languages, load_catalogue, I18n};
+use crate::context::navigation::{LinkStyle, Navigation};
+use crate::context::on_page::OnPage;
+use crate::context::site_data::bundled_is_packed;
+use crate::loader::source::DatasetSource;
+use crate::pages::shared::FeedLinks;
+use crate::pages::shared::HeadingBase;
+use crate::parts::code::FETCH_CATALOGUE;
+use crate::parts::{preload_dataset_reader, preload_for_first_view};
+use crate::platform::document::{
+    ADOPTED_ATTRIBUTE, LIVE_ID, PRERENDERED_ID, PRERENDERED_PATH_ATTRIBUTE,
+};
+use crate::platform::surface::absolute_url;
+use crate::platform::surface::Surface;
+use crate::prerender::PRERENDER_LANGUAGE;
 use pressline_core::embed::{EmbedHistory, EmbedLayout};
 use pressline_core::i18n::Language;
 use pressline_core::route::{app_path, base_path, carried_parameters, is_language_tag, Route};
@@ -66,7 +70,7 @@ fn mount_page(document: &web_sys::Document) {
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
     let source = DatasetSource::from_element(&body, query_param(&search, "src").as_deref());
-    source.preload();
+    preload_dataset_reader(&source);
     let surface = if query_param(&search, "embed").as_deref() == Some("1") {
         Surface::Frame
     } else {
@@ -138,23 +142,12 @@ fn mount_page(document: &web_sys::Document) {
         // there; replaced, see `end_prerender`). True when every part arrived: a part that
         // could not be fetched shows its error in its place, which the prerendered page does
         // not have.
-        let parts = async {
-            match route {
-                Some(Route::Release(_)) => preload_release_page().await.is_ok(),
-                Some(Route::Timeline) if prerendered => {
-                    let (histogram, filters, dialog) = futures::future::join3(
-                        preload_histogram(),
-                        preload_filter_controls(),
-                        async { surface != Surface::Page || preload_embed_dialog().await.is_ok() },
-                    )
-                    .await;
-                    histogram.is_ok() && filters.is_ok() && dialog
-                }
-                _ => true,
-            }
-        };
-        let (_, parts_arrived) =
-            futures::future::join(load_catalogue(wanted, &deploy_url), parts).await;
+        let parts = preload_for_first_view(route.as_ref(), prerendered, surface);
+        let (_, parts_arrived) = futures::future::join(
+            load_catalogue(wanted, &deploy_url, Some(FETCH_CATALOGUE)),
+            parts,
+        )
+        .await;
         if adopt && !parts_arrived {
             // The prerendered page stays as it is, readable and with real links: better than
             // the app with a part missing (offline, or a deploy that lost a file).
@@ -165,7 +158,7 @@ fn mount_page(document: &web_sys::Document) {
                 provide_context(feeds);
             }
             view! {
-                <OnPage base=base carried=carried surface=surface preferred=preferred>
+                <OnPage base=base carried=carried surface=surface preferred=preferred fetch_catalogue=FETCH_CATALOGUE>
                     <Root source=source.clone() />
                 </OnPage>
             }
@@ -310,7 +303,7 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets, history: EmbedH
     let attribute = |name: &str| host.get_attribute(name);
     // The host page's own `?src=` is not ours to obey.
     let source = DatasetSource::from_element(&host, None);
-    source.preload();
+    preload_dataset_reader(&source);
     let src = attribute("data-src")
         .filter(|src| !src.trim().is_empty())
         .map(|src| absolute_url(src.trim()));
@@ -338,7 +331,7 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets, history: EmbedH
     // first render is already in their language.
     let first = deploy_url.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        load_catalogue(fallback, &first).await;
+        load_catalogue(fallback, &first, Some(FETCH_CATALOGUE)).await;
         leptos::mount::mount_to(wrapper, move || {
             provide_context(Surface::Embed);
             provide_context(layout);
@@ -355,6 +348,7 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets, history: EmbedH
                 navigation.query_signal(),
                 fallback,
                 deploy_url.clone(),
+                Some(FETCH_CATALOGUE),
             ));
             view! { <Root source=source.clone() /> }
         })

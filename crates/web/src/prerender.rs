@@ -1,6 +1,6 @@
 //! The app's pages rendered to HTML natively, at build time, by the same components the browser
 //! runs: what a deploy's `index.html` and `releases/<id>/index.html` hold. The browser adopts
-//! (hydrates) that HTML in place when it starts on the same address (see [`super::mount`]).
+//! (hydrates) that HTML in place when it starts on the same address (see [`crate::mount`]).
 //!
 //! Pages are written in English, the app's default language; a reader whose browser prefers
 //! another gets it once the app has started.
@@ -8,10 +8,11 @@
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
-use super::on_page::OnPage;
-use super::release::{MarkdownBody, ReleasePlans};
-use super::shared::FeedLinks;
-use super::{App, SiteData};
+use crate::app::App;
+use crate::context::on_page::OnPage;
+use crate::context::site_data::SiteData;
+use crate::pages::release::{MarkdownBody, ReleasePlans};
+use crate::pages::shared::FeedLinks;
 use pressline_core::i18n::Language;
 
 /// The language prerendered pages are written in.

@@ -5,8 +5,10 @@
 
 use leptos::prelude::*;
 use pressline_core::parse_dataset;
-use pressline_web::release::{ReleaseNotFound, ReleaseView};
-use pressline_web::{App, OnPage, SiteData};
+use pressline_web::app::App;
+use pressline_web::context::on_page::OnPage;
+use pressline_web::context::site_data::SiteData;
+use pressline_web::pages::release::{ReleaseNotFound, ReleaseView};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -61,8 +63,10 @@ async fn next_tick() {
 /// The bundled dataset, as the app reads it: the seed has no problems, so build.rs packed it.
 fn bundled() -> SiteData {
     match SiteData::bundled() {
-        pressline_web::site_data::Bundled::Ready(data) => data,
-        pressline_web::site_data::Bundled::Text(_) => panic!("build.rs did not pack the seed"),
+        pressline_web::context::site_data::Bundled::Ready(data) => data,
+        pressline_web::context::site_data::Bundled::Text(_) => {
+            panic!("build.rs did not pack the seed")
+        }
     }
 }
 
@@ -421,7 +425,8 @@ async fn long_results_render_one_bounded_page_with_a_pager() {
 
 #[wasm_bindgen_test]
 async fn a_failed_fetch_names_the_url_and_cause_and_offers_retry() {
-    use pressline_web::{DatasetSource, Root};
+    use pressline_web::app::root::Root;
+    use pressline_web::loader::source::DatasetSource;
     let source = DatasetSource::Url {
         url: "/no-such-dataset.json".to_owned(),
         max_bytes: 1_000_000,
@@ -451,7 +456,7 @@ async fn a_failed_fetch_names_the_url_and_cause_and_offers_retry() {
 /// (and what cannot be fetched is shown by `unavailable`, given Retry: see lazy.spec.js).
 #[wasm_bindgen_test]
 async fn a_lazy_part_shows_its_pending_view_until_it_arrives() {
-    use pressline_web::lazy_part::LazyPart;
+    use pressline_web::pages::shared::LazyPart;
     let (arrive, arrival) = futures::channel::oneshot::channel::<()>();
     let arrival = futures::future::FutureExt::shared(arrival);
     let page = mount(move || {
@@ -487,7 +492,8 @@ async fn a_lazy_part_shows_its_pending_view_until_it_arrives() {
 #[wasm_bindgen_test]
 async fn a_refused_source_says_why_without_retry() {
     use pressline_core::source::LoadFailure;
-    use pressline_web::{DatasetSource, Root};
+    use pressline_web::app::root::Root;
+    use pressline_web::loader::source::DatasetSource;
     let source = DatasetSource::Refused(LoadFailure::Refused {
         url: "https://elsewhere.example/x.json".to_owned(),
         reason: "its origin is not allowed".to_owned(),
@@ -519,12 +525,20 @@ async fn a_refused_source_says_why_without_retry() {
 /// so what was skipped is reported and every valid record is shown.
 #[wasm_bindgen_test]
 async fn a_dataset_read_from_text_reports_what_it_skipped_and_keeps_the_rest() {
-    use pressline_web::{read_site, SiteSource};
+    use pressline_web::app::App;
+    use pressline_web::loader::source::SiteSource;
+    use pressline_web::pages::shared::DatasetReader;
+    use pressline_web::parts::code::READ_OTHER_FORMAT;
     let source = SiteSource::Text {
         name: "data/releases.json".to_owned(),
         text: include_str!("../../../tests/fixtures/broken-records.json"),
     };
-    let page = mount(move || view! { <OnPage>{read_site(source)}</OnPage> });
+    let app = Callback::new(|read: pressline_web::loader::load::ReadSite| {
+        view! { <App data=read.data /> }.into_any()
+    });
+    let page = mount(
+        move || view! { <OnPage><DatasetReader source=source app=app read_other=READ_OTHER_FORMAT /></OnPage> },
+    );
     // The timeline, then the report (a lazily loaded part of its own).
     for _ in 0..400 {
         if !page.all("[data-skipped-count]").is_empty() {
@@ -641,7 +655,7 @@ fn plain_spaces(text: &str) -> String {
 fn dates_and_numbers_are_written_in_each_language() {
     use chrono::NaiveDate;
     use pressline_core::i18n::Language::*;
-    use pressline_web::i18n::I18n;
+    use pressline_web::context::i18n::I18n;
     let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
     let expected = [
         (En, "November 10, 2022", "March 2022", "1,234,567"),
@@ -670,8 +684,8 @@ fn dates_and_numbers_are_written_in_each_language() {
 #[wasm_bindgen_test]
 fn counts_take_each_languages_plural_form() {
     use pressline_core::i18n::{fill, Language, Language::*, Plural};
-    use pressline_web::i18n::I18n;
-    use pressline_web::timeline::ResultCount;
+    use pressline_web::context::i18n::I18n;
+    use pressline_web::pages::timeline::ResultCount;
     install_catalogues();
     // The form each number needs, by CLDR (written out here, not computed by the code under test).
     fn form(plural: &Plural, name: &str) -> &'static str {

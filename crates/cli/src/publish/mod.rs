@@ -29,15 +29,15 @@ use pressline_core::formats::SourceFormat;
 use pressline_core::related::ReleasePlan;
 use pressline_core::route::release_path;
 use pressline_core::search::SearchIndex;
+use pressline_core::site::Site;
 use pressline_core::source::DEFAULT_MAX_BYTES;
 use pressline_core::validate::is_url_safe_id;
 use pressline_core::view_state::ViewState;
 use pressline_core::LoadedDataset;
+use pressline_web::context::site_data::SiteData;
+use pressline_web::pages::release::ReleasePlans;
+use pressline_web::pages::shared::FeedLinks;
 use pressline_web::prerender::render_page_with;
-use pressline_web::release::ReleasePlans;
-use pressline_web::shared::FeedLinks;
-use pressline_web::site_data::Site;
-use pressline_web::SiteData;
 use shell::Shell;
 
 /// Where `publish` keeps trunk's page, so publishing again starts from it.

@@ -1,0 +1,205 @@
+//! The timeline route: the timeline's components, with its lazily loaded parts in their places.
+
+use leptos::context::Provider;
+use leptos::prelude::*;
+
+use crate::context::i18n::t;
+use crate::context::navigation::{Destination, Navigation};
+use crate::context::site_data::SiteData;
+use crate::loader::archive::ArchiveViews;
+use crate::pages::shared::HeadingBase;
+use crate::pages::shared::{FramedLazyPart, LazyPart};
+use crate::parts::code::FILE_WRITER;
+use crate::parts::views::{
+    embed_dialog_part, filter_controls_part, histogram_part, preload_filter_controls,
+    preload_histogram, url_notices_part,
+};
+use crate::platform::document::set_document_title;
+use crate::platform::surface::Surface;
+use pressline_core::embed::EmbedLayout;
+use pressline_core::search::SearchQuery;
+use pressline_core::timeline::PageSpan;
+use pressline_core::view_state::ViewState;
+
+use crate::pages::timeline::{
+    ActiveFilters, DownloadLinks, EmptyState, FiltersPanel, HistogramSkeleton, Pager, ResultCount,
+    ResultList, SearchBox, SortControl, TimelineIntro,
+};
+
+/// The timeline: title and description, the filters, the count, then one page of releases by
+/// year and month. Everything on screen is derived from the URL's query string.
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    let data = expect_context::<SiteData>();
+    let Some(site) = data.site_untracked() else {
+        return ().into_any();
+    };
+    let dataset = &site.dataset;
+    let dataset_title = dataset.title.clone();
+    set_document_title(&match dataset.organization_name() {
+        Some(name) => format!("{} — {name}", dataset.title),
+        None => dataset.title.clone(),
+    });
+    let list_only = use_context::<EmbedLayout>() == Some(EmbedLayout::List);
+    // Without its title, a list's years are its top headings, at the embed's level.
+    let base = use_context::<HeadingBase>().map_or(1, |base| base.0);
+    let headings = HeadingBase(if list_only {
+        base.saturating_sub(1)
+    } else {
+        base
+    });
+    let intro = (!list_only).then(|| {
+        (
+            dataset.title.clone(),
+            dataset.description.clone(),
+            dataset.lang.clone(),
+        )
+    });
+    let total_data = data.clone();
+    let total = Signal::derive(move || {
+        total_data
+            .site()
+            .map_or(0, |site| site.dataset.releases.len())
+    });
+
+    let navigation = Navigation::current();
+    let parsed = navigation.view_state();
+    let state = Memo::new(move |_| parsed.with(|(state, _)| state.clone()));
+    let run_data = data.clone();
+    let result = Memo::new(move |_| {
+        let site = run_data
+            .site()
+            .expect("the timeline only renders for a site");
+        state.with(|state| site.index.run(&site.dataset.releases, state))
+    });
+    let matches = Signal::derive(move || result.with(|r| r.matches.clone()));
+    let count = Signal::derive(move || result.with(|r| r.matches.len()));
+
+    // Typing replaces the history entry; every other change pushes one, so Back undoes it.
+    let go = move |next: ViewState, replace: bool| {
+        navigation.go(Destination {
+            path: "/".to_owned(),
+            query: next.to_query(),
+            replace,
+            scroll: false,
+        });
+    };
+
+    let on_search = Callback::new(move |text: String| {
+        let next = ViewState {
+            query: text,
+            page: 1,
+            ..state.get_untracked()
+        };
+        go(next, true);
+    });
+    let on_sort = Callback::new(move |sort| {
+        go(
+            ViewState {
+                sort,
+                page: 1,
+                ..state.get_untracked()
+            },
+            false,
+        )
+    });
+    let on_dates = Callback::new(move |(from, to)| {
+        go(
+            ViewState {
+                from,
+                to,
+                page: 1,
+                ..state.get_untracked()
+            },
+            false,
+        )
+    });
+    let on_filter = Callback::new(move |next: ViewState| go(next, false));
+    // Shown (with its code) only when the address had something to ignore.
+    let notices = Memo::new(move |_| parsed.with(|(_, notices)| notices.clone()));
+    // Re-run only when the notices change; in-app links drop what was ignored, so one set
+    // replaces another only by going Back between two such addresses. (A `Memo<bool>` of
+    // their presence would spare that re-run, for 0.5 KB more on the first load.)
+    let url_notices = move || {
+        notices.with(|notices| !notices.is_empty()).then(|| {
+            view! { <LazyPart load=move || url_notices_part(notices.into()) /> }
+        })
+    };
+
+    let results = move || {
+        let state = state.get();
+        // Only this page's indices are copied out of the (possibly 100k-long) result.
+        let (total, shown) = result.with(|result| {
+            let span = PageSpan::of(result.matches.len(), state.page);
+            (result.matches.len(), result.matches[span.range()].to_vec())
+        });
+        if total == 0 {
+            return view! { <EmptyState state=state /> }.into_any();
+        }
+        let query = SearchQuery::parse(&state.query);
+        let link_query = state.to_query();
+        view! {
+            <ResultList page=shown query=query link_query=link_query />
+            <Pager state=state total=total />
+        }
+        .into_any()
+    };
+
+    view! {
+        <Provider value=headings>
+        <div class="timeline">
+            // An embed's list layout leaves the title and the overview to the host page.
+            {intro.map(|(title, description, lang)| view! {
+                <TimelineIntro title=title description=description lang=lang />
+                // Its code follows the first render; its frame holds the place until then.
+                <FramedLazyPart
+                    preload=preload_histogram
+                    frame=|| view! { <HistogramSkeleton /> }
+                    load=move || histogram_part(state.into(), on_dates)
+                />
+            })}
+            {url_notices}
+            <div class="timeline__layout">
+                <SearchBox query=Signal::derive(move || state.with(|s| s.query.clone())) on_input=on_search />
+                <FiltersPanel count=count>
+                        // Their code follows the first render, like the histogram's.
+                        <FramedLazyPart
+                            preload=preload_filter_controls
+                            frame=|| view! {
+                                <div class="filters__pending" aria-hidden="true">
+                                    <div class="skeleton skeleton--short"></div>
+                                    <div class="skeleton"></div>
+                                    <div class="skeleton"></div>
+                                    <div class="skeleton"></div>
+                                </div>
+                            }
+                            load=move || filter_controls_part(state.into(), result, on_filter)
+                        />
+                </FiltersPanel>
+                // Which view the results below were rendered for: lets tests and benchmarks tell
+                // when a change has reached the page.
+                <div class="timeline__results" data-rendered-query=move || state.with(ViewState::to_query)>
+                    // Shown only without the app (public/without-app.css), which hides what
+                    // needs it.
+                    <p class="needs-script-note">{t().needs_script}</p>
+                    <div class="results-bar">
+                        <ResultCount count=count total=total />
+                        <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
+                    </div>
+                    <ActiveFilters state=state />
+                    {results}
+                    {use_context::<ArchiveViews>().map(|archive| archive.older_releases.run())}
+                    // Nothing to download or embed when nothing matches.
+                    <div class="timeline__tools" hidden=move || count.get() == 0>
+                        <DownloadLinks matches=matches writer=FILE_WRITER />
+                        {(Surface::current() == Surface::Page).then(|| view! {
+                            <LazyPart load=move || embed_dialog_part(Signal::derive(move || state.with(|s| s.with_page(1).to_query())), dataset_title.clone()) />
+                        })}
+                    </div>
+                </div>
+            </div>
+        </div>
+        </Provider>
+    }
+    .into_any()
+}

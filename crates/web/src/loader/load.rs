@@ -1,0 +1,79 @@
+//! Loading a dataset source: text already here, a fetched file, or a sharded archive's manifest
+//! and its newest shard.
+
+use leptos::prelude::*;
+
+use crate::context::site_data::SiteData;
+use crate::loader::archive::Archive;
+use crate::loader::reading::{parse_site, ReadOtherFormat};
+use crate::loader::source::SiteSource;
+use crate::platform::fetch::fetch_text;
+use pressline_core::archive::ShardStatus;
+use pressline_core::shards::{is_manifest, parse_manifest};
+use pressline_core::source::{LoadFailure, Progress};
+
+/// A dataset read, with its archive when it came from a manifest.
+#[derive(Clone)]
+pub struct ReadSite {
+    /// The site.
+    pub data: SiteData,
+    /// The sharded archive behind it, when it came from a manifest.
+    pub archive: Option<Archive>,
+}
+
+/// Reads a dataset: text already here, or one fetched (size-checked, decoded and parsed within a
+/// time limit), or for a manifest its newest shard, with the archive's views, so the app can
+/// show what is loaded and fetch older shards when the reader needs them.
+pub async fn load_source(
+    source: SiteSource,
+    progress: RwSignal<Progress>,
+    read_other: ReadOtherFormat,
+) -> Result<ReadSite, LoadFailure> {
+    let (url, max_bytes, timeout_ms) = match source {
+        // (read_site shows it at once; here for completeness.)
+        SiteSource::Refused(failure) => return Err(failure),
+        SiteSource::Url {
+            url,
+            max_bytes,
+            timeout_ms,
+        } => (url, max_bytes, timeout_ms),
+        SiteSource::Text { name, text } => {
+            let data = parse_site(&name, text, progress, read_other).await?;
+            return Ok(ReadSite {
+                data,
+                archive: None,
+            });
+        }
+    };
+    let text = fetch_text(url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
+    if !is_manifest(&text) {
+        let data = parse_site(&url, &text, progress, read_other).await?;
+        return Ok(ReadSite {
+            data,
+            archive: None,
+        });
+    }
+    let manifest = parse_manifest(&text, &url).map_err(|error| LoadFailure::Format {
+        url: url.clone(),
+        error,
+    })?;
+    let Some(newest) = manifest.shards.first().cloned() else {
+        return Err(LoadFailure::Format {
+            url: url.clone(),
+            error: pressline_core::FormatError {
+                kind: pressline_core::FormatErrorKind::NotThisFormat,
+                message: "the archive manifest lists no shards".to_owned(),
+                line: 1,
+                column: 1,
+            },
+        });
+    };
+    let shard_text = fetch_text(newest.url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
+    let data = parse_site(&newest.url, &shard_text, progress, read_other).await?;
+    let archive = Archive::new(manifest, max_bytes, timeout_ms, read_other);
+    archive.mark(0, ShardStatus::Loaded);
+    Ok(ReadSite {
+        data,
+        archive: Some(archive),
+    })
+}

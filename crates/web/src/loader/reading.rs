@@ -1,0 +1,112 @@
+//! Reading a dataset into a site: detecting its format, parsing, validating and indexing it in
+//! slices (so no file freezes the tab), reporting progress as it goes.
+
+use futures::future::LocalBoxFuture;
+use leptos::prelude::*;
+
+use crate::context::site_data::SiteData;
+use crate::platform::lazy::PartUnavailable;
+use crate::platform::slices::Slices;
+use pressline_core::formats::{start_reading, Reading, SourceFormat};
+use pressline_core::search::{IndexBuilder, SearchIndex};
+use pressline_core::site::Site;
+use pressline_core::source::{LoadFailure, Progress};
+use pressline_core::{FormatError, LoadedDataset, Release};
+
+/// Reads a dataset in another format than Pressline's (JSON Feed, WordPress, TimelineJS), given
+/// the error reading it as Pressline's gave. The app passes its lazily loaded reader
+/// (`crate::parts::code::read_other_format`): most deploys never need that code.
+pub type ReadOtherFormat = for<'a> fn(
+    &'a str,
+    FormatError,
+) -> LocalBoxFuture<
+    'a,
+    Result<Result<(SourceFormat, LoadedDataset), FormatError>, PartUnavailable>,
+>;
+
+/// Releases checked or indexed between two looks at the clock.
+const BATCH: usize = 200;
+
+/// Detects the format, then parses and validates `text` (fetched from `url`): a Pressline file
+/// in slices, reporting `Progress::Checking` when `progress` is given; another format at once,
+/// with the reader of other formats fetched on first use.
+pub async fn read_dataset(
+    url: &str,
+    text: &str,
+    progress: Option<RwSignal<Progress>>,
+    read_other: ReadOtherFormat,
+) -> Result<(SourceFormat, LoadedDataset), LoadFailure> {
+    let format_failure = |error| LoadFailure::Format {
+        url: url.to_owned(),
+        error,
+    };
+    match start_reading(text).map_err(format_failure)? {
+        Reading::Other(pressline_error) => match read_other(text, pressline_error).await {
+            Ok(read) => read.map_err(format_failure),
+            Err(PartUnavailable) => Err(LoadFailure::ReaderUnavailable {
+                url: url.to_owned(),
+            }),
+        },
+        Reading::Pressline(mut reader) => {
+            let total = reader.len();
+            let mut slices = Slices::new();
+            while reader.read(BATCH) < total {
+                if slices.is_used_up() {
+                    if let Some(progress) = progress {
+                        progress.set(Progress::Checking(reader.read(0), total));
+                    }
+                    slices.yield_now().await;
+                }
+            }
+            Ok((SourceFormat::Pressline, reader.finish()))
+        }
+    }
+}
+
+/// Builds the search index over `releases` in slices, reporting `Progress::Indexing` when
+/// `progress` is given. Its final sorts cannot be cut, so each is a slice of its own.
+pub async fn build_index(
+    releases: &[Release],
+    progress: Option<RwSignal<Progress>>,
+) -> SearchIndex {
+    let mut builder = IndexBuilder::default();
+    let mut slices = Slices::new();
+    while builder.add(releases, BATCH) < releases.len() {
+        if slices.is_used_up() {
+            if let Some(progress) = progress {
+                progress.set(Progress::Indexing(builder.add(releases, 0), releases.len()));
+            }
+            slices.yield_now().await;
+        }
+    }
+    // Then the sorts and facets, a step at a time (each step is one sort or one facet).
+    let mut finishing = builder.finish_in_steps();
+    while !finishing.step(releases) {
+        slices.yield_if_used_up().await;
+    }
+    finishing.into_index(releases)
+}
+
+/// Parses, validates and indexes fetched text, timed with the User Timing API (visible in
+/// devtools, read by `make bench`). Both steps run in slices (see [`crate::platform::slices`]), so a big
+/// file never freezes the tab and the loading view counts the releases as they are checked
+/// and indexed. (Converted formats are read at once, then indexed in slices.)
+pub async fn parse_site(
+    url: &str,
+    text: &str,
+    progress: RwSignal<Progress>,
+    read_other: ReadOtherFormat,
+) -> Result<SiteData, LoadFailure> {
+    let performance = web_sys::window().and_then(|window| window.performance());
+    if let Some(performance) = &performance {
+        let _ = performance.mark("pressline:parse-start");
+    }
+    let (format, loaded) = read_dataset(url, text, Some(progress), read_other).await?;
+    let index = build_index(&loaded.dataset.releases, Some(progress)).await;
+    let site = Site::with_index(format, loaded, index);
+    if let Some(performance) = &performance {
+        let _ = performance
+            .measure_with_start_mark("pressline:parse-and-index", "pressline:parse-start");
+    }
+    Ok(SiteData::from_site(site))
+}

@@ -1,0 +1,47 @@
+//! Parts shared by several pages.
+
+mod archive_status;
+mod dataset_reader;
+mod fetch_error_view;
+mod framed_lazy_part;
+mod heading;
+mod highlighted_text;
+mod kind_label;
+mod language_switcher;
+mod lazy_part;
+mod link;
+mod load_error_view;
+mod loading_progress;
+mod loading_view;
+mod not_found_view;
+mod people_quoted;
+mod photo_credit;
+mod press_contact;
+mod release_date;
+mod site_footer;
+mod site_header;
+mod skipped_records;
+mod tag_links;
+
+pub use archive_status::ArchiveStatus;
+pub use dataset_reader::DatasetReader;
+pub use fetch_error_view::FetchErrorView;
+pub use framed_lazy_part::FramedLazyPart;
+pub use heading::{Heading, HeadingBase};
+pub use highlighted_text::HighlightedText;
+pub use kind_label::KindLabel;
+pub use language_switcher::LanguageSwitcher;
+pub use lazy_part::LazyPart;
+pub use link::Link;
+pub use load_error_view::LoadErrorView;
+pub use loading_progress::LoadingProgress;
+pub use loading_view::LoadingView;
+pub use not_found_view::NotFoundView;
+pub use people_quoted::PeopleQuoted;
+pub use photo_credit::PhotoCredit;
+pub use press_contact::PressContact;
+pub use release_date::ReleaseDateTime;
+pub use site_footer::{FeedLinks, SiteFooter};
+pub use site_header::SiteHeader;
+pub use skipped_records::SkippedRecords;
+pub use tag_links::TagLinks;

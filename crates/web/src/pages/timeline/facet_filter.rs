@@ -1,0 +1,109 @@
+use leptos::prelude::*;
+
+use crate::context::i18n::I18n;
+use pressline_core::i18n::fill;
+use pressline_core::i18n::kind_name;
+
+use pressline_core::view_state::Facet;
+
+use pressline_core::timeline::FACET_VALUES_SHOWN;
+
+/// One facet as a group of checkboxes with live counts. A value that would match nothing stays
+/// visible but disabled (unless selected, so it can always be cleared).
+#[component]
+pub fn FacetFilter(
+    /// Which facet.
+    facet: Facet,
+    /// Every value, in display order.
+    #[prop(into)]
+    values: Signal<Vec<String>>,
+    /// The count for each value given the other filters, in the same order.
+    #[prop(into)]
+    counts: Signal<Vec<usize>>,
+    /// The selected values.
+    #[prop(into)]
+    selected: Signal<Vec<String>>,
+    /// Called with a value to select or unselect it.
+    #[prop(into)]
+    on_toggle: Callback<String>,
+) -> impl IntoView {
+    let i18n = I18n::current();
+    let t = i18n.t();
+    let expanded = RwSignal::new(false);
+    let total_values = move || values.with(Vec::len);
+    let legend_id = format!("facet-{}", facet.param());
+    let rows = move || {
+        let counts = counts.get();
+        let selected = selected.get();
+        let values = values.get();
+        // Selected values the dataset lacks (from a pasted URL) are listed first, at zero.
+        let unknown = selected
+            .iter()
+            .filter(|value| !values.contains(value))
+            .cloned();
+        let known = values.iter().cloned().zip(counts.iter().copied());
+        let limit = if expanded.get() {
+            usize::MAX
+        } else {
+            FACET_VALUES_SHOWN
+        };
+        unknown
+            .map(|value| (value, 0))
+            .chain(known)
+            .enumerate()
+            .filter(|(i, (value, _))| *i < limit || selected.contains(value))
+            .map(|(_, (value, count))| {
+                let is_selected = selected.contains(&value);
+                let toggle_value = value.clone();
+                // Common kinds in the reader's language; the value itself stays the dataset's.
+                let shown = if facet == Facet::Kind {
+                    kind_name(&value, i18n.language_untracked()).to_owned()
+                } else {
+                    value.clone()
+                };
+                view! {
+                    <li class="facet__value">
+                        <label class="facet__label" class:facet__label--empty=count == 0>
+                            <input
+                                type="checkbox"
+                                name=facet.param()
+                                value=value.clone()
+                                prop:checked=is_selected
+                                disabled=count == 0 && !is_selected
+                                on:change=move |_| on_toggle.run(toggle_value.clone())
+                            />
+                            <span class="facet__name"><bdi>{shown}</bdi></span>
+                            <span class="facet__count" data-facet-count=count>
+                                {i18n.number(count as u64)}
+                            </span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    // Always rendered (an archive's later shards can add values); hidden while empty.
+    view! {
+        <fieldset class="facet" data-facet=facet.param() hidden=move || total_values() == 0>
+            <legend class="facet__legend" id=legend_id>
+                {facet.label(t)}
+            </legend>
+            <ul class="facet__values">{rows}</ul>
+            <button
+                type="button"
+                class="facet__more"
+                hidden=move || total_values() <= FACET_VALUES_SHOWN
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|open| *open = !*open)
+            >
+                {move || {
+                    if expanded.get() {
+                        t.show_fewer.to_owned()
+                    } else {
+                        fill(t.show_all, &[("count", &i18n.number(total_values() as u64))])
+                    }
+                }}
+            </button>
+        </fieldset>
+    }
+}
