@@ -179,6 +179,17 @@ impl<'a> RelatedIndex<'a> {
     }
 }
 
+/// A release next to the one shown, as its page links to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbour {
+    /// Its app-relative path.
+    pub path: String,
+    /// The timeline's query string, carried along.
+    pub query: String,
+    /// Its title.
+    pub title: String,
+}
+
 /// What a release page shows around the release: its neighbours in a timeline order and its
 /// related releases (indices into the dataset's releases).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -209,6 +220,23 @@ impl ReleasePlan {
             next,
             related: related(releases, index, RELATED_COUNT),
         }
+    }
+
+    /// The releases before and after, as the page links them, carrying the timeline's `query`
+    /// (so Back and the neighbours keep the reader's filters and page).
+    pub fn neighbour_links(
+        &self,
+        releases: &[Release],
+        query: &str,
+    ) -> (Option<Neighbour>, Option<Neighbour>) {
+        let link = |i: Option<usize>| {
+            i.map(|i| Neighbour {
+                path: crate::route::release_path(&releases[i].id),
+                query: query.to_owned(),
+                title: releases[i].title.clone(),
+            })
+        };
+        (link(self.previous), link(self.next))
     }
 
     /// Every release's plan in the timeline `order` (release indices), by release index: what

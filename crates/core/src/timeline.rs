@@ -164,3 +164,53 @@ pub fn shorten(text: &str, limit: usize) -> String {
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
+
+/// One value of a facet as its filter lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetRow {
+    /// The value, as the dataset writes it.
+    pub value: String,
+    /// How many releases it would match, given the other filters.
+    pub count: usize,
+    /// True when the view filters on it.
+    pub selected: bool,
+}
+
+impl FacetRow {
+    /// False for a value that would match nothing and is not selected (a selected one can
+    /// always be cleared).
+    pub fn is_enabled(&self) -> bool {
+        self.count > 0 || self.selected
+    }
+}
+
+/// The rows of a facet's filter: selected values the dataset lacks (from a pasted address)
+/// first, at zero; then every value in display order with its count. Folded (not `expanded`),
+/// only the first [`FACET_VALUES_SHOWN`] rows and any selected one beyond them.
+pub fn facet_rows(
+    values: &[String],
+    counts: &[usize],
+    selected: &[String],
+    expanded: bool,
+) -> Vec<FacetRow> {
+    let unknown = selected
+        .iter()
+        .filter(|value| !values.contains(value))
+        .map(|value| (value, 0));
+    let known = values.iter().zip(counts.iter().copied());
+    let limit = if expanded {
+        usize::MAX
+    } else {
+        FACET_VALUES_SHOWN
+    };
+    unknown
+        .chain(known)
+        .enumerate()
+        .filter(|(i, (value, _))| *i < limit || selected.contains(value))
+        .map(|(_, (value, count))| FacetRow {
+            value: value.clone(),
+            count,
+            selected: selected.contains(value),
+        })
+        .collect()
+}

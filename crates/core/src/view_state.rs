@@ -212,6 +212,34 @@ impl ViewState {
         }
     }
 
+    /// The view searching for `text` instead, back on page 1.
+    pub fn with_query(&self, text: &str) -> Self {
+        Self {
+            query: text.to_owned(),
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The view in another order, back on page 1.
+    pub fn with_sort(&self, sort: SortOrder) -> Self {
+        Self {
+            sort,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The view limited to the days from `from` to `to` (either open), back on page 1.
+    pub fn with_dates(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Self {
+        Self {
+            from,
+            to,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
     /// The same view on another page.
     pub fn with_page(&self, page: usize) -> Self {
         Self {

@@ -85,35 +85,11 @@ pub fn TimelinePage() -> impl IntoView {
         });
     };
 
-    let on_search = Callback::new(move |text: String| {
-        let next = ViewState {
-            query: text,
-            page: 1,
-            ..state.get_untracked()
-        };
-        go(next, true);
-    });
-    let on_sort = Callback::new(move |sort| {
-        go(
-            ViewState {
-                sort,
-                page: 1,
-                ..state.get_untracked()
-            },
-            false,
-        )
-    });
-    let on_dates = Callback::new(move |(from, to)| {
-        go(
-            ViewState {
-                from,
-                to,
-                page: 1,
-                ..state.get_untracked()
-            },
-            false,
-        )
-    });
+    let on_search =
+        Callback::new(move |text: String| go(state.get_untracked().with_query(&text), true));
+    let on_sort = Callback::new(move |sort| go(state.get_untracked().with_sort(sort), false));
+    let on_dates =
+        Callback::new(move |(from, to)| go(state.get_untracked().with_dates(from, to), false));
     let on_filter = Callback::new(move |next: ViewState| go(next, false));
     // Shown (with its code) only when the address had something to ignore.
     let notices = Memo::new(move |_| parsed.with(|(_, notices)| notices.clone()));

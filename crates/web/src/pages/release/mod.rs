@@ -11,7 +11,7 @@ mod share_buttons;
 
 pub use markdown_body::MarkdownBody;
 pub use related_releases::RelatedReleases;
-pub use release_nav::{Neighbour, ReleaseNav};
+pub use release_nav::ReleaseNav;
 pub use release_not_found::ReleaseNotFound;
 pub use release_page::{ReleasePage, ReleasePlans};
 pub use release_view::ReleaseView;

@@ -3,17 +3,7 @@ use leptos::prelude::*;
 use crate::context::i18n::t;
 
 use crate::pages::shared::Link;
-
-/// A release next to the current one in the timeline order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Neighbour {
-    /// Its app-relative path.
-    pub path: String,
-    /// The timeline's query string, carried along.
-    pub query: String,
-    /// Its title.
-    pub title: String,
-}
+use pressline_core::related::Neighbour;
 
 /// The releases before and after this one in the timeline's order, labelled "Newer" and
 /// "Older", after the release's content (the

@@ -3,10 +3,9 @@ use leptos::prelude::*;
 use crate::context::navigation::Navigation;
 use crate::context::site_data::SiteData;
 use pressline_core::related::ReleasePlan;
-use pressline_core::route::release_path;
 use pressline_core::view_state::SortOrder;
 
-use super::{Neighbour, ReleaseNotFound, ReleaseView};
+use super::{ReleaseNotFound, ReleaseView};
 
 /// The release page: shows the release `id` with its neighbours in the order of the timeline
 /// the reader came from (the filters and sort in the address's query string).
@@ -34,19 +33,12 @@ pub fn ReleasePage(
             .and_then(|plans| plans.0.get(index).cloned())
             .filter(|_| timeline.is_unfiltered())
             .unwrap_or_else(|| ReleasePlan::for_view(&site.index, releases, index, &timeline));
-        let (before, after) = (plan.previous, plan.next);
-        let neighbour = |i: Option<usize>| {
-            i.map(|i| Neighbour {
-                path: release_path(&releases[i].id),
-                query: link_query.clone(),
-                title: releases[i].title.clone(),
-            })
-        };
+        let (previous, next) = plan.neighbour_links(releases, &link_query);
         view! {
             <ReleaseView
                 release=releases[index].clone()
-                previous=neighbour(before)
-                next=neighbour(after)
+                previous=previous
+                next=next
                 back_query=link_query.clone()
                 filtered=!timeline.is_unfiltered()
                 oldest_first=timeline.sort == SortOrder::Oldest

@@ -14,7 +14,8 @@ use pressline_core::timeline::shorten;
 use pressline_core::view_state::Facet;
 use pressline_core::Release;
 
-use super::{MarkdownBody, Neighbour, RelatedReleases, ReleaseNav, ShareButtons};
+use super::{MarkdownBody, RelatedReleases, ReleaseNav, ShareButtons};
+use pressline_core::related::Neighbour;
 
 /// A whole release, leading with itself: the way back, then kind, title, date, people, picture or
 /// credit, summary, body, topics and places (as timeline filters), source, press contact and

@@ -6,7 +6,7 @@ use pressline_core::i18n::kind_name;
 
 use pressline_core::view_state::Facet;
 
-use pressline_core::timeline::FACET_VALUES_SHOWN;
+use pressline_core::timeline::{facet_rows, FacetRow, FACET_VALUES_SHOWN};
 
 /// One facet as a group of checkboxes with live counts. A value that would match nothing stays
 /// visible but disabled (unless selected, so it can always be cleared).
@@ -33,27 +33,19 @@ pub fn FacetFilter(
     let total_values = move || values.with(Vec::len);
     let legend_id = format!("facet-{}", facet.param());
     let rows = move || {
-        let counts = counts.get();
-        let selected = selected.get();
-        let values = values.get();
-        // Selected values the dataset lacks (from a pasted URL) are listed first, at zero.
-        let unknown = selected
-            .iter()
-            .filter(|value| !values.contains(value))
-            .cloned();
-        let known = values.iter().cloned().zip(counts.iter().copied());
-        let limit = if expanded.get() {
-            usize::MAX
-        } else {
-            FACET_VALUES_SHOWN
-        };
-        unknown
-            .map(|value| (value, 0))
-            .chain(known)
-            .enumerate()
-            .filter(|(i, (value, _))| *i < limit || selected.contains(value))
-            .map(|(_, (value, count))| {
-                let is_selected = selected.contains(&value);
+        let rows = selected.with(|selected| {
+            values.with(|values| {
+                counts.with(|counts| facet_rows(values, counts, selected, expanded.get()))
+            })
+        });
+        rows.into_iter()
+            .map(|row| {
+                let enabled = row.is_enabled();
+                let FacetRow {
+                    value,
+                    count,
+                    selected,
+                } = row;
                 let toggle_value = value.clone();
                 // Common kinds in the reader's language; the value itself stays the dataset's.
                 let shown = if facet == Facet::Kind {
@@ -67,9 +59,9 @@ pub fn FacetFilter(
                             <input
                                 type="checkbox"
                                 name=facet.param()
-                                value=value.clone()
-                                prop:checked=is_selected
-                                disabled=count == 0 && !is_selected
+                                value=value
+                                prop:checked=selected
+                                disabled=!enabled
                                 on:change=move |_| on_toggle.run(toggle_value.clone())
                             />
                             <span class="facet__name"><bdi>{shown}</bdi></span>
