@@ -7,12 +7,19 @@
 //! day ([`ReleaseDate::calendar_date`](crate::ReleaseDate::calendar_date)), never
 //! converted to UTC, so a bar agrees with the date printed on the release and with the `from`/`to`
 //! filter.
+//!
+//! How a reader picks bars with a pointer or the keyboard is the [`Brush`], a state machine the
+//! component feeds events to.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::Release;
+
+mod brush;
+
+pub use brush::{bar_at, tap, Brush, Command, Key, Phase, Pointer, Tap};
 
 /// The most ISO weeks a span may touch and still be drawn in weeks (about three months).
 pub const MAX_WEEKS: i64 = 13;
@@ -492,34 +499,4 @@ impl Histogram {
             .map(|(k, i)| (i, k % 2 == 0 || k + 1 == count))
             .collect()
     }
-}
-
-/// What a tap on a bar does on a touch screen, where nothing hovers: the first tap on a bar
-/// shows its period's count, a second tap on the same bar (or a drag across bars) filters.
-///
-/// `shown` is the bar whose count is showing, `from`/`to` the bars the finger went down and up
-/// on.
-///
-/// ```
-/// use pressline_core::histogram::{tap, Tap};
-/// assert_eq!(tap(None, 3, 3), Tap::ShowCount(3));
-/// assert_eq!(tap(Some(3), 3, 3), Tap::Filter(3, 3));
-/// assert_eq!(tap(Some(1), 3, 3), Tap::ShowCount(3));
-/// assert_eq!(tap(None, 5, 2), Tap::Filter(2, 5));
-/// ```
-pub fn tap(shown: Option<usize>, from: usize, to: usize) -> Tap {
-    if from == to && shown != Some(from) {
-        Tap::ShowCount(from)
-    } else {
-        Tap::Filter(from.min(to), from.max(to))
-    }
-}
-
-/// The outcome of [`tap`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tap {
-    /// Show this bar's count (and how to filter by it).
-    ShowCount(usize),
-    /// Filter to the periods of these bars (first, last).
-    Filter(usize, usize),
 }

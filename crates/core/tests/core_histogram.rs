@@ -1,6 +1,7 @@
 //! Native tests of the release-density histogram: granularity thresholds, period arithmetic,
-//! counting by the publisher's calendar day, stacking by kind, the brush helpers, and agreement
-//! with a naive count on random data.
+//! counting by the publisher's calendar day, stacking by kind, the brush (the state machine that
+//! turns pointer and key events into a date range), and agreement with a naive count on random
+//! data.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{Datelike, FixedOffset, NaiveDate, TimeZone, Weekday};
@@ -707,4 +708,564 @@ fn a_tap_shows_the_count_before_it_filters() {
     // Another bar: its count first; a drag filters at once, in either direction.
     assert_eq!(tap(Some(shown), 7, 7), Tap::ShowCount(7));
     assert_eq!(tap(Some(shown), 7, 2), Tap::Filter(2, 7));
+}
+
+// The brush: how a pointer and the keyboard choose bars (`histogram::Brush`).
+
+mod brush {
+    use pressline_core::histogram::{bar_at, Brush, Command, Key, Phase, Pointer};
+    use proptest::prelude::*;
+
+    use Pointer::{Hovering, Touch};
+
+    const BARS: usize = 10;
+
+    fn filter(first: usize, last: usize) -> Command {
+        Command::Filter { first, last }
+    }
+
+    /// Presses `key` (Shift held or not) on `BARS` bars with no date filter.
+    fn press(brush: &mut Brush, key: Key, shift: bool) -> Command {
+        brush.key(key, shift, BARS, None).expect("there are bars")
+    }
+
+    /// Presses keys named as the DOM names them, Shift held where a name says `Shift+`
+    /// (`"End ArrowLeft Shift+ArrowLeft"`), on `BARS` bars with no date filter.
+    fn keys(brush: &mut Brush, names: &str) {
+        for name in names.split(' ') {
+            let (shift, name) = match name.strip_prefix("Shift+") {
+                Some(name) => (true, name),
+                None => (false, name),
+            };
+            press(brush, Key::from_name(name).expect(name), shift);
+        }
+    }
+
+    /// A brush whose pointer went down on `from` and moved over each of `over`.
+    fn dragged(from: usize, over: &[usize]) -> Brush {
+        let mut brush = Brush::default();
+        brush.pointer_down(from);
+        for &bar in over {
+            brush.pointer_move(bar);
+        }
+        brush
+    }
+
+    #[test]
+    fn keys_and_pointers_are_named_as_the_dom_names_them() {
+        let names = [
+            ("ArrowRight", Key::Next),
+            ("ArrowUp", Key::Next),
+            ("ArrowLeft", Key::Previous),
+            ("ArrowDown", Key::Previous),
+            ("Home", Key::First),
+            ("End", Key::Last),
+            ("Enter", Key::Apply),
+            (" ", Key::Apply),
+            ("Escape", Key::Clear),
+        ];
+        for (name, key) in names {
+            assert_eq!(Key::from_name(name), Some(key), "{name:?}");
+        }
+        for other in [
+            "Tab", "a", "Shift", "Esc", "PageUp", "", "enter", "Spacebar",
+        ] {
+            assert_eq!(Key::from_name(other), None, "{other:?}");
+        }
+        assert_eq!(Pointer::from_type("touch"), Touch);
+        for other in ["mouse", "pen", "", "Touch"] {
+            assert_eq!(Pointer::from_type(other), Hovering, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_fresh_brush_has_no_focus_and_marks_the_date_filter() {
+        let brush = Brush::default();
+        assert_eq!(brush.focus(), None);
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert!(!brush.is_dragging());
+        assert!(!brush.awaits_second_tap());
+        assert_eq!(brush.highlighted(None), None);
+        assert_eq!(brush.highlighted(Some((2, 4))), Some((2, 4)));
+    }
+
+    #[test]
+    fn the_first_key_starts_from_the_date_filters_last_bar_else_the_last_bar() {
+        let mut brush = Brush::default();
+        assert_eq!(
+            brush.key(Key::Next, false, BARS, Some((2, 4))),
+            Some(Command::Nothing)
+        );
+        assert_eq!(brush.focus(), Some(5));
+
+        let mut brush = Brush::default();
+        brush.key(Key::Previous, false, BARS, None);
+        assert_eq!(brush.focus(), Some(8));
+
+        let mut brush = Brush::default();
+        assert_eq!(
+            brush.key(Key::Apply, false, BARS, Some((2, 4))),
+            Some(filter(4, 4))
+        );
+        let mut brush = Brush::default();
+        assert_eq!(brush.key(Key::Apply, false, BARS, None), Some(filter(9, 9)));
+        // Once a bar has the focus, the date filter no longer matters.
+        brush.key(Key::First, false, BARS, None);
+        assert_eq!(
+            brush.key(Key::Next, false, BARS, Some((6, 7))),
+            Some(Command::Nothing)
+        );
+        assert_eq!(brush.focus(), Some(1));
+    }
+
+    #[test]
+    fn arrows_home_and_end_move_the_focus_and_stop_at_the_first_and_last_bars() {
+        let mut brush = Brush::default();
+        press(&mut brush, Key::First, false);
+        assert_eq!(brush.focus(), Some(0));
+        press(&mut brush, Key::Previous, false);
+        assert_eq!(brush.focus(), Some(0), "nothing before the first bar");
+        keys(&mut brush, "ArrowRight ArrowRight");
+        assert_eq!(brush.focus(), Some(2));
+        press(&mut brush, Key::Last, false);
+        assert_eq!(brush.focus(), Some(BARS - 1));
+        press(&mut brush, Key::Next, false);
+        assert_eq!(brush.focus(), Some(BARS - 1), "nothing after the last bar");
+        press(&mut brush, Key::Previous, false);
+        assert_eq!(brush.focus(), Some(BARS - 2));
+        // Moving chooses nothing.
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.highlighted(Some((1, 1))), Some((1, 1)));
+    }
+
+    #[test]
+    fn one_bar_is_both_the_first_and_the_last() {
+        let mut brush = Brush::default();
+        for key in [Key::Next, Key::Previous, Key::First, Key::Last] {
+            assert_eq!(brush.key(key, true, 1, None), Some(Command::Nothing));
+            assert_eq!(brush.focus(), Some(0));
+        }
+        assert_eq!(brush.key(Key::Apply, false, 1, None), Some(filter(0, 0)));
+    }
+
+    #[test]
+    fn shift_arrows_extend_a_range_from_where_the_focus_was_and_enter_applies_it() {
+        // As the end-to-end test does it: End, Left, Shift+Left twice, Enter.
+        let mut brush = Brush::default();
+        keys(&mut brush, "End ArrowLeft Shift+ArrowLeft");
+        assert_eq!(brush.phase(), Phase::Extending { anchor: BARS - 2 });
+        assert_eq!(brush.highlighted(Some((0, 1))), Some((BARS - 3, BARS - 2)));
+        press(&mut brush, Key::Previous, true);
+        assert_eq!(
+            brush.phase(),
+            Phase::Extending { anchor: BARS - 2 },
+            "the anchor stays"
+        );
+        assert_eq!(brush.focus(), Some(BARS - 4));
+        assert_eq!(brush.highlighted(None), Some((BARS - 4, BARS - 2)));
+        assert_eq!(
+            press(&mut brush, Key::Apply, false),
+            filter(BARS - 4, BARS - 2)
+        );
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(
+            brush.focus(),
+            Some(BARS - 4),
+            "the focus stays where it was"
+        );
+        assert_eq!(brush.highlighted(Some((3, 3))), Some((3, 3)));
+    }
+
+    #[test]
+    fn a_range_extends_forward_and_may_shrink_back_across_its_anchor() {
+        let mut brush = Brush::default();
+        keys(&mut brush, "Home Shift+ArrowRight Shift+ArrowRight");
+        assert_eq!(brush.highlighted(None), Some((0, 2)));
+        keys(&mut brush, "Shift+ArrowLeft Shift+ArrowLeft");
+        assert_eq!(brush.highlighted(None), Some((0, 0)));
+        keys(&mut brush, "Shift+ArrowRight Shift+End");
+        assert_eq!(press(&mut brush, Key::Apply, true), filter(0, BARS - 1));
+    }
+
+    #[test]
+    fn a_move_without_shift_drops_the_range() {
+        let mut brush = Brush::default();
+        keys(&mut brush, "Home Shift+ArrowRight ArrowRight");
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.highlighted(None), None);
+        assert_eq!(press(&mut brush, Key::Apply, false), filter(2, 2));
+    }
+
+    #[test]
+    fn escape_drops_the_range_and_clears_the_dates() {
+        let mut brush = Brush::default();
+        keys(&mut brush, "End Shift+ArrowLeft");
+        assert_eq!(press(&mut brush, Key::Clear, false), Command::ClearDates);
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.focus(), Some(BARS - 2), "the focus stays");
+        // With nothing being chosen, it clears the dates all the same.
+        assert_eq!(press(&mut brush, Key::Clear, false), Command::ClearDates);
+        // And Enter then filters to the focused bar alone.
+        assert_eq!(
+            press(&mut brush, Key::Apply, false),
+            filter(BARS - 2, BARS - 2)
+        );
+    }
+
+    #[test]
+    fn keys_are_left_to_the_browser_when_there_are_no_bars() {
+        let mut brush = Brush::default();
+        for key in [
+            Key::Next,
+            Key::Previous,
+            Key::First,
+            Key::Last,
+            Key::Apply,
+            Key::Clear,
+        ] {
+            assert_eq!(brush.key(key, true, 0, Some((0, 0))), None);
+        }
+        assert_eq!(brush, Brush::default());
+    }
+
+    #[test]
+    fn bars_that_are_gone_are_brought_back_to_the_last() {
+        // The focus and the anchor were set on 12 bars; the view changed and 5 are left.
+        let mut brush = Brush::default();
+        brush.key(Key::Last, false, 12, None);
+        assert_eq!(
+            brush.key(Key::Previous, false, 5, None),
+            Some(Command::Nothing)
+        );
+        assert_eq!(brush.focus(), Some(3));
+
+        let mut brush = Brush::default();
+        brush.key(Key::Last, false, 12, None);
+        assert_eq!(brush.key(Key::Apply, false, 5, None), Some(filter(4, 4)));
+
+        let mut brush = Brush::default();
+        brush.key(Key::Last, false, 12, None);
+        brush.key(Key::Previous, true, 12, None);
+        assert_eq!(brush.key(Key::Apply, false, 5, None), Some(filter(4, 4)));
+        // The selection itself may name a bar that is gone.
+        let mut brush = Brush::default();
+        assert_eq!(
+            brush.key(Key::Apply, false, 5, Some((2, 9))),
+            Some(filter(4, 4))
+        );
+    }
+
+    #[test]
+    fn a_mouse_drag_filters_to_the_bars_it_crossed_in_either_direction() {
+        let mut brush = dragged(7, &[6, 4, 2]);
+        assert!(brush.is_dragging());
+        assert_eq!(brush.phase(), Phase::Dragging { anchor: 7 });
+        assert_eq!(brush.focus(), Some(2));
+        assert_eq!(brush.highlighted(Some((0, 0))), Some((2, 7)));
+        assert_eq!(brush.pointer_up(Some(2), Hovering), filter(2, 7));
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.highlighted(Some((2, 7))), Some((2, 7)));
+
+        let mut brush = dragged(1, &[2, 3]);
+        assert_eq!(brush.pointer_up(Some(3), Hovering), filter(1, 3));
+        // From the last bar to the first.
+        let mut brush = dragged(BARS - 1, &[0]);
+        assert_eq!(brush.pointer_up(Some(0), Hovering), filter(0, BARS - 1));
+    }
+
+    #[test]
+    fn a_drag_ends_on_the_bar_it_lifts_over_even_if_no_move_reached_it() {
+        let mut brush = dragged(1, &[2]);
+        assert_eq!(brush.pointer_up(Some(5), Hovering), filter(1, 5));
+    }
+
+    #[test]
+    fn a_drag_lifted_outside_the_drawing_ends_on_the_focused_bar() {
+        let mut brush = dragged(1, &[4]);
+        assert_eq!(brush.pointer_up(None, Hovering), filter(1, 4));
+    }
+
+    #[test]
+    fn a_click_without_a_drag_filters_to_its_bar() {
+        let mut brush = dragged(3, &[]);
+        assert_eq!(brush.highlighted(None), Some((3, 3)));
+        assert_eq!(brush.pointer_up(Some(3), Hovering), filter(3, 3));
+        assert!(
+            !brush.awaits_second_tap(),
+            "a mouse never asks for a second click"
+        );
+        // A wobble that comes back to the bar is still a click.
+        let mut brush = dragged(3, &[4, 3]);
+        assert_eq!(brush.pointer_up(Some(3), Hovering), filter(3, 3));
+    }
+
+    #[test]
+    fn a_first_tap_shows_the_count_and_a_second_filters() {
+        let mut brush = dragged(3, &[]);
+        assert_eq!(brush.pointer_up(Some(3), Touch), Command::Nothing);
+        assert_eq!(brush.focus(), Some(3));
+        assert!(brush.awaits_second_tap());
+        assert_eq!(brush.phase(), Phase::Idle);
+        // The finger leaves as it lifts: the count stays.
+        brush.pointer_leave(Touch);
+        assert_eq!(brush.focus(), Some(3));
+        assert!(brush.awaits_second_tap());
+
+        // Another bar: its count first.
+        brush.pointer_down(6);
+        assert_eq!(brush.pointer_up(Some(6), Touch), Command::Nothing);
+        assert_eq!(brush.focus(), Some(6));
+        assert!(brush.awaits_second_tap());
+
+        // The same bar again: the filter, and the count is no longer waiting for a tap.
+        brush.pointer_down(6);
+        assert_eq!(brush.pointer_up(Some(6), Touch), filter(6, 6));
+        assert!(!brush.awaits_second_tap());
+        // So the next tap on it shows the count again.
+        brush.pointer_down(6);
+        assert_eq!(brush.pointer_up(Some(6), Touch), Command::Nothing);
+    }
+
+    #[test]
+    fn the_second_tap_message_is_only_for_the_focused_bar() {
+        let mut brush = dragged(3, &[]);
+        brush.pointer_up(Some(3), Touch);
+        // The keyboard moves the focus elsewhere: no "tap again" for the bar read out.
+        brush.key(Key::Next, false, BARS, None);
+        assert!(!brush.awaits_second_tap());
+        brush.key(Key::Previous, false, BARS, None);
+        assert!(brush.awaits_second_tap());
+    }
+
+    #[test]
+    fn a_touch_drag_filters_at_once() {
+        let mut brush = dragged(0, &[1, 2]);
+        assert_eq!(brush.pointer_up(Some(2), Touch), filter(0, 2));
+        // Even across the bar whose count is showing.
+        let mut brush = dragged(4, &[]);
+        brush.pointer_up(Some(4), Touch);
+        brush.pointer_down(4);
+        brush.pointer_move(1);
+        assert_eq!(brush.pointer_up(Some(1), Touch), filter(1, 4));
+        assert!(!brush.awaits_second_tap());
+    }
+
+    #[test]
+    fn a_lift_without_a_drag_does_nothing() {
+        let mut brush = Brush::default();
+        assert_eq!(brush.pointer_up(Some(3), Hovering), Command::Nothing);
+        assert_eq!(brush.pointer_up(Some(3), Touch), Command::Nothing);
+        assert_eq!(brush, Brush::default());
+        // Nor does it end a range the keyboard is extending.
+        keys(&mut brush, "Home Shift+ArrowRight");
+        let before = brush;
+        assert_eq!(brush.pointer_up(Some(7), Hovering), Command::Nothing);
+        assert_eq!(brush, before);
+    }
+
+    #[test]
+    fn escape_during_a_drag_ends_it_and_the_lift_filters_nothing() {
+        let mut brush = dragged(2, &[5]);
+        assert_eq!(press(&mut brush, Key::Clear, false), Command::ClearDates);
+        assert!(!brush.is_dragging());
+        assert_eq!(brush.pointer_up(Some(5), Hovering), Command::Nothing);
+    }
+
+    #[test]
+    fn enter_during_a_drag_applies_the_dragged_range() {
+        let mut brush = dragged(2, &[5]);
+        assert_eq!(press(&mut brush, Key::Apply, false), filter(2, 5));
+        assert_eq!(brush.pointer_up(Some(6), Hovering), Command::Nothing);
+    }
+
+    #[test]
+    fn shift_during_a_drag_keeps_the_pointers_anchor_and_a_plain_move_ends_it() {
+        let mut brush = dragged(2, &[5]);
+        press(&mut brush, Key::Next, true);
+        assert_eq!(brush.phase(), Phase::Dragging { anchor: 2 });
+        assert_eq!(brush.highlighted(None), Some((2, 6)));
+        assert_eq!(brush.pointer_up(Some(6), Hovering), filter(2, 6));
+
+        let mut brush = dragged(2, &[5]);
+        press(&mut brush, Key::Next, false);
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.pointer_up(Some(6), Hovering), Command::Nothing);
+    }
+
+    #[test]
+    fn a_new_drag_replaces_a_keyboard_range() {
+        let mut brush = Brush::default();
+        keys(&mut brush, "Home Shift+ArrowRight");
+        brush.pointer_down(8);
+        assert_eq!(brush.phase(), Phase::Dragging { anchor: 8 });
+        assert_eq!(brush.highlighted(None), Some((8, 8)));
+        assert_eq!(brush.pointer_up(Some(9), Hovering), filter(8, 9));
+    }
+
+    #[test]
+    fn a_cancelled_pointer_filters_nothing() {
+        let mut brush = dragged(2, &[5]);
+        brush.pointer_cancel();
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.focus(), Some(5));
+        assert_eq!(brush.highlighted(Some((0, 1))), Some((0, 1)));
+        assert_eq!(brush.pointer_up(Some(5), Hovering), Command::Nothing);
+    }
+
+    #[test]
+    fn hovering_moves_the_focus_but_chooses_nothing() {
+        let mut brush = Brush::default();
+        brush.pointer_move(4);
+        assert_eq!(brush.focus(), Some(4));
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.highlighted(None), None);
+        assert_eq!(brush.highlighted(Some((1, 2))), Some((1, 2)));
+        // The keyboard takes it from there.
+        press(&mut brush, Key::Next, false);
+        assert_eq!(brush.focus(), Some(5));
+    }
+
+    #[test]
+    fn a_mouse_leaving_takes_the_focus_unless_it_is_dragging() {
+        let mut brush = Brush::default();
+        brush.pointer_move(4);
+        brush.pointer_leave(Hovering);
+        assert_eq!(brush.focus(), None);
+
+        // A drag goes on outside the drawing (the pointer is captured).
+        let mut brush = dragged(2, &[0]);
+        brush.pointer_leave(Hovering);
+        assert_eq!(brush.focus(), Some(0));
+        assert!(brush.is_dragging());
+        assert_eq!(brush.pointer_up(None, Hovering), filter(0, 2));
+
+        // A range the keyboard was extending goes with the focus, so it never has one end.
+        let mut brush = Brush::default();
+        keys(&mut brush, "Home Shift+ArrowRight");
+        brush.pointer_leave(Hovering);
+        assert_eq!(brush.phase(), Phase::Idle);
+        assert_eq!(brush.highlighted(Some((6, 7))), Some((6, 7)));
+    }
+
+    #[test]
+    fn losing_the_focus_forgets_everything() {
+        let mut brush = dragged(3, &[]);
+        brush.pointer_up(Some(3), Touch);
+        brush.blur();
+        assert_eq!(brush, Brush::default());
+        assert!(!brush.awaits_second_tap());
+
+        let mut brush = dragged(3, &[5]);
+        brush.blur();
+        assert_eq!(brush, Brush::default());
+        assert_eq!(brush.pointer_up(Some(5), Hovering), Command::Nothing);
+
+        let mut brush = Brush::default();
+        keys(&mut brush, "Home Shift+ArrowRight");
+        brush.blur();
+        assert_eq!(brush, Brush::default());
+    }
+
+    #[test]
+    fn a_position_across_the_drawing_is_the_bar_under_it() {
+        // Four bars across 100 units: 0–25, 25–50, 50–75, 75–100.
+        assert_eq!(bar_at(0.0, 100.0, 4), Some(0));
+        assert_eq!(bar_at(24.9, 100.0, 4), Some(0));
+        assert_eq!(bar_at(25.0, 100.0, 4), Some(1));
+        assert_eq!(bar_at(74.9, 100.0, 4), Some(2));
+        assert_eq!(bar_at(99.9, 100.0, 4), Some(3));
+        // Beyond the edges (a captured drag): the nearest bar.
+        assert_eq!(bar_at(100.0, 100.0, 4), Some(3));
+        assert_eq!(bar_at(1e9, 100.0, 4), Some(3));
+        assert_eq!(bar_at(-0.5, 100.0, 4), Some(0));
+        assert_eq!(bar_at(-1e9, 100.0, 4), Some(0));
+        // One bar is everywhere.
+        assert_eq!(bar_at(60.0, 100.0, 1), Some(0));
+        // No bars, or a drawing with no width (hidden): nothing.
+        assert_eq!(bar_at(10.0, 100.0, 0), None);
+        assert_eq!(bar_at(10.0, 0.0, 4), None);
+        assert_eq!(bar_at(10.0, -5.0, 4), None);
+        // The middle of each bar is that bar, however many.
+        for bars in [1, 2, 3, 7, 13, 120] {
+            for i in 0..bars {
+                let middle = (i as f64 + 0.5) / bars as f64 * 345.0;
+                assert_eq!(bar_at(middle, 345.0, bars), Some(i), "{i} of {bars}");
+            }
+        }
+    }
+
+    /// One event a reader may cause.
+    #[derive(Debug, Clone)]
+    enum Event {
+        Key(Key, bool),
+        Down(usize),
+        Move(usize),
+        Up(Option<usize>, Pointer),
+        Leave(Pointer),
+        Cancel,
+        Blur,
+    }
+
+    fn event() -> impl Strategy<Value = Event> {
+        let key = prop_oneof![
+            Just(Key::Next),
+            Just(Key::Previous),
+            Just(Key::First),
+            Just(Key::Last),
+            Just(Key::Apply),
+            Just(Key::Clear),
+        ];
+        let pointer = prop_oneof![Just(Touch), Just(Hovering)];
+        prop_oneof![
+            (key, any::<bool>()).prop_map(|(key, shift)| Event::Key(key, shift)),
+            (0..BARS).prop_map(Event::Down),
+            (0..BARS).prop_map(Event::Move),
+            (proptest::option::of(0..BARS), pointer.clone()).prop_map(|(b, p)| Event::Up(b, p)),
+            pointer.prop_map(Event::Leave),
+            Just(Event::Cancel),
+            Just(Event::Blur),
+        ]
+    }
+
+    proptest! {
+        /// Whatever a reader does: a range being chosen has both ends, the bars marked and
+        /// filtered to are in order and among the bars, and only a lift or a key filters.
+        #[test]
+        fn any_events_keep_the_brush_sound(
+            events in proptest::collection::vec(event(), 0..40),
+            selected in proptest::option::of((0..BARS, 0..BARS)),
+        ) {
+            let selected = selected.map(|(a, b)| (a.min(b), a.max(b)));
+            let mut brush = Brush::default();
+            for event in events {
+                let before = brush;
+                let command = match event.clone() {
+                    Event::Key(key, shift) => brush.key(key, shift, BARS, selected),
+                    Event::Down(bar) => { brush.pointer_down(bar); None }
+                    Event::Move(bar) => { brush.pointer_move(bar); None }
+                    Event::Up(bar, pointer) => Some(brush.pointer_up(bar, pointer)),
+                    Event::Leave(pointer) => { brush.pointer_leave(pointer); None }
+                    Event::Cancel => { brush.pointer_cancel(); None }
+                    Event::Blur => { brush.blur(); None }
+                };
+                if brush.phase() != Phase::Idle {
+                    prop_assert!(brush.focus().is_some(), "{event:?} from {before:?}");
+                }
+                if let Some((first, last)) = brush.highlighted(selected) {
+                    prop_assert!(first <= last && last < BARS, "{event:?} from {before:?}");
+                }
+                if let Some(Command::Filter { first, last }) = command {
+                    prop_assert!(first <= last && last < BARS, "{event:?} from {before:?}");
+                    prop_assert!(!brush.is_dragging());
+                }
+                if matches!(event, Event::Up(..)) {
+                    prop_assert!(!brush.is_dragging());
+                    if !before.is_dragging() {
+                        prop_assert_eq!(brush, before);
+                        prop_assert_eq!(command, Some(Command::Nothing));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,33 +1,22 @@
 use leptos::prelude::*;
 
-use crate::context::i18n::{t, I18n};
+use crate::context::i18n::t;
 use crate::context::site_data::SiteData;
-use pressline_core::i18n::kind_name;
 use pressline_core::view_state::Facet;
 
-use super::HistogramHints;
+use super::{HistogramHints, HistogramLegend};
 
 /// The histogram's frame while its code is on the way (see [`super::Histogram`]): the same
 /// title, hints, plot box, status line and legend, so nothing moves when the bars arrive.
 #[component]
 pub fn HistogramSkeleton() -> impl IntoView {
     let t = t();
-    let language = I18n::current().language_untracked();
     let site = expect_context::<SiteData>().site_untracked();
     let kinds = site
         .as_ref()
         .map(|site| site.index.facet(Facet::Kind).values.clone())
         .unwrap_or_default();
     let empty = site.is_none_or(|site| site.dataset.releases.is_empty());
-    let legend = kinds
-        .into_iter()
-        .enumerate()
-        .map(|(k, kind)| {
-            let class = format!("histogram__key histogram__key--{}", k.min(5));
-            let kind = kind_name(&kind, language).to_owned();
-            view! { <li class=class>{kind}</li> }
-        })
-        .collect_view();
     view! {
         <section class="histogram" aria-busy="true" aria-labelledby="histogram-title" hidden=empty>
             <h2 id="histogram-title" class="histogram__title">{t.histogram_title}</h2>
@@ -40,7 +29,7 @@ pub fn HistogramSkeleton() -> impl IntoView {
             </div>
             <p class="histogram__status"></p>
             <div class="histogram__footer">
-                <ul class="histogram__legend" aria-hidden="true">{legend}</ul>
+                <HistogramLegend kinds=kinds />
             </div>
         </section>
     }
