@@ -17,13 +17,11 @@ use crate::parts::views::{
 use crate::platform::document::set_document_title;
 use crate::platform::surface::Surface;
 use pressline_core::embed::EmbedLayout;
-use pressline_core::search::SearchQuery;
-use pressline_core::timeline::PageSpan;
 use pressline_core::view_state::ViewState;
 
 use crate::pages::timeline::{
-    ActiveFilters, DownloadLinks, EmptyState, FiltersPanel, HistogramSkeleton, Pager, ResultCount,
-    ResultList, SearchBox, SortControl, TimelineIntro,
+    ActiveFilters, DownloadLinks, FiltersPanel, FiltersSkeleton, HistogramSkeleton, ResultCount,
+    SearchBox, SortControl, TimelineIntro, TimelineResults,
 };
 
 /// The timeline: title and description, the filters, the count, then one page of releases by
@@ -41,13 +39,7 @@ pub fn TimelinePage() -> impl IntoView {
         None => dataset.title.clone(),
     });
     let list_only = use_context::<EmbedLayout>() == Some(EmbedLayout::List);
-    // Without its title, a list's years are its top headings, at the embed's level.
-    let base = use_context::<HeadingBase>().map_or(1, |base| base.0);
-    let headings = HeadingBase(if list_only {
-        base.saturating_sub(1)
-    } else {
-        base
-    });
+    let headings = heading_base(list_only);
     let intro = (!list_only).then(|| {
         (
             dataset.title.clone(),
@@ -102,25 +94,6 @@ pub fn TimelinePage() -> impl IntoView {
         })
     };
 
-    let results = move || {
-        let state = state.get();
-        // Only this page's indices are copied out of the (possibly 100k-long) result.
-        let (total, shown) = result.with(|result| {
-            let span = PageSpan::of(result.matches.len(), state.page);
-            (result.matches.len(), result.matches[span.range()].to_vec())
-        });
-        if total == 0 {
-            return view! { <EmptyState state=state /> }.into_any();
-        }
-        let query = SearchQuery::parse(&state.query);
-        let link_query = state.to_query();
-        view! {
-            <ResultList page=shown query=query link_query=link_query />
-            <Pager state=state total=total />
-        }
-        .into_any()
-    };
-
     view! {
         <Provider value=headings>
         <div class="timeline">
@@ -141,14 +114,7 @@ pub fn TimelinePage() -> impl IntoView {
                         // Their code follows the first render, like the histogram's.
                         <FramedLazyPart
                             preload=preload_filter_controls
-                            frame=|| view! {
-                                <div class="filters__pending" aria-hidden="true">
-                                    <div class="skeleton skeleton--short"></div>
-                                    <div class="skeleton"></div>
-                                    <div class="skeleton"></div>
-                                    <div class="skeleton"></div>
-                                </div>
-                            }
+                            frame=|| view! { <FiltersSkeleton /> }
                             load=move || filter_controls_part(state.into(), result, on_filter)
                         />
                 </FiltersPanel>
@@ -163,7 +129,7 @@ pub fn TimelinePage() -> impl IntoView {
                         <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
                     </div>
                     <ActiveFilters state=state />
-                    {results}
+                    <TimelineResults state=state result=result />
                     {use_context::<ArchiveViews>().map(|archive| archive.older_releases.run())}
                     // Nothing to download or embed when nothing matches.
                     <div class="timeline__tools" hidden=move || count.get() == 0>
@@ -178,4 +144,15 @@ pub fn TimelinePage() -> impl IntoView {
         </Provider>
     }
     .into_any()
+}
+
+/// Where the timeline's headings start: without its title (an embed's list layout), a list's
+/// years are its top headings, at the embed's level.
+fn heading_base(list_only: bool) -> HeadingBase {
+    let base = use_context::<HeadingBase>().map_or(1, |base| base.0);
+    HeadingBase(if list_only {
+        base.saturating_sub(1)
+    } else {
+        base
+    })
 }

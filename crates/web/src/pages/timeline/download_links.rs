@@ -11,17 +11,20 @@ use crate::platform::lazy::PartUnavailable;
 use pressline_core::export::ExportFormat;
 use pressline_core::site::Site;
 
+/// Writes the releases `ids` of a site in a format (or says the code could not be fetched).
+pub type WriteFile = fn(
+    Arc<Site>,
+    Vec<u32>,
+    ExportFormat,
+) -> LocalBoxFuture<'static, Result<String, PartUnavailable>>;
+
 /// The code that writes a download, and what fetches it ahead of a click. The app passes its
 /// lazily loaded one (`crate::parts::code::FILE_WRITER`): the serializers are needed only
 /// when a reader downloads.
 #[derive(Clone, Copy)]
 pub struct FileWriter {
     /// Writes the releases `ids` of the site in the format.
-    pub write: fn(
-        Arc<Site>,
-        Vec<u32>,
-        ExportFormat,
-    ) -> LocalBoxFuture<'static, Result<String, PartUnavailable>>,
+    pub write: WriteFile,
     /// Fetches the writer without running it.
     pub preload: fn() -> LocalBoxFuture<'static, ()>,
 }
