@@ -17,7 +17,8 @@ use crate::parts::views::{
 use crate::platform::document::set_document_title;
 use crate::platform::surface::Surface;
 use pressline_core::embed::EmbedLayout;
-use pressline_core::view_state::ViewState;
+use pressline_core::search::QueryResult;
+use pressline_core::view_state::{UrlNotice, ViewState};
 
 use crate::pages::timeline::{
     ActiveFilters, DownloadLinks, FiltersPanel, FiltersSkeleton, HistogramSkeleton, ResultCount,
@@ -47,52 +48,29 @@ pub fn TimelinePage() -> impl IntoView {
             dataset.lang.clone(),
         )
     });
-    let total_data = data.clone();
-    let total = Signal::derive(move || {
-        total_data
-            .site()
-            .map_or(0, |site| site.dataset.releases.len())
-    });
+    let total = release_count(data.clone());
 
     let navigation = Navigation::current();
     let parsed = navigation.view_state();
     let state = Memo::new(move |_| parsed.with(|(state, _)| state.clone()));
-    let run_data = data.clone();
-    let result = Memo::new(move |_| {
-        let site = run_data
-            .site()
-            .expect("the timeline only renders for a site");
-        state.with(|state| site.index.run(&site.dataset.releases, state))
-    });
+    let result = run_view(data, state);
     let matches = Signal::derive(move || result.with(|r| r.matches.clone()));
     let count = Signal::derive(move || result.with(|r| r.matches.len()));
 
-    // Typing replaces the history entry; every other change pushes one, so Back undoes it.
-    let go = move |next: ViewState, replace: bool| {
-        navigation.go(Destination {
-            path: "/".to_owned(),
-            query: next.to_query(),
-            replace,
-            scroll: false,
-        });
-    };
-
-    let on_search =
-        Callback::new(move |text: String| go(state.get_untracked().with_query(&text), true));
-    let on_sort = Callback::new(move |sort| go(state.get_untracked().with_sort(sort), false));
-    let on_dates =
-        Callback::new(move |(from, to)| go(state.get_untracked().with_dates(from, to), false));
-    let on_filter = Callback::new(move |next: ViewState| go(next, false));
-    // Shown (with its code) only when the address had something to ignore.
-    let notices = Memo::new(move |_| parsed.with(|(_, notices)| notices.clone()));
-    // Re-run only when the notices change; in-app links drop what was ignored, so one set
-    // replaces another only by going Back between two such addresses. (A `Memo<bool>` of
-    // their presence would spare that re-run, for 0.5 KB more on the first load.)
-    let url_notices = move || {
-        notices.with(|notices| !notices.is_empty()).then(|| {
-            view! { <LazyPart load=move || url_notices_part(notices.into()) /> }
-        })
-    };
+    let on_search = Callback::new(move |text: String| {
+        go_to(navigation, state.get_untracked().with_query(&text), true)
+    });
+    let on_sort =
+        Callback::new(move |sort| go_to(navigation, state.get_untracked().with_sort(sort), false));
+    let on_dates = Callback::new(move |(from, to)| {
+        go_to(
+            navigation,
+            state.get_untracked().with_dates(from, to),
+            false,
+        )
+    });
+    let on_filter = Callback::new(move |next: ViewState| go_to(navigation, next, false));
+    let url_notices = url_notices(parsed);
 
     view! {
         <Provider value=headings>
@@ -154,5 +132,43 @@ fn heading_base(list_only: bool) -> HeadingBase {
         base.saturating_sub(1)
     } else {
         base
+    })
+}
+
+/// Shows the timeline's view `next`. Typing replaces the history entry (`replace`); every other
+/// change pushes one, so Back undoes it.
+fn go_to(navigation: Navigation, next: ViewState, replace: bool) {
+    navigation.go(Destination {
+        path: "/".to_owned(),
+        query: next.to_query(),
+        replace,
+        scroll: false,
+    });
+}
+
+/// What the address had that was ignored, and why: shown (with its code) only when there was
+/// something. Re-run only when the notices change; in-app links drop what was ignored, so one
+/// set replaces another only by going Back between two such addresses. (A `Memo<bool>` of
+/// their presence would spare that re-run, for 0.5 KB more on the first load.)
+fn url_notices(parsed: Memo<(ViewState, Vec<UrlNotice>)>) -> impl IntoView {
+    let notices = Memo::new(move |_| parsed.with(|(_, notices)| notices.clone()));
+    move || {
+        notices.with(|notices| !notices.is_empty()).then(|| {
+            view! { <LazyPart load=move || url_notices_part(notices.into()) /> }
+        })
+    }
+}
+
+/// How many releases the site has (an archive's grow as shards arrive).
+fn release_count(data: SiteData) -> Signal<usize> {
+    Signal::derive(move || data.site().map_or(0, |site| site.dataset.releases.len()))
+}
+
+/// The view's matches, in order, with every facet value's count: worked out again only when the
+/// view or the site changes.
+fn run_view(data: SiteData, state: Memo<ViewState>) -> Memo<QueryResult> {
+    Memo::new(move |_| {
+        let site = data.site().expect("the timeline only renders for a site");
+        state.with(|state| site.index.run(&site.dataset.releases, state))
     })
 }
