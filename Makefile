@@ -17,7 +17,7 @@ endif
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
-# Splits the wasm at its lazily loaded parts (.ci/split-wasm.mjs).
+# Splits the wasm at its lazily loaded parts (tools/web-pipeline/split-wasm.mjs).
 WASM_SPLIT_VERSION := 0.2.4
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
@@ -98,22 +98,27 @@ PRERENDER = $(if $(shell grep -q '<body[^>]*data-src=' index.html && echo fetche
 prerenderer:
 	cargo build --quiet --bin pressline
 
-build: tools-build prerenderer ## Release build of the app into dist/, prerendered
-	trunk build --release
+# `trunk build --release` for a public URL into a directory, through the web pipeline (trunk's
+# post-build hook, tools/web-pipeline/): skipped when nothing it reads changed since it last
+# built for that URL, and its wasm splitting and compression are cached by content.
+TRUNK_BUILD := tools/web-pipeline/trunk-build.sh
+
+build: tools-build prerenderer ## Release build of the app into dist/, prerendered (seconds when nothing changed)
+	$(TRUNK_BUILD) / dist
 	$(PRERENDER) --out dist
 
 dist: tools-build prerenderer ## Deployable files for a static host: make dist PUBLIC_URL=/campaigns/ukraine/ [DIST=dist] [BASE_URL=…]
-	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+	$(TRUNK_BUILD) $(PUBLIC_URL) $(DIST)
 	$(PRERENDER) --out $(DIST)
 	@echo "$(DIST)/ is ready for $(PUBLIC_URL) on any static host (see the README's Deploying)."
 
 build-subpath: tools-build prerenderer
-	trunk build --release --public-url /campaigns/ukraine/ --dist $(SUBPATH_DIST)
+	$(TRUNK_BUILD) /campaigns/ukraine/ $(SUBPATH_DIST)
 	$(PRERENDER) --out $(SUBPATH_DIST)
 
 publish: tools-build ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [DIST=dist]
 	@test -n "$(BASE_URL)" || { echo "usage: make publish BASE_URL=https://example.org/news/ [DATASET=$(DATASET)]" >&2; exit 2; }
-	trunk build --release --public-url $(BASE_PATH) --dist $(DIST)
+	$(TRUNK_BUILD) $(BASE_PATH) $(DIST)
 	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL)
 
 published: build ## (for e2e) dist/ published with the bundled dataset, the hostile fixture and the XSS corpus

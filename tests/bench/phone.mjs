@@ -143,10 +143,10 @@ function makeTimelinePage(dataset) {
 </html>
 `,
   );
-  // Same codecs and levels as .ci/postbuild.mjs. Beyond its rule (text and wasm), the page is
-  // compressed: it carries the releases, which Pressline serves compressed (in its wasm and
-  // data/); and so is the icon font, which Chromium fetches as raw TrueType. Real hosts and CDNs
-  // compress both on the fly.
+  // Same codecs and levels as tools/web-pipeline/postbuild.mjs. Beyond its rule (text and
+  // wasm), the page is compressed: it carries the releases, which Pressline serves compressed (in
+  // its wasm and data/); and so is the icon font, which Chromium fetches as raw TrueType. Real
+  // hosts and CDNs compress both on the fly.
   for (const name of readdirSync(timelineDir, { recursive: true })) {
     if (!/\.(html|js|css|svg|ttf|eot)$/.test(name)) continue;
     const path = join(timelineDir, name);

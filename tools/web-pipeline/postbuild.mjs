@@ -1,7 +1,9 @@
-// Trunk's post_build hook (see Trunk.toml): turns trunk's output into files any static host can
-// serve under any sub-path, under a strict Content-Security-Policy, and embeddable anywhere.
+// The web pipeline, trunk's post_build hook (see Trunk.toml): turns trunk's output into files any
+// static host can serve under any sub-path, under a strict Content-Security-Policy, and
+// embeddable anywhere. (trunk-build.sh, which `make build` runs, skips trunk altogether when
+// nothing it reads has changed.)
 //
-// - splits the wasm at its lazily loaded parts (split-wasm.mjs);
+// - splits the wasm at its lazily loaded parts (split-wasm.mjs; cached by cache.mjs);
 // - in release builds, minifies the scripts and stylesheets (esbuild);
 // - moves trunk's inline start-up script into a hashed boot-*.js (no inline script, so
 //   `script-src 'self'` suffices);
@@ -10,23 +12,29 @@
 //   and viewport);
 // - copies index.html to 404.html (deep links on hosts without rewrite rules);
 // - writes _headers (cache and security headers for Netlify/Cloudflare-style hosts);
-// - in release builds, precompresses text and wasm files as .br and .gz.
+// - in release builds, precompresses text and wasm files as .br and .gz (cached by content).
+//
+// Each step that can take more than a moment prints one line (`web-pipeline: …`) with its time.
 //
 // Environment (set by trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE.
-import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import { Cache, SOURCE, say, seconds, sha256, step, targetDirectory } from './cache.mjs';
 import { hash, integrity, minify, splitWasm, withIntegrity } from './split-wasm.mjs';
+
+const began = performance.now();
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('postbuild: run me as a trunk post_build hook (TRUNK_STAGING_DIR unset)');
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
 const release = process.env.TRUNK_PROFILE === 'release';
+const target = targetDirectory();
 
 // 0. The lazily loaded parts, each in a wasm file of its own.
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
-html = splitWasm({ dir, html, release });
+html = await splitWasm({ dir, html, release, target });
 
 const one = (pattern) => {
   const found = readdirSync(dir).filter((name) => pattern.test(name));
@@ -149,23 +157,44 @@ ${publicUrl}i18n/*
 
 // 4. Precompressed copies for hosts that serve them (release builds only: it takes seconds).
 // Not the pages: deployers edit them (`<body data-src=…>`), and a stale .br would win.
+// Each copy is cached under the hash of what it compresses (most files are the same from one
+// build to the next, and between the root and sub-path builds).
 if (release) {
-  for (const name of readdirSync(dir, { recursive: true })) {
-    const path = join(dir, name);
-    if (!/\.(js|css|wasm|json|svg|txt|xml)$/.test(name) || !statSync(path).isFile()) continue;
-    const bytes = readFileSync(path);
-    writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-    writeFileSync(
-      `${path}.br`,
-      brotliCompressSync(bytes, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 11,
-          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-        },
-      }),
-    );
-  }
+  const files = readdirSync(dir, { recursive: true })
+    .filter((name) => /\.(js|css|wasm|json|svg|txt|xml)$/.test(name) && statSync(join(dir, name)).isFile());
+  const cache = new Cache(join(target, 'web-pipeline', 'cache', 'compressed'), 128 * 1024 * 1024);
+  const codecs = {
+    gz: (bytes) => gzipSync(bytes, { level: 9 }),
+    br: (bytes) => brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }),
+  };
+  await step(`precompressing ${files.length} files (gzip -9, brotli q11)`, async () => {
+    let reused = 0;
+    for (const name of files) {
+      const path = join(dir, name);
+      const bytes = readFileSync(path);
+      const key = sha256('compressed', SOURCE, process.versions.zlib, process.versions.brotli, bytes);
+      for (const [extension, compress] of Object.entries(codecs)) {
+        const cached = cache.get(`${key}.${extension}`);
+        if (cached) {
+          copyFileSync(cached, `${path}.${extension}`);
+          reused += 1;
+          continue;
+        }
+        const compressed = compress(bytes);
+        await cache.put(`${key}.${extension}`, (into) => writeFileSync(into, compressed));
+        writeFileSync(`${path}.${extension}`, compressed);
+      }
+    }
+    cache.prune();
+    return reused;
+  }, (reused) => (reused ? `${reused} of ${2 * files.length} copies from the cache` : ''));
 }
+say(`done in ${seconds(began)}`);
 
 /** The page stylesheet, rewritten for a shadow root inside someone else's page. */
 function shadowStylesheet(text) {
