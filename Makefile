@@ -41,7 +41,7 @@ BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^ht
         tools-nightly tools-fuzz fuzz fuzz-smoke tools-engines smoke bench-phone
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-16s %s\n", $$1, $$2 }'
 
 setup: tools-build tools-browser tools-engines tools-fuzz ## Install every tool the build and the tests need
 
@@ -141,12 +141,10 @@ lint: tools-build ## rustfmt, and clippy for the host and for wasm32
 	cargo fmt --all --check
 	cd fuzz && cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy $(WASM_CRATES) --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p pressline-core --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p pressline-web --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p pressline-web --all-targets --target wasm32-unknown-unknown --features split -- -D warnings
 	@$(MAKE) --no-print-directory core-is-pure
-
-# The crates built for the browser (the command line and the tools are native only).
-WASM_CRATES := -p pressline-core -p pressline-web
 
 core-is-pure: ## Fails if the core crate has any web crate in its dependency tree
 	@if cargo tree -p pressline-core --edges normal,build --prefix none --target all \
