@@ -11,20 +11,19 @@ pub mod deploy;
 pub mod escape;
 pub mod feeds;
 pub mod head;
+mod output;
+mod pool;
 pub mod shell;
 pub mod sitemap;
 
 use std::fmt;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
-use std::time::Duration;
 
 pub use deploy::Deploy;
 
 use head::PageHead;
+use output::{io, Output};
 use pressline_core::formats::SourceFormat;
 use pressline_core::related::ReleasePlan;
 use pressline_core::route::release_path;
@@ -33,7 +32,7 @@ use pressline_core::site::Site;
 use pressline_core::source::DEFAULT_MAX_BYTES;
 use pressline_core::validate::is_url_safe_id;
 use pressline_core::view_state::ViewState;
-use pressline_core::LoadedDataset;
+use pressline_core::{Dataset, LoadedDataset, Release};
 use pressline_web::context::site_data::SiteData;
 use pressline_web::pages::release::ReleasePlans;
 use pressline_web::pages::shared::FeedLinks;
@@ -142,226 +141,260 @@ pub fn publish(
     options: &PublishOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Published, PublishError> {
-    let out = &options.out_dir;
-    let deploy = options.deploy.as_ref();
-    let written = AtomicU64::new(0);
-    let write = |relative: &str, content: &[u8]| -> Result<(), PublishError> {
-        let path = out.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|error| io(parent, error))?;
-        }
-        fs::write(&path, content).map_err(|error| io(&path, error))?;
-        written.fetch_add(content.len() as u64, Ordering::Relaxed);
-        Ok(())
-    };
-
-    // Trunk's page: kept aside the first time, so publishing again starts from it.
-    let shell_path = out.join(SHELL_FILE);
-    let index_path = out.join("index.html");
-    let (shell_text, from) = match fs::read_to_string(&shell_path) {
-        Ok(text) => (text, shell_path.clone()),
-        Err(_) => (
-            fs::read_to_string(&index_path).map_err(|error| io(&index_path, error))?,
-            index_path.clone(),
-        ),
-    };
-    let shell = Shell::parse(&shell_text).map_err(|reason| PublishError::NotABuild {
-        path: from.clone(),
-        reason: reason.0,
-    })?;
-    if from == index_path {
-        write(SHELL_FILE, shell_text.as_bytes())?;
-    }
-    let relative;
-    let deploy = match deploy {
-        Some(deploy) => deploy,
-        None => {
-            relative = Deploy::relative(shell.base_href());
-            &relative
-        }
-    };
-    let built = shell.base_href().trim_end_matches('/');
-    if built != deploy.base_path() {
-        return Err(PublishError::BasePathMismatch {
-            built: format!("{built}/"),
-            wanted: format!("{}/", deploy.base_path()),
-        });
-    }
-
-    // Which dataset the app will load.
-    let bundled = fs::read(out.join("data/releases.json")).unwrap_or_default();
-    let data_src = if let Some(src) = &options.data_src {
-        Some(src.clone())
-    } else if shell.has_data_src() || bundled == dataset_text.as_bytes() {
-        None
-    } else {
-        write(DATA_FILE, dataset_text.as_bytes())?;
-        Some(deploy.href(&format!("/{DATA_FILE}"), ""))
-    };
-
-    let dataset = &loaded.dataset;
-    let releases = &dataset.releases;
-    if let Some(bad) = releases.iter().find(|r| !is_url_safe_id(&r.id)) {
-        return Err(PublishError::UnsafeId(bad.id.clone()));
-    }
-    let index = SearchIndex::build(releases);
-    let order: Vec<usize> = index
-        .run(releases, &ViewState::default())
-        .matches
-        .iter()
-        .map(|&i| i as usize)
-        .collect();
-    // The pages are the app's own components rendered here (see `ui::prerender`).
-    let site = SiteData::from_site(Site::with_index(
-        SourceFormat::Pressline,
-        loaded.clone(),
-        index,
-    ));
-    let base = deploy.base_path();
-    let plans = release_plans(releases, &order);
-    // Written (below) only where the deploy's address is known, as the heads' links are.
-    let feeds = deploy.is_absolute().then(|| FeedLinks {
-        atom: deploy.url(feeds::ATOM_FILE),
-        json: deploy.url(feeds::JSON_FEED_FILE),
-    });
-
-    // The release pages, in parallel; the old ones go first (a release may have been removed).
-    let releases_dir = out.join("releases");
-    if releases_dir.exists() {
-        fs::remove_dir_all(&releases_dir).map_err(|error| io(&releases_dir, error))?;
-    }
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let failed = AtomicBool::new(false);
-    let first_error = Mutex::new(None);
-    // The app's own limit on a fetched dataset is raised to fit the published one (a dataset
-    // this big is better deployed as a sharded archive: `pressline shard`, `--data-src`).
-    let mut body_attributes: Vec<(&str, String)> = Vec::new();
-    if let Some(src) = &data_src {
-        body_attributes.push(("data-src", src.clone()));
-        let size = dataset_text.len() as u64;
-        if options.data_src.is_none() && size > DEFAULT_MAX_BYTES {
-            body_attributes.push(("data-max-bytes", size.to_string()));
-        }
-    }
-    let body_attributes = &body_attributes;
-    let total = releases.len();
-    // Workers wake this thread when they finish or fail, so a small site does not wait out a
-    // progress interval.
-    let reporter = std::thread::current();
-    let workers = options.threads.max(1);
-    let workers_left = AtomicUsize::new(workers);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                // Counts this worker out even when it panics, so the reporter stops waiting
-                // (the scope then passes the panic on).
-                let _leaving = WorkerGuard {
-                    left: &workers_left,
-                    reporter: &reporter,
-                };
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= total || failed.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let release = &releases[i];
-                    let content = render_page_with(
-                        &site,
-                        base,
-                        &release_path(&release.id),
-                        Some(&plans),
-                        feeds.as_ref(),
-                    );
-                    let head = PageHead::for_release(dataset, release, deploy);
-                    let page = shell.page(
-                        &head,
-                        &head.tags(dataset, deploy),
-                        body_attributes,
-                        &release_path(&release.id),
-                        &content,
-                    );
-                    if let Err(error) = write(
-                        &format!("releases/{}/index.html", release.id),
-                        page.as_bytes(),
-                    ) {
-                        failed.store(true, Ordering::Relaxed);
-                        first_error
-                            .lock()
-                            .expect("not poisoned")
-                            .get_or_insert(error);
-                        reporter.unpark();
-                        break;
-                    }
-                    if done.fetch_add(1, Ordering::Relaxed) + 1 == total {
-                        reporter.unpark();
-                    }
-                }
-            });
-        }
-        // Report progress while the workers run.
-        loop {
-            // Read before `done`: once every worker has left, this report is the last one and
-            // must show their final count.
-            let all_left = workers_left.load(Ordering::Acquire) == 0;
-            let finished = done.load(Ordering::Relaxed);
-            progress(finished, total);
-            if finished >= total || failed.load(Ordering::Relaxed) || all_left {
-                break;
-            }
-            std::thread::park_timeout(Duration::from_millis(100));
-        }
-    });
-    if let Some(error) = first_error.into_inner().expect("not poisoned") {
-        return Err(error);
-    }
-
-    // The timeline, and the bare page for any other address.
-    let head = PageHead::for_timeline(dataset, deploy);
-    let content = render_page_with(&site, base, "/", None, feeds.as_ref());
-    let page = shell.page(
-        &head,
-        &head.tags(dataset, deploy),
-        body_attributes,
-        "/",
-        &content,
-    );
-    write("index.html", page.as_bytes())?;
-    write(
-        "404.html",
-        shell.bare(&dataset.title, body_attributes).as_bytes(),
+    let output = Output::new(&options.out_dir);
+    let build = Build::open(&output, options.deploy.as_ref())?;
+    let data_src = choose_data_src(&output, &build, dataset_text, options)?;
+    let pages = Pages::new(
+        loaded,
+        &build,
+        body_attributes(data_src.as_deref(), dataset_text, options),
     )?;
-
+    write_release_pages(&output, &pages, options.threads, progress)?;
+    write_timeline_and_404(&output, &pages)?;
     // Feeds, sitemap, robots.txt, and their compressed copies: only where the deploy's
     // address is known, for they must name absolute addresses.
+    let deploy = &build.deploy;
     let (feed_entries, sitemap_urls, sitemap_files) = if deploy.is_absolute() {
-        write_feeds_and_sitemaps(out, dataset, &order, options.feed_size, deploy, &written)?
+        write_feeds_and_sitemaps(
+            &output,
+            pages.dataset,
+            &pages.order,
+            options.feed_size,
+            deploy,
+        )?
     } else {
         (0, 0, 0)
     };
     if data_src.is_some() && options.data_src.is_none() {
-        precompress(out, DATA_FILE, dataset_text.as_bytes(), &written)?;
+        output.precompress(DATA_FILE, dataset_text.as_bytes())?;
     }
-
     Ok(Published {
-        release_pages: total,
+        release_pages: pages.dataset.releases.len(),
         feed_entries,
         sitemap_urls,
         sitemap_files,
         data_src,
-        bytes: written.load(Ordering::Relaxed),
+        bytes: output.bytes_written(),
     })
+}
+
+/// The trunk build being published over: its page, and the deploy the pages are for.
+struct Build {
+    shell: Shell,
+    deploy: Deploy,
+}
+
+impl Build {
+    /// Reads trunk's page (kept aside the first time, so publishing again starts from it) and
+    /// checks it was built for `deploy`'s sub-path; without a deploy, the build's own sub-path
+    /// is taken, with relative addresses.
+    fn open(output: &Output, deploy: Option<&Deploy>) -> Result<Self, PublishError> {
+        let shell_path = output.path(SHELL_FILE);
+        let index_path = output.path("index.html");
+        let (shell_text, from) = match fs::read_to_string(&shell_path) {
+            Ok(text) => (text, shell_path),
+            Err(_) => (
+                fs::read_to_string(&index_path).map_err(|error| io(&index_path, error))?,
+                index_path.clone(),
+            ),
+        };
+        let shell = Shell::parse(&shell_text).map_err(|reason| PublishError::NotABuild {
+            path: from.clone(),
+            reason: reason.0,
+        })?;
+        if from == index_path {
+            output.write(SHELL_FILE, shell_text.as_bytes())?;
+        }
+        let deploy = deploy
+            .cloned()
+            .unwrap_or_else(|| Deploy::relative(shell.base_href()));
+        let built = shell.base_href().trim_end_matches('/');
+        if built != deploy.base_path() {
+            return Err(PublishError::BasePathMismatch {
+                built: format!("{built}/"),
+                wanted: format!("{}/", deploy.base_path()),
+            });
+        }
+        Ok(Self { shell, deploy })
+    }
+}
+
+/// The dataset address the pages give the app, if any (see [`publish`]), writing the dataset to
+/// [`DATA_FILE`] when the app is to load it from there.
+fn choose_data_src(
+    output: &Output,
+    build: &Build,
+    dataset_text: &str,
+    options: &PublishOptions,
+) -> Result<Option<String>, PublishError> {
+    if let Some(src) = &options.data_src {
+        return Ok(Some(src.clone()));
+    }
+    let bundled = fs::read(output.path("data/releases.json")).unwrap_or_default();
+    if build.shell.has_data_src() || bundled == dataset_text.as_bytes() {
+        return Ok(None);
+    }
+    output.write(DATA_FILE, dataset_text.as_bytes())?;
+    Ok(Some(build.deploy.href(&format!("/{DATA_FILE}"), "")))
+}
+
+/// The attributes every page's `<body>` gets: the dataset's address, and the app's own limit on
+/// a fetched dataset raised to fit the published one (a dataset this big is better deployed as
+/// a sharded archive: `pressline shard`, `--data-src`).
+fn body_attributes(
+    data_src: Option<&str>,
+    dataset_text: &str,
+    options: &PublishOptions,
+) -> Vec<(&'static str, String)> {
+    let mut attributes = Vec::new();
+    if let Some(src) = data_src {
+        attributes.push(("data-src", src.to_owned()));
+        let size = dataset_text.len() as u64;
+        if options.data_src.is_none() && size > DEFAULT_MAX_BYTES {
+            attributes.push(("data-max-bytes", size.to_string()));
+        }
+    }
+    attributes
+}
+
+/// What every page is made from. The pages are the app's own components rendered here (see
+/// `pressline_web::prerender`) inside trunk's page.
+struct Pages<'a> {
+    dataset: &'a Dataset,
+    /// Release indices in timeline order, newest first.
+    order: Vec<usize>,
+    site: SiteData,
+    plans: ReleasePlans,
+    /// The feeds' addresses, only where the deploy's address is known, as the heads' links are.
+    feeds: Option<FeedLinks>,
+    shell: &'a Shell,
+    deploy: &'a Deploy,
+    body_attributes: Vec<(&'static str, String)>,
+}
+
+impl<'a> Pages<'a> {
+    /// Indexes `loaded` for its pages; refuses a release id that cannot be a directory name.
+    fn new(
+        loaded: &'a LoadedDataset,
+        build: &'a Build,
+        body_attributes: Vec<(&'static str, String)>,
+    ) -> Result<Self, PublishError> {
+        let dataset = &loaded.dataset;
+        let releases = &dataset.releases;
+        if let Some(bad) = releases.iter().find(|r| !is_url_safe_id(&r.id)) {
+            return Err(PublishError::UnsafeId(bad.id.clone()));
+        }
+        let index = SearchIndex::build(releases);
+        let order: Vec<usize> = index
+            .run(releases, &ViewState::default())
+            .matches
+            .iter()
+            .map(|&i| i as usize)
+            .collect();
+        let site = SiteData::from_site(Site::with_index(
+            SourceFormat::Pressline,
+            loaded.clone(),
+            index,
+        ));
+        let plans = release_plans(releases, &order);
+        let deploy = &build.deploy;
+        let feeds = deploy.is_absolute().then(|| FeedLinks {
+            atom: deploy.url(feeds::ATOM_FILE),
+            json: deploy.url(feeds::JSON_FEED_FILE),
+        });
+        Ok(Self {
+            dataset,
+            order,
+            site,
+            plans,
+            feeds,
+            shell: &build.shell,
+            deploy,
+            body_attributes,
+        })
+    }
+
+    /// `release`'s page, with its own head and the app's release page.
+    fn release(&self, release: &Release) -> String {
+        let path = release_path(&release.id);
+        let content = render_page_with(
+            &self.site,
+            self.deploy.base_path(),
+            &path,
+            Some(&self.plans),
+            self.feeds.as_ref(),
+        );
+        let head = PageHead::for_release(self.dataset, release, self.deploy);
+        self.in_shell(&head, &path, &content)
+    }
+
+    /// The timeline's page.
+    fn timeline(&self) -> String {
+        let head = PageHead::for_timeline(self.dataset, self.deploy);
+        let content = render_page_with(
+            &self.site,
+            self.deploy.base_path(),
+            "/",
+            None,
+            self.feeds.as_ref(),
+        );
+        self.in_shell(&head, "/", &content)
+    }
+
+    /// The bare page for any other address.
+    fn not_found(&self) -> String {
+        self.shell.bare(&self.dataset.title, &self.body_attributes)
+    }
+
+    fn in_shell(&self, head: &PageHead, app_path: &str, content: &str) -> String {
+        self.shell.page(
+            head,
+            &head.tags(self.dataset, self.deploy),
+            &self.body_attributes,
+            app_path,
+            content,
+        )
+    }
+}
+
+/// Writes every release's page, in parallel (see [`pool`]); the old ones go first (a release may
+/// have been removed).
+fn write_release_pages(
+    output: &Output,
+    pages: &Pages,
+    threads: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(), PublishError> {
+    output.remove_dir("releases")?;
+    let releases = &pages.dataset.releases;
+    pool::run_jobs(
+        releases.len(),
+        threads,
+        |i| {
+            let release = &releases[i];
+            output.write(
+                &format!("releases/{}/index.html", release.id),
+                pages.release(release).as_bytes(),
+            )
+        },
+        progress,
+    )
+}
+
+/// Writes the timeline's `index.html`, and the `404.html` hosts serve for any other address.
+fn write_timeline_and_404(output: &Output, pages: &Pages) -> Result<(), PublishError> {
+    output.write("index.html", pages.timeline().as_bytes())?;
+    output.write("404.html", pages.not_found().as_bytes())
 }
 
 /// Writes the feeds of the `feed_size` newest releases, the sitemaps and `robots.txt`, with
 /// their compressed copies; returns the feed entries, sitemap addresses and sitemap files.
 fn write_feeds_and_sitemaps(
-    out: &Path,
-    dataset: &pressline_core::Dataset,
+    output: &Output,
+    dataset: &Dataset,
     order: &[usize],
     feed_size: usize,
     deploy: &Deploy,
-    written: &AtomicU64,
 ) -> Result<(usize, usize, usize), PublishError> {
     let newest = &order[..feed_size.min(order.len())];
     let mut text_files = vec![
@@ -374,50 +407,26 @@ fn write_feeds_and_sitemaps(
             feeds::json_feed(dataset, newest, deploy),
         ),
     ];
-    remove_old_sitemaps(out)?;
+    remove_old_sitemaps(output.dir())?;
     let sitemaps = sitemap::sitemaps(dataset, order, deploy);
     let sitemap_files = sitemaps.len();
     text_files.extend(sitemaps);
-    let robots_path = out.join("robots.txt");
-    let existing_robots = fs::read_to_string(&robots_path).unwrap_or_default();
+    let existing_robots = fs::read_to_string(output.path("robots.txt")).unwrap_or_default();
     text_files.push((
         "robots.txt".to_owned(),
         sitemap::robots(&existing_robots, deploy),
     ));
     for (name, text) in &text_files {
-        let path = out.join(name);
-        fs::write(&path, text.as_bytes()).map_err(|error| io(&path, error))?;
-        written.fetch_add(text.len() as u64, Ordering::Relaxed);
-        precompress(out, name, text.as_bytes(), written)?;
+        output.write_compressed(name, text.as_bytes())?;
     }
-    add_feed_headers(out, deploy)?;
+    add_feed_headers(output.dir(), deploy)?;
     Ok((newest.len(), order.len() + 1, sitemap_files))
 }
 
 /// Every release's page plan in the timeline `order` (release indices, newest first), as the
 /// release pages take it (see [`ReleasePlan::all_in_order`]).
-pub fn release_plans(releases: &[pressline_core::Release], order: &[usize]) -> ReleasePlans {
+pub fn release_plans(releases: &[Release], order: &[usize]) -> ReleasePlans {
     ReleasePlans(ReleasePlan::all_in_order(releases, order).into())
-}
-
-/// Counts a worker out when it ends, however it ends, and wakes the reporter.
-struct WorkerGuard<'a> {
-    left: &'a AtomicUsize,
-    reporter: &'a std::thread::Thread,
-}
-
-impl Drop for WorkerGuard<'_> {
-    fn drop(&mut self) {
-        self.left.fetch_sub(1, Ordering::Release);
-        self.reporter.unpark();
-    }
-}
-
-fn io(path: &Path, error: std::io::Error) -> PublishError {
-    PublishError::Io {
-        path: path.to_owned(),
-        error,
-    }
 }
 
 /// Removes `sitemap-N.xml` files a bigger earlier publish left.
@@ -430,30 +439,6 @@ fn remove_old_sitemaps(out: &Path) -> Result<(), PublishError> {
         }
     }
     Ok(())
-}
-
-/// Writes `name.gz` beside `name`, and removes a stale `name.br` (the build's hook wrote one
-/// for the old `robots.txt`; a host would serve it instead of the new file).
-fn precompress(
-    out: &Path,
-    name: &str,
-    content: &[u8],
-    written: &AtomicU64,
-) -> Result<(), PublishError> {
-    let brotli = out.join(format!("{name}.br"));
-    if brotli.exists() {
-        fs::remove_file(&brotli).map_err(|error| io(&brotli, error))?;
-    }
-    let path = out.join(format!("{name}.gz"));
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder
-        .write_all(content)
-        .and_then(|()| encoder.finish())
-        .and_then(|gz| {
-            written.fetch_add(gz.len() as u64, Ordering::Relaxed);
-            fs::write(&path, gz)
-        })
-        .map_err(|error| io(&path, error))
 }
 
 /// Adds the feeds' media types to the build's `_headers` (once).
