@@ -413,6 +413,8 @@ fn validate_organization(raw: RawOrganization, problems: &mut Vec<Problem>) -> O
     }
 }
 
+/// Checks the release record at `index`: the release, or every problem it has. `index_of_id`
+/// holds the ids of the records before it, to report a duplicate.
 fn validate_release(
     index: usize,
     value: &Value,
@@ -431,31 +433,10 @@ fn validate_release(
         object,
         problems: Vec::new(),
     };
-
-    let id = fields.required_text("id").and_then(|id| {
-        if is_url_safe_id(&id) {
-            Some(id)
-        } else {
-            fields.report("id", ProblemKind::IdNotUrlSafe { value: id });
-            None
-        }
-    });
-    if let Some(first_index) = id.as_ref().and_then(|id| index_of_id.get(id)) {
-        fields.report(
-            "id",
-            ProblemKind::DuplicateId {
-                first_index: *first_index,
-            },
-        );
-    }
+    // Read in this order, which is the order the problems are reported in.
+    let id = fields.id(index_of_id);
     let kind = fields.required_text("kind");
-    let date = fields.required_text("date").and_then(|text| {
-        let date = ReleaseDate::parse(&text);
-        if date.is_none() {
-            fields.report("date", ProblemKind::UnparseableDate { value: text });
-        }
-        date
-    });
+    let date = fields.date();
     let title = fields.required_text("title");
     let summary = fields.optional_text("summary");
     let body = fields.optional_text("body");
@@ -464,14 +445,7 @@ fn validate_release(
     let topics = fields.string_list("topics");
     let places = fields.string_list("places");
     let url = fields.optional_url("url", SafeUrl::parse_web);
-    let lang = fields.optional_text("lang").and_then(|tag| {
-        if is_language_tag(&tag) {
-            Some(tag)
-        } else {
-            fields.report("lang", ProblemKind::InvalidLanguageTag { value: tag });
-            None
-        }
-    });
+    let lang = fields.language();
 
     match (id, kind, date, title) {
         (Some(id), Some(kind), Some(date), Some(title)) if fields.problems.is_empty() => {
@@ -490,28 +464,7 @@ fn validate_release(
                 lang,
             })
         }
-        (id, ..) => {
-            // Name the record by its id when it has one worth showing, even if refused.
-            let shown_id = id.or_else(|| {
-                object
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .filter(|id| !id.trim().is_empty())
-                    .map(|id| id.chars().take(MAX_ID_LENGTH).collect())
-            });
-            Err(fields
-                .problems
-                .into_iter()
-                .map(|(field, kind)| Problem {
-                    record: Some(RecordRef {
-                        index,
-                        id: shown_id.clone(),
-                    }),
-                    field,
-                    kind,
-                })
-                .collect())
-        }
+        (id, ..) => Err(fields.into_record_problems(index, id)),
     }
 }
 
@@ -682,6 +635,74 @@ impl<'a> Fields<'a> {
                 .into_iter()
                 .map(|(field, kind)| (format!("{prefix}.{field}"), kind)),
         );
+    }
+
+    /// The release's `id`, when it is URL-safe; a duplicate of an earlier record's (in
+    /// `index_of_id`) is reported but still read, so the record is named by it.
+    fn id(&mut self, index_of_id: &HashMap<String, usize>) -> Option<String> {
+        let id = self.required_text("id").and_then(|id| {
+            if is_url_safe_id(&id) {
+                Some(id)
+            } else {
+                self.report("id", ProblemKind::IdNotUrlSafe { value: id });
+                None
+            }
+        });
+        if let Some(first_index) = id.as_ref().and_then(|id| index_of_id.get(id)) {
+            self.report(
+                "id",
+                ProblemKind::DuplicateId {
+                    first_index: *first_index,
+                },
+            );
+        }
+        id
+    }
+
+    /// The release's `date`, when it parses.
+    fn date(&mut self) -> Option<ReleaseDate> {
+        self.required_text("date").and_then(|text| {
+            let date = ReleaseDate::parse(&text);
+            if date.is_none() {
+                self.report("date", ProblemKind::UnparseableDate { value: text });
+            }
+            date
+        })
+    }
+
+    /// The release's `lang`, when it is a language tag.
+    fn language(&mut self) -> Option<String> {
+        self.optional_text("lang").and_then(|tag| {
+            if is_language_tag(&tag) {
+                Some(tag)
+            } else {
+                self.report("lang", ProblemKind::InvalidLanguageTag { value: tag });
+                None
+            }
+        })
+    }
+
+    /// The problems found, as the problems of the record at `index`, named by its `id` when it
+    /// has one worth showing, even if refused.
+    fn into_record_problems(self, index: usize, id: Option<String>) -> Vec<Problem> {
+        let shown_id = id.or_else(|| {
+            self.object
+                .get("id")
+                .and_then(Value::as_str)
+                .filter(|id| !id.trim().is_empty())
+                .map(|id| id.chars().take(MAX_ID_LENGTH).collect())
+        });
+        self.problems
+            .into_iter()
+            .map(|(field, kind)| Problem {
+                record: Some(RecordRef {
+                    index,
+                    id: shown_id.clone(),
+                }),
+                field,
+                kind,
+            })
+            .collect()
     }
 }
 

@@ -126,13 +126,43 @@ fn author_names(object: &Map<String, Value>) -> Vec<&str> {
     }
 }
 
+/// An item as a Pressline release record (see the table above), for validation to check.
 fn release(item: &Value, feed_language: Option<&str>, ids: &mut Ids) -> Value {
     // Not an object: passed on for validation to report.
     let Value::Object(item) = item else {
         return item.clone();
     };
     let mut record = Map::new();
+    record.insert("id".to_owned(), Value::from(release_id(item, ids)));
+    let (kind, topics) = kind_and_topics(item);
+    record.insert("kind".to_owned(), Value::from(kind.unwrap_or(DEFAULT_KIND)));
+    put(&mut record, "topics", topics);
+    put(
+        &mut record,
+        "date",
+        text_field(publication_date(item), |d| d.trim().to_owned()),
+    );
+    let content = Content::of(item);
+    put(&mut record, "body", content.body.map(Value::from));
+    let summary = summary(item, content.plain.as_deref());
+    let title = title(item, summary.as_ref(), content.plain.as_deref());
+    put(&mut record, "summary", summary);
+    put(
+        &mut record,
+        "url",
+        first_given(item, &["url", "external_url"]).cloned(),
+    );
+    if let Some(src) = first_given(item, &["image", "banner_image"]) {
+        record.insert("image".to_owned(), picture(src, title.as_ref()));
+    }
+    put(&mut record, "title", title);
+    put_people(&mut record, author_names(item));
+    put(&mut record, "lang", language(item, feed_language));
+    Value::Object(record)
+}
 
+/// A new release id from the item's `id`, else its address, else its title.
+fn release_id(item: &Map<String, Value>, ids: &mut Ids) -> String {
     let source_id = match item.get("id") {
         Some(Value::String(id)) => Some(id.clone()),
         Some(Value::Number(id)) => Some(id.to_string()),
@@ -144,13 +174,13 @@ fn release(item: &Value, feed_language: Option<&str>, ids: &mut Ids) -> Value {
         link.map(|url| slugify(id_source(url))),
         string_at(item, "title").map(slugify),
     ];
-    record.insert(
-        "id".to_owned(),
-        Value::from(ids.allocate(candidates.into_iter().flatten(), "item")),
-    );
+    ids.allocate(candidates.into_iter().flatten(), "item")
+}
 
-    // The kind is the first tag that names one; the other tags are topics.
-    let (kind, topics) = match item.get("tags") {
+/// The kind is the first tag that names one; the other tags are topics (a `tags` that is not
+/// an array is passed on as the topics, for validation to report).
+fn kind_and_topics(item: &Map<String, Value>) -> (Option<&str>, Option<Value>) {
+    match item.get("tags") {
         Some(Value::Array(tags)) => {
             let kind_at = tags
                 .iter()
@@ -166,92 +196,95 @@ fn release(item: &Value, feed_language: Option<&str>, ids: &mut Ids) -> Value {
         }
         None | Some(Value::Null) => (None, None),
         Some(other) => (None, Some(other.clone())),
-    };
-    record.insert("kind".to_owned(), Value::from(kind.unwrap_or(DEFAULT_KIND)));
-    put(&mut record, "topics", topics);
+    }
+}
 
-    let date = if is_given(item.get("date_published")) {
+/// `date_published` when given, else `date_modified`.
+fn publication_date(item: &Map<String, Value>) -> Option<&Value> {
+    if is_given(item.get("date_published")) {
         item.get("date_published")
     } else {
         item.get("date_modified")
-    };
-    put(
-        &mut record,
-        "date",
-        text_field(date, |d| d.trim().to_owned()),
-    );
+    }
+}
 
-    let content_text = string_at(item, "content_text");
-    let content_html = string_at(item, "content_html");
-    // The text the summary and, failing everything else, the title are taken from.
-    let plain = content_text
-        .map(collapse_whitespace)
-        .or_else(|| content_html.map(html_to_text))
-        .filter(|text| !text.is_empty());
+/// What an item's `content_text` or `content_html` gives.
+struct Content {
+    /// Its text, for a missing summary or title to be taken from; never empty.
+    plain: Option<String>,
+    /// The release body: `content_text` as plain paragraphs, else `content_html` as Markdown;
+    /// never empty.
+    body: Option<String>,
+}
 
-    let body = if content_text.is_some() {
-        content_text.map(plain_text_to_markdown)
-    } else {
-        content_html.map(html_to_markdown)
-    };
-    put(
-        &mut record,
-        "body",
-        body.filter(|b| !b.is_empty()).map(Value::from),
-    );
+impl Content {
+    fn of(item: &Map<String, Value>) -> Self {
+        let content_text = string_at(item, "content_text");
+        let content_html = string_at(item, "content_html");
+        let plain = content_text
+            .map(collapse_whitespace)
+            .or_else(|| content_html.map(html_to_text))
+            .filter(|text| !text.is_empty());
+        let body = if content_text.is_some() {
+            content_text.map(plain_text_to_markdown)
+        } else {
+            content_html.map(html_to_markdown)
+        };
+        Self {
+            plain,
+            body: body.filter(|b| !b.is_empty()),
+        }
+    }
+}
 
-    let summary = if is_given(item.get("summary")) {
+/// The item's `summary` when given, else the start of its text.
+fn summary(item: &Map<String, Value>, plain: Option<&str>) -> Option<Value> {
+    if is_given(item.get("summary")) {
         item.get("summary").cloned()
     } else {
-        plain
-            .as_deref()
-            .map(|text| Value::from(excerpt(text, SUMMARY_LENGTH)))
-    };
-    let title = if is_given(item.get("title")) {
+        plain.map(|text| Value::from(excerpt(text, SUMMARY_LENGTH)))
+    }
+}
+
+/// The item's `title` when given, else the start of its summary or of its text.
+fn title(item: &Map<String, Value>, summary: Option<&Value>, plain: Option<&str>) -> Option<Value> {
+    if is_given(item.get("title")) {
         item.get("title").cloned()
     } else {
         summary
-            .as_ref()
             .and_then(Value::as_str)
             .map(collapse_whitespace)
-            .or_else(|| plain.clone())
+            .or_else(|| plain.map(str::to_owned))
             .filter(|text| !text.is_empty())
             .map(|text| Value::from(excerpt(&text, TITLE_LENGTH)))
-    };
-    put(&mut record, "summary", summary);
-
-    let url = ["url", "external_url"]
-        .into_iter()
-        .map(|key| item.get(key))
-        .find(|value| is_given(*value))
-        .flatten();
-    put(&mut record, "url", url.cloned());
-
-    let image = ["image", "banner_image"]
-        .into_iter()
-        .map(|key| item.get(key))
-        .find(|value| is_given(*value))
-        .flatten();
-    if let Some(src) = image {
-        let mut picture = Map::new();
-        picture.insert("src".to_owned(), src.clone());
-        put(
-            &mut picture,
-            "alt",
-            title.as_ref().filter(|t| t.is_string()).cloned(),
-        );
-        record.insert("image".to_owned(), Value::Object(picture));
     }
-    put(&mut record, "title", title);
+}
 
-    put_people(&mut record, author_names(item));
+/// The first of `keys` the item gives a value.
+fn first_given<'a>(item: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
+    keys.iter()
+        .map(|&key| item.get(key))
+        .find(|value| is_given(*value))
+        .flatten()
+}
 
-    let lang = if is_given(item.get("language")) {
+/// The release's image: `src`, with the title as its alt text when it is a string.
+fn picture(src: &Value, title: Option<&Value>) -> Value {
+    let mut picture = Map::new();
+    picture.insert("src".to_owned(), src.clone());
+    put(
+        &mut picture,
+        "alt",
+        title.filter(|t| t.is_string()).cloned(),
+    );
+    Value::Object(picture)
+}
+
+/// The item's `language` when given, else the feed's.
+fn language(item: &Map<String, Value>, feed_language: Option<&str>) -> Option<Value> {
+    if is_given(item.get("language")) {
         item.get("language").cloned()
     } else {
         feed_language.map(Value::from)
-    };
-    put(&mut record, "lang", lang);
-
-    Value::Object(record)
+    }
 }
