@@ -8,9 +8,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use pressline_core::parse_dataset;
 use pressline_core::search::SearchIndex;
 use pressline_core::view_state::{Facet, ViewState};
+use pressline_core::{parse_dataset, LoadedDataset, Release};
 
 /// Counts live heap bytes so memory figures are measured, not estimated.
 struct CountingAllocator;
@@ -77,133 +77,167 @@ fn main() {
     let mut histogram_rows = Vec::new();
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let before = live();
-        let start = Instant::now();
-        let loaded = parse_dataset(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let parse_time = start.elapsed();
-        let dataset_bytes = live() - before;
+        let (loaded, index) = load_and_index(path, &text);
         let releases = &loaded.dataset.releases;
-
-        let before = live();
-        let start = Instant::now();
-        let index = SearchIndex::build(releases);
-        let build_time = start.elapsed();
-        let index_bytes = live() - before;
-        println!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            releases.len(),
-            mib(text.len()),
-            ms(parse_time),
-            mib(dataset_bytes),
-            ms(build_time),
-            mib(index_bytes),
-            index.vocabulary_len()
-        );
-
-        // Queries built from the data itself, so they hit whatever the dataset says.
-        let first_word = releases[0]
-            .title
-            .split_whitespace()
-            .find(|w| w.chars().count() >= 6)
-            .unwrap_or("war")
-            .to_lowercase();
-        let summary_words: Vec<&str> = releases[0]
-            .summary
-            .as_deref()
-            .unwrap_or(&releases[0].title)
-            .split_whitespace()
-            .collect();
-        let phrase = summary_words
-            .iter()
-            .take(2)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let topic = index.facet(Facet::Topic).values[0].clone();
-        let place = index.facet(Facet::Place).values[1].clone();
-        let kind = index.facet(Facet::Kind).values[0].clone();
-        let mut views: Vec<(String, ViewState)> = Vec::new();
-        views.push(("no filter".to_owned(), ViewState::default()));
-        for end in 1..=first_word.chars().count().min(5) {
-            let typed: String = first_word.chars().take(end).collect();
-            views.push((
-                format!("typing `{typed}`"),
-                ViewState {
-                    query: typed,
-                    ..ViewState::default()
-                },
-            ));
-        }
-        views.push((
-            format!("phrase `\"{phrase}\"`"),
-            ViewState {
-                query: format!("\"{phrase}\""),
-                ..ViewState::default()
-            },
-        ));
-        views.push((
-            format!(
-                "exclusion `{first_word} -{}`",
-                summary_words.last().unwrap_or(&"x")
-            ),
-            ViewState {
-                query: format!("{first_word} -{}", summary_words.last().unwrap_or(&"x")),
-                ..ViewState::default()
-            },
-        ));
-        let facet_view = ViewState::default().toggled(Facet::Topic, &topic);
-        views.push((format!("facet topic={topic}"), facet_view.clone()));
-        let combined = facet_view
-            .toggled(Facet::Place, &place)
-            .toggled(Facet::Kind, &kind);
-        views.push(("3 facets".to_owned(), combined.clone()));
-        views.push((
-            "3 facets + search + dates".to_owned(),
-            ViewState {
-                query: first_word.chars().take(3).collect(),
-                from: chrono::NaiveDate::from_ymd_opt(2018, 1, 1),
-                to: chrono::NaiveDate::from_ymd_opt(2022, 12, 31),
-                ..combined
-            },
-        ));
-        // The histogram's redraw input: the undated matches bucketed and stacked by kind.
-        let kinds = index.facet(Facet::Kind).values.clone();
-        let all = index.run(releases, &ViewState::default()).matches;
-        let mut bars = 0;
-        let (median, worst) = time_runs(25, || {
-            bars = pressline_core::histogram::Histogram::build(releases, &all, &kinds)
-                .buckets
-                .len()
-        });
-        histogram_rows.push(format!(
-            "| {} | {} | {bars} | {} | {} |",
-            releases.len(),
-            all.len(),
-            ms(median),
-            ms(worst)
-        ));
+        let views = sample_views(releases, &index);
+        histogram_rows.push(histogram_row(releases, &index));
         for (label, view) in views {
-            let mut count = 0;
-            let (median, worst) =
-                time_runs(25, || count = index.run(releases, &view).matches.len());
-            query_rows.push(format!(
-                "| {} | {label} | {count} | {} | {} |",
-                releases.len(),
-                ms(median),
-                ms(worst)
-            ));
+            query_rows.push(query_row(releases, &index, &label, &view));
         }
     }
-    println!();
-    println!("| releases | histogram of | bars | median | worst of 25 |");
-    println!("|---:|---:|---:|---:|---:|");
-    for row in histogram_rows {
-        println!("{row}");
+    print_table(
+        "| releases | histogram of | bars | median | worst of 25 |",
+        "|---:|---:|---:|---:|---:|",
+        &histogram_rows,
+    );
+    print_table(
+        "| releases | query (results + all facet counts) | matches | median | worst of 25 |",
+        "|---:|---|---:|---:|---:|",
+        &query_rows,
+    );
+}
+
+/// Parses and indexes the dataset `text` (from `path`), printing the first table's row: the
+/// time and memory each step took.
+fn load_and_index(path: &str, text: &str) -> (LoadedDataset, SearchIndex) {
+    let before = live();
+    let start = Instant::now();
+    let loaded = parse_dataset(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let parse_time = start.elapsed();
+    let dataset_bytes = live() - before;
+    let releases = &loaded.dataset.releases;
+
+    let before = live();
+    let start = Instant::now();
+    let index = SearchIndex::build(releases);
+    let build_time = start.elapsed();
+    let index_bytes = live() - before;
+    println!(
+        "| {} | {} | {} | {} | {} | {} | {} |",
+        releases.len(),
+        mib(text.len()),
+        ms(parse_time),
+        mib(dataset_bytes),
+        ms(build_time),
+        mib(index_bytes),
+        index.vocabulary_len()
+    );
+    (loaded, index)
+}
+
+/// The views timed, each with its label: queries built from the data itself, so they hit
+/// whatever the dataset says.
+fn sample_views(releases: &[Release], index: &SearchIndex) -> Vec<(String, ViewState)> {
+    let first_word = releases[0]
+        .title
+        .split_whitespace()
+        .find(|w| w.chars().count() >= 6)
+        .unwrap_or("war")
+        .to_lowercase();
+    let summary_words: Vec<&str> = releases[0]
+        .summary
+        .as_deref()
+        .unwrap_or(&releases[0].title)
+        .split_whitespace()
+        .collect();
+    let phrase = summary_words
+        .iter()
+        .take(2)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let excluded = summary_words.last().unwrap_or(&"x");
+    let mut views = vec![("no filter".to_owned(), ViewState::default())];
+    views.extend(typing_views(&first_word));
+    views.push((
+        format!("phrase `\"{phrase}\"`"),
+        searching(format!("\"{phrase}\"")),
+    ));
+    views.push((
+        format!("exclusion `{first_word} -{excluded}`"),
+        searching(format!("{first_word} -{excluded}")),
+    ));
+    views.extend(facet_views(index, &first_word));
+    views
+}
+
+/// Typing the first letters of `word`, one view per keystroke (up to five).
+fn typing_views(word: &str) -> Vec<(String, ViewState)> {
+    (1..=word.chars().count().min(5))
+        .map(|end| {
+            let typed: String = word.chars().take(end).collect();
+            (format!("typing `{typed}`"), searching(typed))
+        })
+        .collect()
+}
+
+/// One facet clicked, then three, then three with the start of `word` typed and a date range.
+fn facet_views(index: &SearchIndex, word: &str) -> Vec<(String, ViewState)> {
+    let topic = index.facet(Facet::Topic).values[0].clone();
+    let place = index.facet(Facet::Place).values[1].clone();
+    let kind = index.facet(Facet::Kind).values[0].clone();
+    let facet_view = ViewState::default().toggled(Facet::Topic, &topic);
+    let combined = facet_view
+        .toggled(Facet::Place, &place)
+        .toggled(Facet::Kind, &kind);
+    let narrowed = ViewState {
+        query: word.chars().take(3).collect(),
+        from: chrono::NaiveDate::from_ymd_opt(2018, 1, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2022, 12, 31),
+        ..combined.clone()
+    };
+    vec![
+        (format!("facet topic={topic}"), facet_view),
+        ("3 facets".to_owned(), combined),
+        ("3 facets + search + dates".to_owned(), narrowed),
+    ]
+}
+
+/// The view with `query` typed and nothing else.
+fn searching(query: String) -> ViewState {
+    ViewState {
+        query,
+        ..ViewState::default()
     }
+}
+
+/// Times the histogram's redraw input: the unfiltered matches bucketed and stacked by kind.
+fn histogram_row(releases: &[Release], index: &SearchIndex) -> String {
+    let kinds = index.facet(Facet::Kind).values.clone();
+    let all = index.run(releases, &ViewState::default()).matches;
+    let mut bars = 0;
+    let (median, worst) = time_runs(25, || {
+        bars = pressline_core::histogram::Histogram::build(releases, &all, &kinds)
+            .buckets
+            .len()
+    });
+    format!(
+        "| {} | {} | {bars} | {} | {} |",
+        releases.len(),
+        all.len(),
+        ms(median),
+        ms(worst)
+    )
+}
+
+/// Times running `view` (its results and every facet's counts).
+fn query_row(releases: &[Release], index: &SearchIndex, label: &str, view: &ViewState) -> String {
+    let mut count = 0;
+    let (median, worst) = time_runs(25, || count = index.run(releases, view).matches.len());
+    format!(
+        "| {} | {label} | {count} | {} | {} |",
+        releases.len(),
+        ms(median),
+        ms(worst)
+    )
+}
+
+/// Prints a Markdown table after a blank line.
+fn print_table(header: &str, alignment: &str, rows: &[String]) {
     println!();
-    println!("| releases | query (results + all facet counts) | matches | median | worst of 25 |");
-    println!("|---:|---|---:|---:|---:|");
-    for row in query_rows {
+    println!("{header}");
+    println!("{alignment}");
+    for row in rows {
         println!("{row}");
     }
 }
