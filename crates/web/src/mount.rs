@@ -76,22 +76,8 @@ fn mount_page(document: &web_sys::Document) {
     } else {
         Surface::Page
     };
-    let base = document
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| base_path(&url.pathname()))
-        .unwrap_or_default();
-    let src = match &source {
-        DatasetSource::Url {
-            url,
-            from_query: true,
-            ..
-        } => Some(url.clone()),
-        _ => None,
-    };
-    let carried = carried_parameters(src.as_deref(), surface == Surface::Frame);
+    let base = document_base_path(document);
+    let carried = carried_parameters(src_from_query(&source), surface == Surface::Frame);
     if surface == Surface::Frame {
         let _ = document
             .document_element()
@@ -108,88 +94,184 @@ fn mount_page(document: &web_sys::Document) {
         .and_then(|path| app_path(&path, &base))
         .map(|path| Route::from_path(&path));
     let prerendered = document.get_element_by_id(PRERENDERED_ID);
-    // The prerendered page is adopted when it is this very view: the bundled dataset, the
-    // address it was rendered for, no view state in the query string, and the language it was
-    // written in. Otherwise the app builds its own beside it, which then takes its place (an
-    // adopted page switched to another language would move under the reader's eyes).
-    let adopt = prerendered.as_ref().is_some_and(|element| {
-        source == DatasetSource::Bundled
-            && wanted == PRERENDER_LANGUAGE
-            && bundled_is_packed()
-            && search.trim_start_matches('?').is_empty()
-            && route.is_some()
-            && element
-                .get_attribute(PRERENDERED_PATH_ATTRIBUTE)
-                .map(|path| Route::from_path(&path))
-                == route
-    });
-    // A page prerendered from another dataset than the app will show (a `?src=`, or a deploy
-    // that names another `data-src` than the one the page was made from) goes at once, and the
-    // app's loading (or refusal) view shows instead.
-    let prerendered = match prerendered {
-        Some(element) if shows_another_dataset(&element, &source) => {
+    let first_view = FirstView {
+        adopt: prerendered
+            .as_ref()
+            .is_some_and(|element| is_this_view(element, &source, wanted, &search, route.as_ref())),
+        prerendered: keep_prerendered_of_same_dataset(prerendered, &source),
+        route,
+        language: wanted,
+    };
+    let app = PageApp {
+        base,
+        carried,
+        surface,
+        preferred,
+        feeds,
+        source,
+    };
+    wasm_bindgen_futures::spawn_local(start_page(app, first_view));
+}
+
+/// The document's base path (see [`base_path`]), empty when it has none.
+fn document_base_path(document: &web_sys::Document) -> String {
+    document
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| base_path(&url.pathname()))
+        .unwrap_or_default()
+}
+
+/// The dataset address the reader gave in the page's own address (`?src=`), which links carry.
+fn src_from_query(source: &DatasetSource) -> Option<&str> {
+    match source {
+        DatasetSource::Url {
+            url,
+            from_query: true,
+            ..
+        } => Some(url),
+        _ => None,
+    }
+}
+
+/// True when the prerendered page `element` is the very view the app is about to show: the
+/// bundled dataset, the address it was rendered for, no view state in the query string, and
+/// the language it was written in. Otherwise the app builds its own beside it, which then
+/// takes its place (an adopted page switched to another language would move under the
+/// reader's eyes).
+fn is_this_view(
+    element: &web_sys::Element,
+    source: &DatasetSource,
+    language: Language,
+    search: &str,
+    route: Option<&Route>,
+) -> bool {
+    *source == DatasetSource::Bundled
+        && language == PRERENDER_LANGUAGE
+        && bundled_is_packed()
+        && search.trim_start_matches('?').is_empty()
+        && route.is_some()
+        && element
+            .get_attribute(PRERENDERED_PATH_ATTRIBUTE)
+            .map(|path| Route::from_path(&path))
+            .as_ref()
+            == route
+}
+
+/// True when there is a prerendered page, after removing one made from another dataset than
+/// the app will show (a `?src=`, or a deploy that names another `data-src` than the one the
+/// page was made from): the app's loading (or refusal) view shows instead.
+fn keep_prerendered_of_same_dataset(
+    prerendered: Option<web_sys::Element>,
+    source: &DatasetSource,
+) -> bool {
+    match prerendered {
+        Some(element) if shows_another_dataset(&element, source) => {
             element.remove();
             false
         }
         other => other.is_some(),
+    }
+}
+
+/// How the page's first view starts.
+struct FirstView {
+    /// The address's route, when it is within the deploy.
+    route: Option<Route>,
+    /// The language the reader wants.
+    language: Language,
+    /// True when the page holds a prerendered page (of the dataset the app will show).
+    prerendered: bool,
+    /// True when that page is this very view, for the app to adopt (see [`is_this_view`]).
+    adopt: bool,
+}
+
+/// What the app on its own page is rendered with.
+struct PageApp {
+    base: String,
+    carried: String,
+    surface: Surface,
+    preferred: Language,
+    feeds: Option<FeedLinks>,
+    source: DatasetSource,
+}
+
+impl PageApp {
+    /// The app, told the page's feeds (so the footer renders as it was prerendered).
+    fn render(self) -> impl IntoView {
+        if let Some(feeds) = self.feeds {
+            provide_context(feeds);
+        }
+        let source = self.source;
+        view! {
+            <OnPage base=self.base carried=self.carried surface=self.surface preferred=self.preferred fetch_catalogue=FETCH_CATALOGUE>
+                <Root source=source.clone() />
+            </OnPage>
+        }
+    }
+}
+
+/// Loads what the first view needs, then adopts the prerendered page or mounts the app.
+async fn start_page(app: PageApp, first_view: FirstView) {
+    let deploy_url = absolute_url("./");
+    // Before the first render: the reader's catalogue (a few KB, only for languages other
+    // than English), so the app is already in their language; and the first page's lazily
+    // loaded parts when it must be drawn whole at once: a release page (no moment of empty
+    // page), and a prerendered page, which has every part (adopted, its nodes must all be
+    // there; replaced, see `end_prerender`). True when every part arrived: a part that
+    // could not be fetched shows its error in its place, which the prerendered page does
+    // not have.
+    let parts = preload_for_first_view(
+        first_view.route.as_ref(),
+        first_view.prerendered,
+        app.surface,
+    );
+    let (_, parts_arrived) = futures::future::join(
+        load_catalogue(first_view.language, &deploy_url, Some(FETCH_CATALOGUE)),
+        parts,
+    )
+    .await;
+    if first_view.adopt && !parts_arrived {
+        // The prerendered page stays as it is, readable and with real links: better than
+        // the app with a part missing (offline, or a deploy that lost a file).
+        return;
+    }
+    let app = move || app.render();
+    if first_view.adopt {
+        adopt_prerendered(app);
+        return;
+    }
+    // A prerendered page for another view (or dataset) stays until the app has built its
+    // own, then goes (see `end_prerender`).
+    match live_container_before_prerender() {
+        Some(container) => leptos::mount::mount_to(container, app).forget(),
+        None => leptos::mount::mount_to_body(app),
+    }
+}
+
+/// Hydrates the prerendered page with `app`, keeping what the reader typed into its search
+/// box meanwhile.
+fn adopt_prerendered<N: IntoView>(app: impl FnOnce() -> N + 'static) {
+    let root = document_element_by_id(PRERENDERED_ID);
+    let Some(root) = root.and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
     };
-    wasm_bindgen_futures::spawn_local(async move {
-        let deploy_url = absolute_url("./");
-        // Before the first render: the reader's catalogue (a few KB, only for languages other
-        // than English), so the app is already in their language; and the first page's lazily
-        // loaded parts when it must be drawn whole at once: a release page (no moment of empty
-        // page), and a prerendered page, which has every part (adopted, its nodes must all be
-        // there; replaced, see `end_prerender`). True when every part arrived: a part that
-        // could not be fetched shows its error in its place, which the prerendered page does
-        // not have.
-        let parts = preload_for_first_view(route.as_ref(), prerendered, surface);
-        let (_, parts_arrived) = futures::future::join(
-            load_catalogue(wanted, &deploy_url, Some(FETCH_CATALOGUE)),
-            parts,
-        )
-        .await;
-        if adopt && !parts_arrived {
-            // The prerendered page stays as it is, readable and with real links: better than
-            // the app with a part missing (offline, or a deploy that lost a file).
-            return;
+    // What the reader typed into the prerendered search box is searched for once the box is
+    // the app's (adopting it resets its value to the address's).
+    let typed = search_input()
+        .map(|input| input.value())
+        .unwrap_or_default();
+    leptos::mount::hydrate_from(root.clone(), app).forget();
+    // Says the page is the app's now (for tests and benchmarks to wait on).
+    let _ = root.set_attribute(ADOPTED_ATTRIBUTE, "");
+    if let Some(input) = search_input().filter(|_| !typed.is_empty()) {
+        input.set_value(&typed);
+        if let Ok(event) = web_sys::Event::new("input") {
+            let _ = input.dispatch_event(&event);
         }
-        let app = move || {
-            if let Some(feeds) = feeds.clone() {
-                provide_context(feeds);
-            }
-            view! {
-                <OnPage base=base carried=carried surface=surface preferred=preferred fetch_catalogue=FETCH_CATALOGUE>
-                    <Root source=source.clone() />
-                </OnPage>
-            }
-        };
-        if adopt {
-            let root = document_element_by_id(PRERENDERED_ID);
-            if let Some(root) = root.and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok()) {
-                // What the reader typed into the prerendered search box is searched for once
-                // the box is the app's (adopting it resets its value to the address's).
-                let typed = search_input()
-                    .map(|input| input.value())
-                    .unwrap_or_default();
-                leptos::mount::hydrate_from(root.clone(), app).forget();
-                // Says the page is the app's now (for tests and benchmarks to wait on).
-                let _ = root.set_attribute(ADOPTED_ATTRIBUTE, "");
-                if let Some(input) = search_input().filter(|_| !typed.is_empty()) {
-                    input.set_value(&typed);
-                    if let Ok(event) = web_sys::Event::new("input") {
-                        let _ = input.dispatch_event(&event);
-                    }
-                }
-            }
-            return;
-        }
-        // A prerendered page for another view (or dataset) stays until the app has built its
-        // own, then goes (see `end_prerender`).
-        match live_container_before_prerender() {
-            Some(container) => leptos::mount::mount_to(container, app).forget(),
-            None => leptos::mount::mount_to_body(app),
-        }
-    });
+    }
 }
 
 /// True when the prerendered `element` shows another dataset than `source` names: it says
@@ -266,40 +348,9 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets, history: EmbedH
     if host.shadow_root().is_some() {
         return; // Already running (the script was included twice).
     }
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(wrapper) = attach_shadow_wrapper(&host, assets) else {
         return;
     };
-    let Ok(shadow) =
-        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-    else {
-        return;
-    };
-    let Some(wrapper) = document
-        .create_element("div")
-        .ok()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    wrapper.set_class_name("pressline");
-    if let Some(css) = &assets.css {
-        if let Ok(link) = document.create_element("link") {
-            let _ = link.set_attribute("rel", "stylesheet");
-            let _ = link.set_attribute("href", css);
-            // Shown once styled, so the reader never sees a flash of unstyled text.
-            wrapper.set_hidden(true);
-            let shown = wrapper.clone();
-            let reveal = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                shown.set_hidden(false);
-            });
-            let _ = link.add_event_listener_with_callback("load", reveal.as_ref().unchecked_ref());
-            let _ = link.add_event_listener_with_callback("error", reveal.as_ref().unchecked_ref());
-            reveal.forget();
-            let _ = shadow.append_child(&link);
-        }
-    }
-    let _ = shadow.append_child(&wrapper);
-
     let attribute = |name: &str| host.get_attribute(name);
     // The host page's own `?src=` is not ours to obey.
     let source = DatasetSource::from_element(&host, None);
@@ -354,6 +405,42 @@ fn mount_embed(host: web_sys::HtmlElement, assets: &EmbedAssets, history: EmbedH
         })
         .forget();
     });
+}
+
+/// Gives `host` a shadow root holding the embed's stylesheet and the element the embed renders
+/// into, which it returns (`None` when the browser refuses).
+fn attach_shadow_wrapper(
+    host: &web_sys::HtmlElement,
+    assets: &EmbedAssets,
+) -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .ok()?;
+    let wrapper = document
+        .create_element("div")
+        .ok()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    wrapper.set_class_name("pressline");
+    if let Some(css) = &assets.css {
+        if let Ok(link) = document.create_element("link") {
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", css);
+            // Shown once styled, so the reader never sees a flash of unstyled text.
+            wrapper.set_hidden(true);
+            let shown = wrapper.clone();
+            let reveal = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                shown.set_hidden(false);
+            });
+            let _ = link.add_event_listener_with_callback("load", reveal.as_ref().unchecked_ref());
+            let _ = link.add_event_listener_with_callback("error", reveal.as_ref().unchecked_ref());
+            reveal.forget();
+            let _ = shadow.append_child(&link);
+        }
+    }
+    let _ = shadow.append_child(&wrapper);
+    Some(wrapper)
 }
 
 /// True for a `data-release-url` template that makes an `http(s)` address.

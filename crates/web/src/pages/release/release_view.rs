@@ -5,16 +5,17 @@ use wasm_bindgen::JsCast;
 
 use crate::context::navigation::Navigation;
 use crate::context::site_data::SiteData;
-use crate::pages::shared::{
-    Heading, KindLabel, Link, PeopleQuoted, PhotoCredit, PressContact, ReleaseDateTime, TagLinks,
-};
+use crate::pages::shared::{PeopleQuoted, TagLinks};
 use crate::platform::document::{set_document_title, set_meta_description};
 use pressline_core::quote::holds_quotation;
 use pressline_core::timeline::shorten;
 use pressline_core::view_state::Facet;
-use pressline_core::Release;
+use pressline_core::{Organization, Release};
 
-use super::{MarkdownBody, RelatedReleases, ReleaseNav, ShareButtons};
+use super::{
+    BackToTimeline, MarkdownBody, RelatedReleases, ReleaseContact, ReleaseFigure, ReleaseHeader,
+    ReleaseNav, ReleaseSource, ShareButtons,
+};
 use pressline_core::related::Neighbour;
 
 /// A whole release, leading with itself: the way back, then kind, title, date, people, picture or
@@ -49,6 +50,38 @@ pub fn ReleaseView(
         .site_untracked()
         .and_then(|site| site.dataset.organization.clone())
         .unwrap_or_default();
+    set_release_head(&release, &organization);
+    let article = focus_title_on_arrival();
+    let share_url = Navigation::current().release_share_url(&release.id);
+    let lang = release.lang.clone().or_else(|| data.content_language());
+    let quotation = [&release.summary, &release.body]
+        .into_iter()
+        .flatten()
+        .any(|text| holds_quotation(text));
+    view! {
+        <div class="release-page">
+            <BackToTimeline query=back_query filtered=filtered />
+            <article class="release" data-release-id=release.id lang=lang dir="auto" node_ref=article>
+                <ReleaseHeader kind=release.kind title=release.title.clone() date=release.date />
+                <PeopleQuoted people=release.people quotation=quotation />
+                <ReleaseFigure image=release.image />
+                {release.summary.map(|summary| view! { <p class="release__summary">{summary}</p> })}
+                {release.body.map(|body| view! { <MarkdownBody markdown=body /> })}
+                <TagLinks label=t.topics facet=Facet::Topic items=release.topics />
+                <TagLinks label=t.places facet=Facet::Place items=release.places />
+                <ReleaseSource url=release.url />
+                <ReleaseContact organization=organization />
+                <ShareButtons url=share_url title=release.title />
+            </article>
+            <ReleaseNav previous=previous next=next newest_first=!oldest_first />
+            <RelatedReleases releases=related />
+        </div>
+    }
+}
+
+/// The document's title ("release — organization") and description (the summary, else the
+/// title, shortened) for `release`.
+fn set_release_head(release: &Release, organization: &Organization) {
     set_document_title(&match &organization.name {
         Some(name) => format!("{} — {name}", release.title),
         None => release.title.clone(),
@@ -57,8 +90,11 @@ pub fn ReleaseView(
         release.summary.as_deref().unwrap_or(&release.title),
         160,
     ));
+}
 
-    // Focus the title on arrival, so keyboard and screen-reader users start at the release.
+/// The article's reference, for an effect that focuses its title once it is on the page, so
+/// keyboard and screen-reader users start at the release.
+fn focus_title_on_arrival() -> NodeRef<Article> {
     let article = NodeRef::<Article>::new();
     Effect::new(move |_| {
         let title = article
@@ -73,73 +109,5 @@ pub fn ReleaseView(
             let _ = heading.focus_with_options(&options);
         }
     });
-
-    let share_url = Navigation::current().release_share_url(&release.id);
-    let lang = release.lang.clone().or_else(|| data.content_language());
-    let image = release.image.clone();
-    let picture = image.as_ref().and_then(|image| {
-        let src = image.src.as_ref()?.to_string();
-        let alt = image.alt.clone().unwrap_or_default();
-        Some(view! { <img class="release__image" src=src alt=alt /> })
-    });
-    let has_picture = picture.is_some();
-    let credit = image.and_then(|image| image.credit);
-    let source = release.url.map(|url| {
-        view! {
-            <p class="release__source">
-                <a href=url.to_string() rel="noopener">
-                    {t.read_original}
-                </a>
-            </p>
-        }
-    });
-    let contact = organization.press_email.clone().map(|email| {
-        let label = t.press_contact_label(organization.name.as_deref());
-        view! { <PressContact class="release__contact" label=label email=email /> }
-    });
-    let back_label = if filtered {
-        t.back_to_filtered
-    } else {
-        t.all_releases
-    };
-    let heading_text = release.title.clone();
-    let quotation = [&release.summary, &release.body]
-        .into_iter()
-        .flatten()
-        .any(|text| holds_quotation(text));
-    view! {
-        <div class="release-page">
-            <p class="release__back">
-                <Link path="/" query=back_query attr:data-back="">{back_label}</Link>
-            </p>
-            <article class="release" data-release-id=release.id lang=lang dir="auto" node_ref=article>
-                <header class="release__header">
-                    <KindLabel kind=release.kind />
-                    <Heading class="release__title" focusable=true>
-                        {heading_text}
-                    </Heading>
-                    <ReleaseDateTime date=release.date />
-                </header>
-                <PeopleQuoted people=release.people quotation=quotation />
-                {(picture.is_some() || credit.is_some())
-                    .then(|| {
-                        view! {
-                            <figure class="release__figure">
-                                {picture}
-                                {credit.map(|credit| view! { <figcaption><PhotoCredit credit=credit beside_picture=has_picture /></figcaption> })}
-                            </figure>
-                        }
-                    })}
-                {release.summary.map(|summary| view! { <p class="release__summary">{summary}</p> })}
-                {release.body.map(|body| view! { <MarkdownBody markdown=body /> })}
-                <TagLinks label=t.topics facet=Facet::Topic items=release.topics />
-                <TagLinks label=t.places facet=Facet::Place items=release.places />
-                {source}
-                {contact}
-                <ShareButtons url=share_url title=release.title />
-            </article>
-            <ReleaseNav previous=previous next=next newest_first=!oldest_first />
-            <RelatedReleases releases=related />
-        </div>
-    }
+    article
 }
