@@ -48,8 +48,8 @@ pub fn Root(
     view! { <ReadSiteLazily source=source /> }.into_any()
 }
 
-/// The lazily loaded dataset reader (`read_site_part`): until it has arrived, the loading view (without
-/// progress); if it cannot be fetched, an error view naming the dataset, with Retry.
+/// The lazily loaded dataset reader (`read_site_part`): until it has arrived, the loading view
+/// (without progress); if it cannot be fetched, an error view naming the dataset, with Retry.
 #[component]
 fn ReadSiteLazily(
     /// The dataset to read.
@@ -72,9 +72,11 @@ fn ReadSiteLazily(
         }
         .into_any()
     });
+    // Made here, under this component's owner: a Retry click has none that lasts.
+    let app = Callback::new(|data| view! { <App data=data /> }.into_any());
     view! {
         <LazyPart
-            load=move || read_site_part(source.clone(), Callback::new(|data| view! { <App data=data /> }.into_any()))
+            load=move || read_site_part(source.clone(), app)
             pending=pending
             unavailable=unavailable
         />
