@@ -160,11 +160,11 @@ test-components: tools-build tools-browser tools-engines ## Component tests in e
 	  echo "## component tests in $$engine"; \
 	  case $$engine in \
 	    chromium) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=$$(command -v chromedriver) \
-	                cargo test -p pressline-web --target wasm32-unknown-unknown --test components ;; \
+	                cargo test -p pressline-web --target wasm32-unknown-unknown --test components --test histogram_component ;; \
 	    firefox) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$(GECKODRIVER) \
-	                cargo test -p pressline-web --target wasm32-unknown-unknown --test components ;; \
+	                cargo test -p pressline-web --target wasm32-unknown-unknown --test components --test histogram_component ;; \
 	    webkit) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=$$(command -v WebKitWebDriver) \
-	                .ci/retry-engine-crash.sh xvfb-run -a cargo test -p pressline-web --target wasm32-unknown-unknown --test components ;; \
+	                .ci/retry-engine-crash.sh xvfb-run -a cargo test -p pressline-web --target wasm32-unknown-unknown --test components --test histogram_component ;; \
 	    *) echo "unknown engine $$engine (chromium, firefox, webkit)" >&2; exit 2 ;; \
 	  esac; \
 	done
