@@ -1,4 +1,4 @@
-// The lazily loaded parts (crates/web/src/lazy_part.rs): the first load fetches none of them; each
+// The lazily loaded parts (crates/web/src/parts/): the first load fetches none of them; each
 // arrives on first use; one that cannot be fetched says so, keeps the rest of the page, and
 // Retry loads it.
 import { readFileSync } from 'node:fs';

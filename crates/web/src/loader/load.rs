@@ -30,7 +30,7 @@ pub async fn load_source(
     read_other: ReadOtherFormat,
 ) -> Result<ReadSite, LoadFailure> {
     let (url, max_bytes, timeout_ms) = match source {
-        // (read_site shows it at once; here for completeness.)
+        // (`DatasetReader` shows it at once; here for completeness.)
         SiteSource::Refused(failure) => return Err(failure),
         SiteSource::Url {
             url,

@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | [`code::catalogue_part`] | reads and installs a UI catalogue | first language other than English |
 //! | [`code::other_format_part`] | JSON Feed, WordPress, TimelineJS readers | a dataset in another format |
-//! | [`code::export_part`] | CSV, JSON, iCalendar writers | nearing the download links |
+//! | [`code::export_part`] | the JSON and CSV writers | nearing the download links |
 //! | [`views::read_site_part`] | the dataset reader and its loading/error views | a fetched (or unpacked) dataset |
 //! | [`views::release_page_part`] | a release's page | a release route |
 //! | [`views::histogram_part`] | the release histogram | after the timeline's first render |
@@ -16,7 +16,9 @@
 //! | [`views::url_notices_part`] | what the address had that was ignored | an address with something ignored |
 //! | [`views::skipped_records_part`] | what validation skipped | a dataset with problems |
 //!
-//! [`code`] is below the contexts (any layer may call it); [`views`] is above the pages.
+//! This layer is above the pages: the layers below take the code parts as plain functions
+//! ([`code::FETCH_CATALOGUE`], [`code::READ_OTHER_FORMAT`], [`code::FILE_WRITER`]), given by
+//! `mount`, the dataset reader's part and the timeline route.
 
 pub mod code;
 pub mod views;
