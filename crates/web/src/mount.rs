@@ -5,7 +5,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::root::Root;
-use crate::context::i18n::{browser_languages, load_catalogue, I18n};
+use crate::context::i18n::{load_catalogue, I18n};
 use crate::context::navigation::{LinkStyle, Navigation};
 use crate::context::on_page::OnPage;
 use crate::context::site_data::bundled_is_packed;
@@ -17,6 +17,7 @@ use crate::parts::{preload_dataset_reader, preload_for_first_view};
 use crate::platform::document::{
     ADOPTED_ATTRIBUTE, LIVE_ID, PRERENDERED_ID, PRERENDERED_PATH_ATTRIBUTE,
 };
+use crate::platform::intl::browser_languages;
 use crate::platform::surface::absolute_url;
 use crate::platform::surface::Surface;
 use crate::prerender::PRERENDER_LANGUAGE;

@@ -1,18 +1,13 @@
 //! The reader's language in the UI: its catalogue, and numbers and dates written the way the
-//! language writes them, by the browser's `Intl` (which costs the download nothing).
-
-use std::cell::RefCell;
-use std::collections::HashMap;
+//! language writes them (by the browser's `Intl`, see [`crate::platform::intl`]).
 
 use chrono::{Datelike, NaiveDate};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
-use crate::platform::surface::in_browser;
-use pressline_core::date::{long_english_day, month_name};
+use crate::platform::intl::{format_day, format_number, DayStyle};
 use pressline_core::histogram::Granularity;
-use pressline_core::i18n::{english_number, Language, Messages, Plural};
+use pressline_core::i18n::{Language, Messages, Plural};
 use pressline_core::view_state::query_param;
 use pressline_core::ReleaseDate;
 
@@ -150,113 +145,6 @@ pub fn t() -> &'static Messages {
     I18n::current().t()
 }
 
-/// Which parts of a day to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum DayStyle {
-    Long,
-    MonthYear,
-    /// "Nov 2022", for the histogram's axis.
-    ShortMonthYear,
-    /// "Nov 7", for the histogram's axis in weeks.
-    ShortDay,
-    Year,
-}
-
-thread_local! {
-    // Building an Intl formatter is slow; a page writes hundreds of dates.
-    static NUMBERS: RefCell<HashMap<Language, js_sys::Function>> = RefCell::new(HashMap::new());
-    static DAYS: RefCell<HashMap<(Language, DayStyle), js_sys::Function>> =
-        RefCell::new(HashMap::new());
-}
-
-fn locales(language: Language) -> js_sys::Array {
-    js_sys::Array::of1(&JsValue::from_str(language.tag()))
-}
-
-/// Intl options from pairs, always with Latin digits: engines disagree on the default for
-/// Arabic (WebKit writes ٢٠٢٢, Chromium and Firefox 2022), and the app, its prerendered pages
-/// and its tests must read the same everywhere. A component test pins it in every engine.
-fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
-    let object = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&object, &"numberingSystem".into(), &"latn".into());
-    for (key, value) in pairs {
-        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
-    }
-    object
-}
-
-/// Formats a whole number with `Intl.NumberFormat` (natively, for a prerendered page, as
-/// English writes it).
-pub fn format_number(language: Language, n: u64) -> String {
-    if !in_browser() {
-        return english_number(n);
-    }
-    let format = NUMBERS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(language)
-            .or_insert_with(|| {
-                js_sys::Intl::NumberFormat::new(&locales(language), &options(&[])).format()
-            })
-            .clone()
-    });
-    format
-        .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_else(|| n.to_string())
-}
-
-/// A month's English abbreviation as `Intl` writes it for `en` ("Sep", not "Sept"), so a
-/// prerendered axis matches the browser's.
-fn short_month(month: u32) -> &'static str {
-    month_name(month).get(..3).unwrap_or("")
-}
-
-/// Formats a calendar day with `Intl.DateTimeFormat`, in UTC so the day never shifts
-/// (natively, for a prerendered page, as English writes it).
-fn format_day(language: Language, day: NaiveDate, style: DayStyle) -> String {
-    if !in_browser() {
-        return match style {
-            DayStyle::Long => long_english_day(day),
-            DayStyle::MonthYear => format!("{} {}", month_name(day.month()), day.year()),
-            DayStyle::ShortMonthYear => format!("{} {}", short_month(day.month()), day.year()),
-            DayStyle::ShortDay => format!("{} {}", short_month(day.month()), day.day()),
-            DayStyle::Year => day.year().to_string(),
-        };
-    }
-    let format = DAYS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry((language, style))
-            .or_insert_with(|| {
-                let pairs: &[(&str, &str)] = match style {
-                    DayStyle::Long => &[("dateStyle", "long"), ("timeZone", "UTC")],
-                    DayStyle::MonthYear => {
-                        &[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]
-                    }
-                    DayStyle::ShortMonthYear => {
-                        &[("month", "short"), ("year", "numeric"), ("timeZone", "UTC")]
-                    }
-                    DayStyle::ShortDay => {
-                        &[("month", "short"), ("day", "numeric"), ("timeZone", "UTC")]
-                    }
-                    DayStyle::Year => &[("year", "numeric"), ("timeZone", "UTC")],
-                };
-                js_sys::Intl::DateTimeFormat::new(&locales(language), &options(pairs)).format()
-            })
-            .clone()
-    });
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
-    let millis = (day - epoch).num_days() as f64 * 86_400_000.0;
-    let date = js_sys::Date::new(&JsValue::from_f64(millis));
-    format
-        .call1(&JsValue::NULL, &date)
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_else(|| format!("{}-{:02}-{:02}", day.year(), day.month(), day.day()))
-}
-
 /// Fetches and installs a language's catalogue from the deploy (`i18n/<tag>.json`, with
 /// `fetch`) unless it is already available. False when it could not be loaded (the UI then
 /// stays as it is).
@@ -284,20 +172,3 @@ pub async fn load_catalogue(
 /// be fetched or is not a catalogue. The app passes its lazily loaded one
 /// (`crate::parts::code::FETCH_CATALOGUE`).
 pub type FetchCatalogue = fn(Language, String) -> LocalBoxFuture<'static, bool>;
-
-/// The browser's preferred languages (`navigator.languages`), best first.
-pub fn browser_languages() -> Vec<String> {
-    if !in_browser() {
-        return Vec::new();
-    }
-    web_sys::window()
-        .map(|window| {
-            window
-                .navigator()
-                .languages()
-                .iter()
-                .filter_map(|tag| tag.as_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
