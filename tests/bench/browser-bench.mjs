@@ -8,6 +8,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 
+import { listjsAnchor } from './listjs-anchor.mjs';
+
 const datasets = process.argv.slice(2).filter((arg) => !arg.startsWith('archive:'));
 const archives = process.argv.slice(2).filter((arg) => arg.startsWith('archive:')).map((arg) => arg.slice(8));
 const PORT = 8299;
@@ -54,6 +56,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows = [];
+const anchorRows = [];
 const archiveRows = [];
 const servers = [];
 try {
@@ -136,6 +139,10 @@ for (const dataset of datasets) {
   rows.push(`| ${total} | ${mib(statSync(dataset).size)} | ${(loadMs / 1000).toFixed(1)} s | ${(parseMs / 1000).toFixed(2)} s | ${fmt(Math.max(0, ...loadTasks))} | ${mib(heap.usedSize)} | ${mib(wasmBytes)} | ${articles} | ${fmt(median(keys))} (worst ${fmt(Math.max(...keys))}) | ${fmt(median(clicks))} (worst ${fmt(Math.max(...clicks))}) | ${fmt(median(redraws))} (worst ${fmt(Math.max(...redraws))}) |`);
   await page.close();
   server.kill();
+  // The anchor, in the same run: list.js over the same releases, the same word and topics.
+  const anchor = await listjsAnchor({ browser, serve, port: PORT, dataset, word, topics });
+  anchorRows.push(`| ${anchor.total} | list.js 2.3.1 | ${(anchor.loadMs / 1000).toFixed(1)} s | ${anchor.items} | ${fmt(median(anchor.keys))} (worst ${fmt(Math.max(...anchor.keys))}) | ${fmt(median(anchor.clicks))} (worst ${fmt(Math.max(...anchor.clicks))}) |`);
+  anchorRows.push(`| ${total} | Pressline | ${(loadMs / 1000).toFixed(1)} s | ${articles} | ${fmt(median(keys))} (worst ${fmt(Math.max(...keys))}) | ${fmt(median(clicks))} (worst ${fmt(Math.max(...clicks))}) |`);
 }
 for (const archive of archives) {
   // The sharded archive: time to the first render (manifest + newest shard), then a search
@@ -176,6 +183,12 @@ for (const archive of archives) {
 console.log('| releases | JSON | load to first render | parse + validate + index (wasm) | longest task while loading | JS heap after GC | wasm memory | articles in DOM | keystroke to paint, median of 18 | facet click to paint, median of 6 | histogram redraw to paint, median of 7 |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);
+console.log();
+console.log('Beside list.js, same run (the same word typed, the same three topics clicked on and off, 100 items shown):');
+console.log();
+console.log('| releases | page | load to first render | items in DOM | keystroke to paint | facet click to paint |');
+console.log('|---:|---|---:|---:|---:|---:|');
+for (const row of anchorRows) console.log(row);
 if (archiveRows.length) {
   console.log();
   console.log('| sharded archive | first shard | fetch to first render | a search until every shard is merged | longest main-thread task meanwhile |');
