@@ -55,6 +55,13 @@ impl FetchPlan<'_> {
     }
 }
 
+/// For a timeline that is not all loaded: the newest shard not loaded
+/// yet (which "Load older releases" asks for), and whether it is being fetched now.
+pub fn next_older(statuses: &[ShardStatus]) -> Option<(usize, bool)> {
+    let next = statuses.iter().position(|s| *s != ShardStatus::Loaded)?;
+    Some((next, statuses[next] == ShardStatus::Loading))
+}
+
 /// Sets every failed shard back to waiting, so the next plan fetches it again.
 pub fn retry_failed(statuses: &mut [ShardStatus]) {
     for status in statuses {

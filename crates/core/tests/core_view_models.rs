@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use pressline_core::archive::{retry_failed, ArchiveSummary, FetchPlan, ShardStatus, YearSpan};
+use pressline_core::archive::{
+    next_older, retry_failed, ArchiveSummary, FetchPlan, ShardStatus, YearSpan,
+};
 use pressline_core::parse_dataset;
 use pressline_core::related::{Neighbour, ReleasePlan};
 use pressline_core::shards::{parse_manifest, Shard};
@@ -166,4 +168,20 @@ fn the_summary_says_which_years_load_wait_or_failed() {
     assert_eq!(summary.failed, vec![failure()]);
     assert_eq!(summary.loaded_shards, 1);
     assert_eq!(summary.total_shards, shards.len());
+}
+
+#[test]
+fn older_releases_asks_for_the_newest_shard_not_loaded() {
+    let mut statuses = vec![
+        ShardStatus::Loaded,
+        ShardStatus::Waiting,
+        ShardStatus::Waiting,
+    ];
+    assert_eq!(next_older(&statuses), Some((1, false)));
+    statuses[1] = ShardStatus::Loading;
+    assert_eq!(next_older(&statuses), Some((1, true)));
+    statuses[1] = ShardStatus::Failed(failure());
+    assert_eq!(next_older(&statuses), Some((1, false)));
+    let all = vec![ShardStatus::Loaded; 3];
+    assert_eq!(next_older(&all), None);
 }

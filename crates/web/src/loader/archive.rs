@@ -69,18 +69,6 @@ impl Archive {
         });
     }
 
-    /// True for each shard already merged.
-    pub fn loaded(&self) -> Vec<bool> {
-        self.status
-            .with(|all| all.iter().map(|s| *s == ShardStatus::Loaded).collect())
-    }
-
-    /// True while any shard is not loaded yet.
-    pub fn is_partial(&self) -> bool {
-        self.status
-            .with(|all| all.iter().any(|s| *s != ShardStatus::Loaded))
-    }
-
     /// From now on, fetches the shards the view on screen needs whenever the view, the reader's
     /// request for older releases or the shards' statuses change (see [`FetchPlan`]). Call
     /// while the app is set up: it follows the page's navigation.

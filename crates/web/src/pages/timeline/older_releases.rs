@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::context::i18n::I18n;
 
 use crate::loader::archive::Archive;
-use pressline_core::archive::ShardStatus;
+use pressline_core::archive::next_older;
 
 /// At the end of the timeline of a sharded archive: asks for the next older shard. Renders
 /// nothing when every shard is loaded.
@@ -14,13 +14,7 @@ pub fn OlderReleases(
 ) -> impl IntoView {
     let status = archive.status.clone();
     let i18n = I18n::current();
-    let next = move || {
-        status.with(|all| {
-            all.iter()
-                .position(|s| *s != ShardStatus::Loaded)
-                .map(|i| (i, all[i] == ShardStatus::Loading))
-        })
-    };
+    let next = move || status.with(|statuses| next_older(statuses));
     let shards = archive.manifest.shards.clone();
     let wants = archive.wants_older.clone();
     (move || {
