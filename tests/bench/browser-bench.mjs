@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 
+import { measured, watchLatencies } from './latency.mjs';
 import { listjsAnchor } from './listjs-anchor.mjs';
 
 const datasets = process.argv.slice(2).filter((arg) => !arg.startsWith('archive:'));
@@ -83,18 +84,7 @@ for (const dataset of datasets) {
   const loadTasks = (await page.evaluate(() => window.__longTasks)).map((task) => task.duration);
 
   // Time from an input event to the frame after the results for it are in the DOM.
-  await page.evaluate(() => {
-    window.__latencies = [];
-    const results = document.querySelector('.timeline__results');
-    let start = 0;
-    const arm = () => { start = performance.now(); };
-    document.addEventListener('keydown', arm, true);
-    document.addEventListener('pointerdown', arm, true);
-    new MutationObserver(() => {
-      const began = start;
-      requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - began), 0));
-    }).observe(results, { attributes: true, attributeFilter: ['data-rendered-query'] });
-  });
+  await watchLatencies(page, '.timeline__results', { attributes: true, attributeFilter: ['data-rendered-query'] });
   // The histogram redraws once the view settles: from its start mark to the frame after its
   // drawing changed.
   await page.evaluate(() => {
@@ -112,17 +102,11 @@ for (const dataset of datasets) {
     await page.waitForTimeout(300);
     redraws.push(await page.evaluate((n) => Math.max(...window.__histogram.slice(n)), before));
   };
-  const measured = async (action) => {
-    const before = await page.evaluate(() => window.__latencies.length);
-    await action();
-    await page.waitForFunction((n) => window.__latencies.length > n, before, { timeout: 60_000 });
-    return page.evaluate(() => window.__latencies.at(-1));
-  };
   const box = page.locator('#search-input');
   await box.focus();
   const word = 'authorities report';
   const keys = [];
-  for (const key of word) keys.push(await measured(() => page.keyboard.press(key === ' ' ? 'Space' : key)));
+  for (const key of word) keys.push(await measured(page, () => page.keyboard.press(key === ' ' ? 'Space' : key)));
   await histogramAfter();
   const clicks = [];
   await box.fill('');
@@ -131,9 +115,9 @@ for (const dataset of datasets) {
     .evaluateAll((inputs) => inputs.slice(0, 3).map((i) => i.value));
   for (const value of topics) {
     const checkbox = page.locator(`fieldset[data-facet="topic"] input[value="${value}"]`);
-    clicks.push(await measured(() => checkbox.click())); // select
+    clicks.push(await measured(page, () => checkbox.click())); // select
     await histogramAfter();
-    clicks.push(await measured(() => checkbox.click())); // and unselect
+    clicks.push(await measured(page, () => checkbox.click())); // and unselect
     await histogramAfter();
   }
   rows.push(`| ${total} | ${mib(statSync(dataset).size)} | ${(loadMs / 1000).toFixed(1)} s | ${(parseMs / 1000).toFixed(2)} s | ${fmt(Math.max(0, ...loadTasks))} | ${mib(heap.usedSize)} | ${mib(wasmBytes)} | ${articles} | ${fmt(median(keys))} (worst ${fmt(Math.max(...keys))}) | ${fmt(median(clicks))} (worst ${fmt(Math.max(...clicks))}) | ${fmt(median(redraws))} (worst ${fmt(Math.max(...redraws))}) |`);

@@ -5,6 +5,8 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
+import { measured, watchLatencies } from './latency.mjs';
+
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>list.js anchor</title></head>
 <body>
@@ -77,37 +79,19 @@ export async function listjsAnchor({ browser, serve, port, dataset, word, topics
     await page.waitForFunction((n) => window.__ready === n, total, { timeout: 300_000 });
     const loadMs = Date.now() - started;
     for (const topic of topics) await page.evaluate((t) => window.addTopic(t), topic);
-    await page.evaluate(() => {
-      window.__latencies = [];
-      let start = 0;
-      const arm = () => { start = performance.now(); };
-      document.addEventListener('keydown', arm, true);
-      document.addEventListener('pointerdown', arm, true);
-      // The list and its count (set on every update, so every search makes a mutation).
-      new MutationObserver(() => {
-        const began = start;
-        if (!began) return;
-        start = 0; // One measurement per input, however many mutations it makes.
-        requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - began), 0));
-      }).observe(document.getElementById('releases'), { childList: true, subtree: true, characterData: true });
-    });
-    const measured = async (action) => {
-      const before = await page.evaluate(() => window.__latencies.length);
-      await action();
-      await page.waitForFunction((n) => window.__latencies.length > n, before, { timeout: 60_000 });
-      return page.evaluate(() => window.__latencies.at(-1));
-    };
+    // The list and its count (set on every update, so every search makes a mutation).
+    await watchLatencies(page, '#releases', { childList: true, subtree: true, characterData: true });
     await page.locator('#search-input').focus();
     const keys = [];
-    for (const key of word) keys.push(await measured(() => page.keyboard.press(key === ' ' ? 'Space' : key)));
+    for (const key of word) keys.push(await measured(page, () => page.keyboard.press(key === ' ' ? 'Space' : key)));
     await page.locator('#search-input').fill('');
     await page.locator('#search-input').dispatchEvent('keyup');
     await page.waitForFunction((n) => document.getElementById('count').textContent === String(n), total);
     const clicks = [];
     for (let i = 0; i < topics.length; i += 1) {
       const box = page.locator('#topics input').nth(i);
-      clicks.push(await measured(() => box.click()));
-      clicks.push(await measured(() => box.click()));
+      clicks.push(await measured(page, () => box.click()));
+      clicks.push(await measured(page, () => box.click()));
     }
     const items = await page.locator('.list > li').count();
     await page.close();
