@@ -170,47 +170,36 @@ fn join(module: &str, name: &str) -> String {
 /// Every path a module's code names from its own crate, absolute (`a::b::Name`), expanding
 /// `use a::{b, c::D}` groups one level deep.
 fn paths(code: &str, module: &str) -> Vec<String> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_';
     let mut out = Vec::new();
-    let text = code;
     let mut at = 0;
-    while at < text.len() {
-        let rest = &text[at..];
-        let start = [rest.find("crate::"), rest.find("super::")]
-            .into_iter()
-            .flatten()
-            .min();
-        let Some(start) = start else { break };
+    while let Some(start) = [code[at..].find("crate::"), code[at..].find("super::")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
         let begin = at + start;
         // Part of a longer name (`$crate::`, `pressline_core::`)?
-        let before = text[..begin].chars().last();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+        if code[..begin].ends_with(|c: char| is_name(c) || c == '$') {
             at = begin + 1;
             continue;
         }
-        let mut end = begin;
-        let chars: Vec<char> = text[begin..].chars().collect();
-        let mut i = 0;
-        while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == ':')
-        {
-            i += 1;
-        }
-        end += chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
-        let path = text[begin..end].trim_end_matches(':').to_owned();
-        let absolute = absolute(&path, module);
-        if text[end..].starts_with('{') {
-            let close = text[end..].find('}').map_or(text.len(), |c| end + c);
-            for item in text[end + 1..close].split(',') {
-                let item = item.trim().split(" as ").next().unwrap_or("").trim();
+        let end = code[begin..]
+            .find(|c: char| !(is_name(c) || c == ':'))
+            .map_or(code.len(), |length| begin + length);
+        let absolute = absolute(code[begin..end].trim_end_matches(':'), module);
+        at = end;
+        if code[end..].starts_with('{') {
+            let close = code[end..].find('}').map_or(code.len(), |c| end + c);
+            for item in code[end + 1..close].split(',') {
+                let item = item.split(" as ").next().unwrap_or("").trim();
                 if !item.is_empty() && item != "self" {
                     out.push(format!("{absolute}::{item}"));
                 }
             }
-            out.push(absolute);
             at = close;
-        } else {
-            out.push(absolute);
-            at = end;
         }
+        out.push(absolute);
     }
     out
 }
