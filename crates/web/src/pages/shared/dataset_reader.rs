@@ -50,7 +50,7 @@ pub fn DatasetReader(
             </LoadingView>
         }
         .into_any(),
-        Some(Ok(read)) => app.run(read),
+        Some(Ok(site)) => app.run(site),
         Some(Err(failure)) => {
             let retry = failure.is_retryable().then(|| {
                 let read = read.clone();
