@@ -24,6 +24,7 @@ pub mod search;
 pub mod shards;
 pub mod site;
 pub mod source;
+pub mod stream;
 pub mod timeline;
 pub mod validate;
 pub mod view_state;

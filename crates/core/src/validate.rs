@@ -60,11 +60,10 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
 /// ```
 pub struct DatasetReader<'a> {
     head: Head<Organization>,
+    /// The dataset-level problems, reported before the records'.
+    head_problems: Vec<Problem>,
     records: Vec<&'a str>,
-    next: usize,
-    releases: Vec<Release>,
-    index_of_id: HashMap<String, usize>,
-    problems: Vec<Problem>,
+    checker: RecordChecker,
     text: &'a str,
     lines: LineCounter<'a>,
 }
@@ -89,23 +88,13 @@ impl<'a> DatasetReader<'a> {
         text: &'a str,
         head: Head<RawOrganization>,
         records: Vec<&'a str>,
-        mut problems: Vec<Problem>,
+        mut head_problems: Vec<Problem>,
     ) -> Self {
-        let organization = head
-            .organization
-            .map(|raw| validate_organization(raw, &mut problems));
         Self {
-            head: Head {
-                title: head.title,
-                description: head.description,
-                organization,
-                lang: head.lang,
-            },
-            releases: Vec::with_capacity(records.len()),
-            index_of_id: HashMap::with_capacity(records.len()),
+            head: head.validated(&mut head_problems),
+            head_problems,
+            checker: RecordChecker::with_capacity(records.len()),
             records,
-            next: 0,
-            problems,
             text,
             lines: LineCounter::new(text),
         }
@@ -123,65 +112,113 @@ impl<'a> DatasetReader<'a> {
 
     /// True when every record has been checked.
     pub fn is_done(&self) -> bool {
-        self.next == self.records.len()
+        self.checker.checked() == self.records.len()
     }
 
     /// Checks up to `count` more records; returns how many have been checked so far.
     pub fn read(&mut self, count: usize) -> usize {
-        let end = self.next.saturating_add(count).min(self.records.len());
-        for index in self.next..end {
-            let raw = self.records[index];
-            // One record's JSON tree at a time: the whole file is never held as a tree.
-            let value: Value = match serde_json::from_str(raw) {
-                Ok(value) => value,
-                Err(error) => {
-                    self.problems.push(Problem {
-                        record: Some(RecordRef { index, id: None }),
-                        field: "(record)".to_owned(),
-                        kind: invalid_json(&mut self.lines, self.text, raw, error),
-                    });
-                    continue;
-                }
-            };
-            match validate_release(index, &value, &self.index_of_id) {
-                Ok(release) => {
-                    self.index_of_id.insert(release.id.clone(), index);
-                    self.releases.push(release);
-                }
-                Err(mut record_problems) => self.problems.append(&mut record_problems),
-            }
+        let next = self.checker.checked();
+        let end = next.saturating_add(count).min(self.records.len());
+        for &raw in &self.records[next..end] {
+            let (text, lines) = (self.text, &mut self.lines);
+            self.checker.check(raw, || {
+                lines.position(raw.as_ptr() as usize - text.as_ptr() as usize)
+            });
         }
-        self.next = end;
         end
     }
 
     /// Checks whatever is left and returns the dataset with every problem found.
     pub fn finish(mut self) -> LoadedDataset {
         self.read(usize::MAX);
-        let mut problems = self.problems;
-        let head = self.head;
-        LoadedDataset {
-            dataset: Dataset {
-                pressline: FORMAT_VERSION,
-                title: non_blank(head.title).unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
-                description: non_blank(head.description),
-                organization: head.organization,
-                lang: non_blank(head.lang).and_then(|tag| {
-                    if is_language_tag(&tag) {
-                        Some(tag)
-                    } else {
-                        problems.push(Problem {
-                            record: None,
-                            field: "lang".to_owned(),
-                            kind: ProblemKind::InvalidLanguageTag { value: tag },
-                        });
-                        None
-                    }
-                }),
-                releases: self.releases,
-            },
-            problems,
+        assemble(self.head, self.head_problems, self.checker)
+    }
+}
+
+/// The per-record work of reading a dataset, shared by [`DatasetReader`] (records found in a
+/// whole text) and [`crate::stream::DatasetStream`] (records as they arrive): each record parsed
+/// on its own, validated against the ids before it, and kept or reported by its index.
+pub(crate) struct RecordChecker {
+    releases: Vec<Release>,
+    index_of_id: HashMap<String, usize>,
+    problems: Vec<Problem>,
+    checked: usize,
+}
+
+impl RecordChecker {
+    pub(crate) fn with_capacity(records: usize) -> Self {
+        Self {
+            releases: Vec::with_capacity(records),
+            index_of_id: HashMap::with_capacity(records),
+            problems: Vec::new(),
+            checked: 0,
         }
+    }
+
+    /// How many records have been checked.
+    pub(crate) fn checked(&self) -> usize {
+        self.checked
+    }
+
+    /// Checks the next record, whose text is `raw`; `start` gives the line and column (in
+    /// characters) where it starts in the whole file, asked only when it is not JSON. Returns
+    /// false when the JSON parser could not read it.
+    pub(crate) fn check(&mut self, raw: &str, start: impl FnOnce() -> (usize, usize)) -> bool {
+        let index = self.checked;
+        self.checked += 1;
+        // One record's JSON tree at a time: the whole file is never held as a tree.
+        let value: Value = match serde_json::from_str(raw) {
+            Ok(value) => value,
+            Err(error) => {
+                self.problems.push(Problem {
+                    record: Some(RecordRef { index, id: None }),
+                    field: "(record)".to_owned(),
+                    kind: invalid_json(start(), error),
+                });
+                return false;
+            }
+        };
+        match validate_release(index, &value, &self.index_of_id) {
+            Ok(release) => {
+                self.index_of_id.insert(release.id.clone(), index);
+                self.releases.push(release);
+            }
+            Err(mut record_problems) => self.problems.append(&mut record_problems),
+        }
+        true
+    }
+}
+
+/// The dataset from its validated top level and its checked records: the dataset-level
+/// problems first, then the records', then the dataset's `lang`.
+pub(crate) fn assemble(
+    head: Head<Organization>,
+    head_problems: Vec<Problem>,
+    records: RecordChecker,
+) -> LoadedDataset {
+    let mut problems = head_problems;
+    problems.extend(records.problems);
+    LoadedDataset {
+        dataset: Dataset {
+            pressline: FORMAT_VERSION,
+            title: non_blank(head.title).unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
+            description: non_blank(head.description),
+            organization: head.organization,
+            lang: non_blank(head.lang).and_then(|tag| {
+                if is_language_tag(&tag) {
+                    Some(tag)
+                } else {
+                    problems.push(Problem {
+                        record: None,
+                        field: "lang".to_owned(),
+                        kind: ProblemKind::InvalidLanguageTag { value: tag },
+                    });
+                    None
+                }
+            }),
+            releases: records.releases,
+        },
+        problems,
     }
 }
 
@@ -207,8 +244,10 @@ fn read_around_records(
         // Broken JSON inside one of the dataset's own fields (a lone surrogate in its title):
         // that field is lost and reported, not every record.
         Err(error) if error.is_syntax() => {
+            let mut lines = LineCounter::new(text);
             let (head, problems) =
-                read_head_by_member(text, &array.members).ok_or_else(|| format_error(error))?;
+                read_head_by_member(text, &array.members, &mut |offset| lines.position(offset))
+                    .ok_or_else(|| format_error(error))?;
             Ok(DatasetReader::start(text, head, array.records, problems))
         }
         Err(error) => Err(format_error(error)),
@@ -219,14 +258,14 @@ fn read_around_records(
 /// read: a member the JSON parser cannot get through becomes a problem naming the field, with
 /// its line and column, and is left out. `None` when the `pressline` marker itself is missing
 /// or wrong (then the file is not a Pressline dataset and the caller reports why).
-fn read_head_by_member(
+pub(crate) fn read_head_by_member(
     text: &str,
     members: &[(&str, &str)],
+    position: &mut dyn FnMut(usize) -> (usize, usize),
 ) -> Option<(Head<RawOrganization>, Vec<Problem>)> {
     let (_, marker) = members.iter().find(|(name, _)| *name == "pressline")?;
     serde_json::from_str::<FormatVersion>(marker).ok()?;
     let mut problems = Vec::new();
-    let mut lines = LineCounter::new(text);
     // Every member is checked, known or not, so no broken JSON goes unreported. (As a `Value`:
     // skipping with `IgnoredAny` does not decode strings, so it lets a lone surrogate by.)
     let mut readable: Vec<(&str, &str)> = Vec::with_capacity(members.len());
@@ -236,7 +275,10 @@ fn read_head_by_member(
             Err(error) => problems.push(Problem {
                 record: None,
                 field: name.chars().take(80).collect(),
-                kind: invalid_json(&mut lines, text, value, error),
+                kind: invalid_json(
+                    position(value.as_ptr() as usize - text.as_ptr() as usize),
+                    error,
+                ),
             }),
         }
     }
@@ -263,15 +305,10 @@ fn read_head_by_member(
     Some((head, problems))
 }
 
-/// The problem for `part` (a sub-slice of `text`) that the JSON parser could not read: the
-/// parser's message, at its line and column in the whole file.
-fn invalid_json(
-    lines: &mut LineCounter<'_>,
-    text: &str,
-    part: &str,
-    error: serde_json::Error,
-) -> ProblemKind {
-    let (line, column) = lines.position(part.as_ptr() as usize - text.as_ptr() as usize);
+/// The problem for a part of the file that the JSON parser could not read: the parser's
+/// message, at its line and column in the whole file. `(line, column)` is where the part starts
+/// (the column in characters, as [`LineCounter`] counts).
+fn invalid_json((line, column): (usize, usize), error: serde_json::Error) -> ProblemKind {
     // The parser counts from the start of `part`: on its first line, columns add up.
     let (line, column) = if error.line() <= 1 {
         (line, column + error.column().saturating_sub(1))
@@ -287,7 +324,7 @@ fn invalid_json(
 
 /// A copy of `text` with the inside of the array at `span` replaced by spaces, keeping line
 /// breaks so every position after it is unchanged.
-fn blank(text: &str, span: (usize, usize)) -> String {
+pub(crate) fn blank(text: &str, span: (usize, usize)) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for byte in &mut bytes[span.0 + 1..span.1 - 1] {
         if *byte != b'\n' {
@@ -300,7 +337,7 @@ fn blank(text: &str, span: (usize, usize)) -> String {
 /// The top level, read with serde so a wrong shape is reported with its line and column. Each
 /// release stays raw text until it is validated.
 #[derive(Deserialize)]
-struct Envelope<'a> {
+pub(crate) struct Envelope<'a> {
     #[allow(dead_code)] // Read only to check the version.
     pressline: FormatVersion,
     #[serde(default)]
@@ -317,7 +354,7 @@ struct Envelope<'a> {
 
 impl Envelope<'_> {
     /// The dataset-level fields.
-    fn head(self) -> Head<RawOrganization> {
+    pub(crate) fn head(self) -> Head<RawOrganization> {
         Head {
             title: self.title,
             description: self.description,
@@ -328,15 +365,29 @@ impl Envelope<'_> {
 }
 
 /// The dataset-level fields, before (`RawOrganization`) and after validation.
-struct Head<O> {
+pub(crate) struct Head<O> {
     title: Option<String>,
     description: Option<String>,
     organization: Option<O>,
     lang: Option<String>,
 }
 
+impl Head<RawOrganization> {
+    /// The fields with the organization validated, its problems added to `problems`.
+    pub(crate) fn validated(self, problems: &mut Vec<Problem>) -> Head<Organization> {
+        Head {
+            title: self.title,
+            description: self.description,
+            organization: self
+                .organization
+                .map(|raw| validate_organization(raw, problems)),
+            lang: self.lang,
+        }
+    }
+}
+
 #[derive(Deserialize)]
-struct RawOrganization {
+pub(crate) struct RawOrganization {
     #[serde(default)]
     name: Option<String>,
     #[serde(default)]
@@ -361,7 +412,7 @@ impl<'de> Deserialize<'de> for FormatVersion {
     }
 }
 
-fn format_error(error: serde_json::Error) -> FormatError {
+pub(crate) fn format_error(error: serde_json::Error) -> FormatError {
     let kind = match error.classify() {
         serde_json::error::Category::Data => FormatErrorKind::NotThisFormat,
         _ => FormatErrorKind::NotJson,

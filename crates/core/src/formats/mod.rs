@@ -179,7 +179,7 @@ pub fn detect(value: &Value) -> Option<SourceFormat> {
 }
 
 /// A `serde_json` syntax error as a [`FormatErrorKind::NotJson`] error.
-fn not_json(error: serde_json::Error) -> FormatError {
+pub(crate) fn not_json(error: serde_json::Error) -> FormatError {
     let full = error.to_string();
     let message = full
         .rfind(" at line ")
