@@ -854,52 +854,65 @@ impl Records {
     }
 }
 
-/// The whole text with the array's inside replaced by white space: as the whole-text reader
-/// blanks it, except that the array's lines are one line break. Every position before the
-/// array is the whole text's; after it, [`Skeleton::moved`] and [`Skeleton::position`] add
-/// the lines left out (and, for character columns on the `]` line, the difference between the
-/// array's last line's bytes, which the blank keeps, and its characters).
+/// The whole text with the array's inside left out but for one line break when it had any:
+/// what the whole-text reader blanks, read the same by the JSON parser (white space is all it
+/// was). Every position before the array is the whole text's; after it, [`Skeleton::moved`]
+/// and [`Skeleton::position`] add the lines left out and, on the `]` line, the bytes or the
+/// characters left out before it. (Not spaces in their place: a minified file is one line, and
+/// they would cost as much as the text.)
 struct Skeleton {
     text: String,
     /// The byte offset of the `]`.
     close_offset: usize,
     /// The line of the `]` here.
     close_line: usize,
+    /// The byte column (from 0) of the `]` here.
+    close_column: usize,
     /// Lines left out.
     lines: usize,
-    /// Characters to add to a character column on the `]` line after it.
-    columns: isize,
+    /// Bytes left out before the `]` on its line.
+    bytes: usize,
+    /// Characters left out before the `]` on its line.
+    chars: usize,
 }
 
 impl Skeleton {
     fn new(head: &str, open: Position, close: Position, tail: &[u8]) -> Self {
-        let mut text = String::with_capacity(head.len() + close.bytes + 3 + tail.len());
+        let mut text = String::with_capacity(head.len() + 3 + tail.len());
         text.push_str(head);
         text.push('[');
-        let blank = if close.line > open.line {
+        let (close_column, close_chars) = if close.line > open.line {
             text.push('\n');
-            close.bytes
+            (0, 0)
         } else {
-            close.bytes - open.bytes - 1
+            (open.bytes + 1, open.chars + 1)
         };
-        text.extend(std::iter::repeat_n(' ', blank));
         let close_offset = text.len();
         text.push(']');
         // The tail is UTF-8: it was checked as it came, and it starts after an ASCII `]`.
         text.push_str(&String::from_utf8_lossy(tail));
-        let (close_line, close_column) = LineCounter::new(&text).position(close_offset);
+        let close_line = if close.line > open.line {
+            open.line + 1
+        } else {
+            open.line
+        };
         Self {
             close_offset,
             close_line,
+            close_column,
             lines: close.line - close_line,
-            columns: (close.chars + 1) as isize - close_column as isize,
+            bytes: close.bytes - close_column,
+            chars: close.chars - close_chars,
             text,
         }
     }
 
     /// An error found in this text, at its place in the whole text (the JSON parser counts
-    /// columns in bytes, which the blank keeps).
+    /// columns in bytes).
     fn moved(&self, mut error: FormatError) -> FormatError {
+        if error.line == self.close_line && error.column > self.close_column {
+            error.column += self.bytes;
+        }
         if error.line >= self.close_line {
             error.line += self.lines;
         }
@@ -913,7 +926,7 @@ impl Skeleton {
             return (line, column);
         }
         let column = if line == self.close_line {
-            column.saturating_add_signed(self.columns)
+            column + self.chars
         } else {
             column
         };

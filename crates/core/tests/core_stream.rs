@@ -227,6 +227,21 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Route)> {
             Route::Streamed,
         ),
         (
+            "one line, a wrong type after the records",
+            format!("{{\"pressline\":1,\"releases\":[{GOOD},{GOOD_2}, \"Київ\"],\"title\":5}}").into_bytes(),
+            Route::Streamed,
+        ),
+        (
+            "one line, broken after the records",
+            format!("{{\"pressline\":1,\"releases\":[{GOOD},\"é😀\"] \"title\":\"x\"}}").into_bytes(),
+            Route::Streamed,
+        ),
+        (
+            "one line, broken members after the records",
+            format!("{{\"pressline\":1,\"releases\":[{GOOD},\"é😀\"],\"x\":[1,\"\\ud800\"],\"title\":\"\\udc00\"}}").into_bytes(),
+            Route::Streamed,
+        ),
+        (
             "members after the records",
             format!(
                 "{{ \"pressline\": 1, \"releases\": [\n{GOOD},\n{GOOD_2}\n  ],\n  \"title\": \"After\",\n  \"description\": \"Дописи\",\n  \"organization\": {{ \"name\": \"Org\", \"url\": \"javascript:x\", \"press_email\": \"nope\" }},\n  \"lang\": \"not a tag\",\n  \"extra\": [1, {{\"a\": null}}]\n}}"
