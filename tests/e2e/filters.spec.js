@@ -237,3 +237,55 @@ test('the count is announced once the reader pauses typing, not at every keystro
   const announced = await page.evaluate(() => [...new Set(window.__announced.filter(Boolean))]);
   expect(announced).toEqual([words]);
 });
+
+test('typing updates the results in place: the same answer as the core, the same nodes for releases that stay', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: 'Search releases' });
+  // Each card's element, by release id, before a keystroke.
+  const holdCards = () => page.evaluate(() => {
+    window.__held = new Map([...document.querySelectorAll('article[data-release-id]')].map((a) => [a.dataset.releaseId, a]));
+  });
+  const keptAndReplaced = () => page.evaluate(() => {
+    let kept = 0;
+    let replaced = 0;
+    for (const article of document.querySelectorAll('article[data-release-id]')) {
+      const before = window.__held.get(article.dataset.releaseId);
+      if (before === article) kept += 1;
+      else if (before) replaced += 1;
+    }
+    return { kept, replaced };
+  });
+  let typed = '';
+  let keptInAll = 0;
+  for (const key of 'ukrai') {
+    await holdCards();
+    await box.press(key);
+    typed += key;
+    await expect(page).toHaveURL(new RegExp(`q=${typed}$`));
+    const answer = await expectCoreAnswer(page);
+    const { kept, replaced } = await keptAndReplaced();
+    expect(replaced, `after "${typed}", a release that stayed got a new card`).toBe(0);
+    keptInAll += kept;
+    // Every card marks what the search matched, and only that.
+    const marks = await page.locator('article[data-release-id] mark').allTextContents();
+    expect(marks.length, `marks after "${typed}"`).toBeGreaterThanOrEqual(answer.count);
+    for (const mark of marks) expect(mark.toLowerCase().startsWith(typed), `${mark} for "${typed}"`).toBe(true);
+    // The cards' links carry the view, for the release page's way back.
+    const hrefs = await page.locator('article[data-release-id] .release-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) expect(href).toContain(`q=${typed}`);
+  }
+  expect(keptInAll, 'some cards stayed across keystrokes').toBeGreaterThan(0);
+
+  // A facet click keeps the cards of the releases that still match, too.
+  await box.fill('');
+  await expectCoreAnswer(page, '');
+  await holdCards();
+  const first = page.locator('fieldset[data-facet="kind"] input:not([disabled])').first();
+  await first.check();
+  await expectCoreAnswer(page);
+  const afterClick = await keptAndReplaced();
+  expect(afterClick.replaced).toBe(0);
+  expect(afterClick.kept).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});

@@ -114,6 +114,40 @@ pub fn group_by_month(releases: &[Release], order: &[usize]) -> Vec<YearGroup> {
     years
 }
 
+/// The months of `year` in `years`, in display order (none when the year is not there): the
+/// keys of a year's keyed list of months.
+///
+/// ```
+/// use pressline_core::timeline::{group_by_month, months_of, releases_of};
+/// let text = include_str!("../../../public/data/releases.json");
+/// let releases = pressline_core::parse_dataset(text).unwrap().dataset.releases;
+/// let order: Vec<usize> = (0..releases.len()).collect();
+/// let years = group_by_month(&releases, &order);
+/// let first = &years[0];
+/// assert_eq!(months_of(&years, first.year)[0], first.months[0].month);
+/// assert_eq!(releases_of(&years, first.year, first.months[0].month), first.months[0].releases);
+/// assert!(months_of(&years, 1900).is_empty());
+/// assert!(releases_of(&years, first.year, 13).is_empty());
+/// ```
+pub fn months_of(years: &[YearGroup], year: i32) -> Vec<u32> {
+    years
+        .iter()
+        .find(|group| group.year == year)
+        .map(|group| group.months.iter().map(|month| month.month).collect())
+        .unwrap_or_default()
+}
+
+/// The releases of one month in `years`, in display order (none when it is not there): the
+/// keys of a month's keyed list of cards.
+pub fn releases_of(years: &[YearGroup], year: i32, month: u32) -> Vec<usize> {
+    years
+        .iter()
+        .find(|group| group.year == year)
+        .and_then(|group| group.months.iter().find(|group| group.month == month))
+        .map(|group| group.releases.clone())
+        .unwrap_or_default()
+}
+
 /// Says how many of how many releases are shown, in `language`: "3 of 12 releases", just
 /// "12 releases" when nothing is filtered out, "No releases" for none. `number` writes a number
 /// the way the reader's language does (the browser's `Intl` in the app).
@@ -193,24 +227,40 @@ pub fn facet_rows(
     selected: &[String],
     expanded: bool,
 ) -> Vec<FacetRow> {
-    let unknown = selected
-        .iter()
-        .filter(|value| !values.contains(value))
-        .map(|value| (value, 0));
-    let known = values.iter().zip(counts.iter().copied());
+    shown_facet_values(values, selected, expanded)
+        .into_iter()
+        .map(|value| FacetRow {
+            count: facet_count(values, counts, &value),
+            selected: selected.contains(&value),
+            value,
+        })
+        .collect()
+}
+
+/// Which values a facet's filter lists, in order, as [`facet_rows`] lists them: the keys of
+/// its keyed rows, which change only when the selection or the folding does (never with the
+/// counts).
+pub fn shown_facet_values(values: &[String], selected: &[String], expanded: bool) -> Vec<String> {
+    let unknown = selected.iter().filter(|value| !values.contains(value));
     let limit = if expanded {
         usize::MAX
     } else {
         FACET_VALUES_SHOWN
     };
     unknown
-        .chain(known)
+        .chain(values)
         .enumerate()
-        .filter(|(i, (value, _))| *i < limit || selected.contains(value))
-        .map(|(_, (value, count))| FacetRow {
-            value: value.clone(),
-            count,
-            selected: selected.contains(value),
-        })
+        .filter(|(i, value)| *i < limit || selected.contains(value))
+        .map(|(_, value)| value.clone())
         .collect()
+}
+
+/// The count of `value` (zero for a value the dataset lacks), `counts` being in the order of
+/// `values`.
+pub fn facet_count(values: &[String], counts: &[usize], value: &str) -> usize {
+    values
+        .iter()
+        .position(|known| known == value)
+        .and_then(|position| counts.get(position).copied())
+        .unwrap_or(0)
 }

@@ -570,6 +570,7 @@ proptest! {
         let index = SearchIndex::build(&releases);
         let result = index.run(&releases, &view);
         prop_assert_eq!(&result.matches, &naive(&releases, &view));
+        prop_assert_eq!(&index.matching(&releases, &view), &result.matches);
         // Each facet count equals the naive count with that facet's selection replaced.
         for facet in Facet::ALL {
             let facet_index = index.facet(facet);

@@ -185,3 +185,33 @@ fn older_releases_asks_for_the_newest_shard_not_loaded() {
     let all = vec![ShardStatus::Loaded; 3];
     assert_eq!(next_older(&all), None);
 }
+
+#[test]
+fn the_shown_facet_values_are_the_rows_values_whatever_the_counts() {
+    let values: Vec<String> = (0..12).map(|i| format!("v{i}")).collect();
+    let selected = vec!["v10".to_owned(), "gone".to_owned()];
+    for expanded in [false, true] {
+        let shown = pressline_core::timeline::shown_facet_values(&values, &selected, expanded);
+        for counts in [vec![0; 12], (0..12).collect::<Vec<usize>>()] {
+            let rows = facet_rows(&values, &counts, &selected, expanded);
+            let row_values: Vec<String> = rows.iter().map(|row| row.value.clone()).collect();
+            assert_eq!(shown, row_values);
+            for row in &rows {
+                assert_eq!(
+                    row.count,
+                    pressline_core::timeline::facet_count(&values, &counts, &row.value)
+                );
+            }
+        }
+        assert_eq!(shown[0], "gone", "an unknown selection comes first");
+        assert!(
+            shown.contains(&"v10".to_owned()),
+            "a selection past the fold stays"
+        );
+        // Folded: the first few rows (the unknown one among them), then the selection past them.
+        assert_eq!(
+            shown.len(),
+            if expanded { 13 } else { FACET_VALUES_SHOWN + 1 }
+        );
+    }
+}

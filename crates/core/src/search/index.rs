@@ -344,19 +344,7 @@ impl SearchIndex {
             Some(combined)
         };
 
-        let all = combine(None);
-        let order = match state.sort {
-            SortOrder::Newest => &self.newest,
-            SortOrder::Oldest => &self.oldest,
-        };
-        let matches = match &all {
-            None => order.clone(),
-            Some(set) => order
-                .iter()
-                .copied()
-                .filter(|&id| set.contains(id))
-                .collect(),
-        };
+        let matches = self.in_order(combine(None).as_ref(), state.sort);
         let facet_counts = self
             .facets
             .iter()
@@ -377,6 +365,40 @@ impl SearchIndex {
             matches,
             facet_counts,
             date_issue,
+        }
+    }
+
+    /// Only the matches of a view, in its order, without the facet counts [`run`](Self::run)
+    /// adds (what the histogram needs).
+    pub fn matching(&self, releases: &[Release], state: &ViewState) -> Vec<u32> {
+        let search = self.search_set(releases, &SearchQuery::parse(&state.query));
+        let (date, _) = self.date_set(state.from, state.to);
+        let mut all: Option<Bitset> = None;
+        let facets = Facet::ALL
+            .into_iter()
+            .map(|facet| self.facet_set(facet, state.selected(facet)));
+        for part in [search, date].into_iter().chain(facets).flatten() {
+            match &mut all {
+                Some(all) => all.intersect_with(&part),
+                None => all = Some(part),
+            }
+        }
+        self.in_order(all.as_ref(), state.sort)
+    }
+
+    /// The releases of `set` (every one for `None`) in the order `sort` asks for.
+    fn in_order(&self, set: Option<&Bitset>, sort: SortOrder) -> Vec<u32> {
+        let order = match sort {
+            SortOrder::Newest => &self.newest,
+            SortOrder::Oldest => &self.oldest,
+        };
+        match set {
+            None => order.clone(),
+            Some(set) => order
+                .iter()
+                .copied()
+                .filter(|&id| set.contains(id))
+                .collect(),
         }
     }
 

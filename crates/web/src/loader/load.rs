@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::context::site_data::SiteData;
 use crate::loader::archive::Archive;
-use crate::loader::reading::{parse_site, ReadOtherFormat};
+use crate::loader::reading::{index_site, mark_parse_start, parse_site, ReadOtherFormat};
 use crate::loader::source::SiteSource;
-use crate::platform::fetch::fetch_text;
+use crate::platform::fetch::{fetch_body, fetch_text};
 use pressline_core::archive::ShardStatus;
+use pressline_core::formats::SourceFormat;
 use pressline_core::shards::{is_manifest, parse_manifest};
 use pressline_core::source::{LoadFailure, Progress};
+use pressline_core::stream::{DatasetStream, StreamError, StreamOutcome};
 
 /// A dataset read, with its archive when it came from a manifest.
 #[derive(Clone)]
@@ -45,7 +47,15 @@ pub async fn load_source(
             });
         }
     };
-    let text = fetch_text(url.clone(), max_bytes, timeout_ms, Some(progress)).await?;
+    let text = match stream_dataset(&url, max_bytes, timeout_ms, progress).await? {
+        Streamed::Site(data) => {
+            return Ok(ReadSite {
+                data,
+                archive: None,
+            })
+        }
+        Streamed::Whole(text) => text,
+    };
     if !is_manifest(&text) {
         let data = parse_site(&url, &text, progress, read_other).await?;
         return Ok(ReadSite {
@@ -76,4 +86,50 @@ pub async fn load_source(
         data,
         archive: Some(archive),
     })
+}
+
+/// What streaming a fetched file gave.
+enum Streamed {
+    /// A Pressline dataset, read as it arrived and indexed.
+    Site(SiteData),
+    /// Anything else (an archive's manifest, another format, a dataset whose top level must be
+    /// read whole), as text for the whole-text readers.
+    Whole(String),
+}
+
+/// Fetches `url`, reading a Pressline dataset's records as they arrive and dropping their text
+/// (see [`DatasetStream`]): wasm memory, which never shrinks, holds the releases and the index,
+/// not the file's text beside them.
+async fn stream_dataset(
+    url: &str,
+    max_bytes: u64,
+    timeout_ms: u32,
+    progress: RwSignal<Progress>,
+) -> Result<Streamed, LoadFailure> {
+    let failure = |error| match error {
+        StreamError::NotText { offset } => LoadFailure::NotText {
+            url: url.to_owned(),
+            offset,
+        },
+        StreamError::Format(error) => LoadFailure::Format {
+            url: url.to_owned(),
+            error,
+        },
+    };
+    mark_parse_start();
+    let mut stream = DatasetStream::new();
+    fetch_body(
+        url.to_owned(),
+        max_bytes,
+        timeout_ms,
+        Some(progress),
+        &mut |chunk| stream.push(chunk).map_err(failure),
+    )
+    .await?;
+    match stream.finish().map_err(failure)? {
+        StreamOutcome::Pressline(loaded) => Ok(Streamed::Site(
+            index_site(SourceFormat::Pressline, loaded, progress).await,
+        )),
+        StreamOutcome::Whole(text) => Ok(Streamed::Whole(text)),
+    }
 }

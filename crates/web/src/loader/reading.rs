@@ -97,16 +97,30 @@ pub async fn parse_site(
     progress: RwSignal<Progress>,
     read_other: ReadOtherFormat,
 ) -> Result<SiteData, LoadFailure> {
-    let performance = web_sys::window().and_then(|window| window.performance());
-    if let Some(performance) = &performance {
+    mark_parse_start();
+    let (format, loaded) = read_dataset(url, text, Some(progress), read_other).await?;
+    Ok(index_site(format, loaded, progress).await)
+}
+
+/// Marks where reading a dataset starts (for `pressline:parse-and-index`).
+pub fn mark_parse_start() {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark("pressline:parse-start");
     }
-    let (format, loaded) = read_dataset(url, text, Some(progress), read_other).await?;
+}
+
+/// Indexes a dataset read (in slices) into a site, and measures `pressline:parse-and-index`
+/// from [`mark_parse_start`].
+pub async fn index_site(
+    format: SourceFormat,
+    loaded: LoadedDataset,
+    progress: RwSignal<Progress>,
+) -> SiteData {
     let index = build_index(&loaded.dataset.releases, Some(progress)).await;
     let site = Site::with_index(format, loaded, index);
-    if let Some(performance) = &performance {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance
             .measure_with_start_mark("pressline:parse-and-index", "pressline:parse-start");
     }
-    Ok(SiteData::from_site(site))
+    SiteData::from_site(site)
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::platform::slices::Slices;
 use pressline_core::source::{LoadFailure, Progress};
 
 /// Fetches text within the size and time limits, reporting bytes received.
@@ -17,6 +18,29 @@ pub async fn fetch_text(
     timeout_ms: u32,
     progress: Option<RwSignal<Progress>>,
 ) -> Result<String, LoadFailure> {
+    let mut bytes = Vec::new();
+    fetch_body(url.clone(), max_bytes, timeout_ms, progress, &mut |chunk| {
+        bytes.extend_from_slice(chunk);
+        Ok(())
+    })
+    .await?;
+    String::from_utf8(bytes).map_err(|error| LoadFailure::NotText {
+        url,
+        offset: error.utf8_error().valid_up_to(),
+    })
+}
+
+/// Fetches a body within the size and time limits, handing each chunk to `sink` as it arrives
+/// (so a big file is never held whole unless the sink keeps it), reporting bytes received. An
+/// error from `sink` stops the download and is returned. Between chunks the browser gets a turn
+/// whenever a slice of work is used up: chunks already received resolve without one.
+pub async fn fetch_body(
+    url: String,
+    max_bytes: u64,
+    timeout_ms: u32,
+    progress: Option<RwSignal<Progress>>,
+    sink: &mut dyn FnMut(&[u8]) -> Result<(), LoadFailure>,
+) -> Result<(), LoadFailure> {
     let controller = web_sys::AbortController::new().ok();
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -75,8 +99,8 @@ pub async fn fetch_text(
         if let Some(progress) = progress {
             progress.set(Progress::Receiving(0, announced));
         }
-        let bytes = match response.body() {
-            Some(stream) => read_stream(stream, max_bytes, announced, progress)
+        if let Some(stream) = response.body() {
+            read_stream(stream, max_bytes, announced, progress, sink)
                 .await
                 .map_err(|outcome| match outcome {
                     StreamError::TooLarge(size) => {
@@ -88,14 +112,13 @@ pub async fn fetch_text(
                         }
                     }
                     StreamError::Failed(detail) => failed(detail),
-                })?,
-            None => Vec::new(),
-        };
-        let text = String::from_utf8(bytes).map_err(|error| LoadFailure::NotText {
-            url: url.clone(),
-            offset: error.utf8_error().valid_up_to(),
-        })?;
-        Ok(text)
+                    StreamError::Refused(failure) => {
+                        abort(&controller);
+                        failure
+                    }
+                })?;
+        }
+        Ok(())
     }
     .await;
     if let Some(timer) = timer {
@@ -113,40 +136,51 @@ fn abort(controller: &Option<web_sys::AbortController>) {
 enum StreamError {
     TooLarge(u64),
     Failed(String),
+    /// What the sink said of a chunk.
+    Refused(LoadFailure),
 }
 
-/// Reads a response body chunk by chunk, reporting progress and stopping past the size limit.
+/// Reads a response body chunk by chunk into `sink`, reporting progress and stopping past the
+/// size limit.
 async fn read_stream(
     stream: web_sys::ReadableStream,
     max_bytes: u64,
     announced: Option<u64>,
     progress: Option<RwSignal<Progress>>,
-) -> Result<Vec<u8>, StreamError> {
+    sink: &mut dyn FnMut(&[u8]) -> Result<(), LoadFailure>,
+) -> Result<(), StreamError> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(announced.unwrap_or(0).min(max_bytes) as usize);
+    let mut received = 0u64;
+    let mut chunk = Vec::new();
+    let mut slices = Slices::new();
     loop {
-        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+        let next = wasm_bindgen_futures::JsFuture::from(reader.read())
             .await
             .map_err(|error| StreamError::Failed(describe(&error)))?;
-        let done = js_sys::Reflect::get(&chunk, &"done".into())
+        let done = js_sys::Reflect::get(&next, &"done".into())
             .map(|done| done.is_truthy())
             .unwrap_or(true);
         if done {
-            return Ok(bytes);
+            return Ok(());
         }
-        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+        if let Ok(value) = js_sys::Reflect::get(&next, &"value".into()) {
             let array = js_sys::Uint8Array::new(&value);
-            let received = bytes.len() as u64 + u64::from(array.length());
+            received += u64::from(array.length());
             if received > max_bytes {
                 let _ = reader.cancel();
                 return Err(StreamError::TooLarge(received));
             }
-            let start = bytes.len();
-            bytes.resize(start + array.length() as usize, 0);
-            array.copy_to(&mut bytes[start..]);
+            // One buffer for every chunk: the body is never copied whole into wasm memory.
+            chunk.resize(array.length() as usize, 0);
+            array.copy_to(&mut chunk);
+            if let Err(failure) = sink(&chunk) {
+                let _ = reader.cancel();
+                return Err(StreamError::Refused(failure));
+            }
             if let Some(progress) = progress {
                 progress.set(Progress::Receiving(received, announced));
             }
+            slices.yield_if_used_up().await;
         }
     }
 }

@@ -10,16 +10,19 @@ pub fn Link(
     /// App-relative path, e.g. `/` or `/releases/a`.
     #[prop(into)]
     path: String,
-    /// The view's query string, without `?`.
-    #[prop(into, default = String::new())]
-    query: String,
+    /// The view's query string, without `?`; the `href` follows it when it changes.
+    #[prop(into, optional)]
+    query: Signal<String>,
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
     let navigation = Navigation::current();
-    let href = navigation.href(&path, &query);
+    let href = {
+        let path = path.clone();
+        move || query.with(|query| navigation.href(&path, query))
+    };
     view! {
-        <a href=href on:click=move |event| navigation.follow(&event, &path, &query)>
+        <a href=href on:click=move |event| query.with_untracked(|query| navigation.follow(&event, &path, query))>
             {children()}
         </a>
     }

@@ -6,7 +6,7 @@ use pressline_core::i18n::kind_name;
 
 use pressline_core::view_state::Facet;
 
-use pressline_core::timeline::{facet_rows, FacetRow, FACET_VALUES_SHOWN};
+use pressline_core::timeline::{shown_facet_values, FACET_VALUES_SHOWN};
 
 /// One facet as a group of checkboxes with live counts. A value that would match nothing stays
 /// visible but disabled (unless selected, so it can always be cleared).
@@ -32,47 +32,22 @@ pub fn FacetFilter(
     let expanded = RwSignal::new(false);
     let total_values = move || values.with(Vec::len);
     let legend_id = format!("facet-{}", facet.param());
+    // The rows are keyed by value: a click or a keystroke updates the counts and boxes of the
+    // rows in place. New values (an archive's later shard) reorder them: then they start again.
+    let shown = Memo::new(move |_| {
+        selected.with(|selected| {
+            values.with(|values| shown_facet_values(values, selected, expanded.get()))
+        })
+    });
     let rows = move || {
-        let rows = selected.with(|selected| {
-            values.with(|values| {
-                counts.with(|counts| facet_rows(values, counts, selected, expanded.get()))
-            })
-        });
-        rows.into_iter()
-            .map(|row| {
-                let enabled = row.is_enabled();
-                let FacetRow {
-                    value,
-                    count,
-                    selected,
-                } = row;
-                let toggle_value = value.clone();
-                // Common kinds in the reader's language; the value itself stays the dataset's.
-                let shown = if facet == Facet::Kind {
-                    kind_name(&value, i18n.language_untracked()).to_owned()
-                } else {
-                    value.clone()
-                };
-                view! {
-                    <li class="facet__value">
-                        <label class="facet__label" class:facet__label--empty=count == 0>
-                            <input
-                                type="checkbox"
-                                name=facet.param()
-                                value=value
-                                prop:checked=selected
-                                disabled=!enabled
-                                on:change=move |_| on_toggle.run(toggle_value.clone())
-                            />
-                            <span class="facet__name"><bdi>{shown}</bdi></span>
-                            <span class="facet__count" data-facet-count=count>
-                                {i18n.number(count as u64)}
-                            </span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
+        values.track();
+        view! {
+            <For
+                each=move || shown.get()
+                key=|value| value.clone()
+                children=move |value| facet_row(facet, value, values, counts, selected, on_toggle)
+            />
+        }
     };
     // Always rendered (an archive's later shards can add values); hidden while empty.
     view! {
@@ -97,5 +72,53 @@ pub fn FacetFilter(
                 }}
             </button>
         </fieldset>
+    }
+}
+
+/// One value's checkbox, its count and state following the view.
+fn facet_row(
+    facet: Facet,
+    value: String,
+    values: Signal<Vec<String>>,
+    counts: Signal<Vec<usize>>,
+    selected: Signal<Vec<String>>,
+    on_toggle: Callback<String>,
+) -> impl IntoView {
+    let i18n = I18n::current();
+    // Fixed while the values are (see `rows` above); a value the dataset lacks has none.
+    let position = values.with_untracked(|values| values.iter().position(|known| *known == value));
+    let count = Memo::new(move |_| {
+        position.map_or(0, |position| {
+            counts.with(|counts| counts.get(position).copied().unwrap_or(0))
+        })
+    });
+    let is_selected = Memo::new({
+        let value = value.clone();
+        move |_| selected.with(|selected| selected.contains(&value))
+    });
+    // Common kinds in the reader's language; the value itself stays the dataset's.
+    let shown = if facet == Facet::Kind {
+        kind_name(&value, i18n.language_untracked()).to_owned()
+    } else {
+        value.clone()
+    };
+    let toggle_value = value.clone();
+    view! {
+        <li class="facet__value">
+            <label class="facet__label" class:facet__label--empty=move || count.get() == 0>
+                <input
+                    type="checkbox"
+                    name=facet.param()
+                    value=value
+                    prop:checked=is_selected
+                    disabled=move || count.get() == 0 && !is_selected.get()
+                    on:change=move |_| on_toggle.run(toggle_value.clone())
+                />
+                <span class="facet__name"><bdi>{shown}</bdi></span>
+                <span class="facet__count" data-facet-count=count>
+                    {move || i18n.number(count.get() as u64)}
+                </span>
+            </label>
+        </li>
     }
 }

@@ -28,7 +28,8 @@ pub fn FilterControls(
                 on_change.run(state.get_untracked().toggled(facet, &value))
             });
             let data = data.clone();
-            let values = Signal::derive(move || {
+            // Memos: a facet whose counts or selection did not change is not touched at all.
+            let values = Memo::new(move |_| {
                 data.site()
                     .map(|site| site.index.facet(facet).values.clone())
                     .unwrap_or_default()
@@ -37,8 +38,8 @@ pub fn FilterControls(
                 <FacetFilter
                     facet=facet
                     values=values
-                    counts=Signal::derive(move || result.with(|r| r.facet_counts[facet.position()].clone()))
-                    selected=Signal::derive(move || state.with(|s| s.selected(facet).to_vec()))
+                    counts=Memo::new(move |_| result.with(|r| r.facet_counts[facet.position()].clone()))
+                    selected=Memo::new(move |_| state.with(|s| s.selected(facet).to_vec()))
                     on_toggle=on_toggle
                 />
             }

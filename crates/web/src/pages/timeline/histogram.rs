@@ -113,7 +113,7 @@ fn bars_for(view: ReadSignal<ViewState>) -> Memo<Density> {
             page: 1,
             ..state.clone()
         });
-        let matches = site.index.run(&site.dataset.releases, &undated).matches;
+        let matches = site.index.matching(&site.dataset.releases, &undated);
         let kinds = site.index.facet(Facet::Kind).values.clone();
         Density::build(&site.dataset.releases, &matches, &kinds)
     })

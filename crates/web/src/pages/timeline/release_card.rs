@@ -6,7 +6,7 @@ use crate::pages::shared::{
 };
 use pressline_core::quote::holds_quotation;
 use pressline_core::route::release_path;
-use pressline_core::search::{excerpt, SearchQuery};
+use pressline_core::search::SearchQuery;
 use pressline_core::Release;
 
 /// About the characters of the three summary lines a card shows on a 320 px phone: a search
@@ -20,13 +20,13 @@ const SUMMARY_LEAD: usize = 100;
 pub fn ReleaseCard(
     /// The release to show.
     release: Release,
-    /// The active search, for highlighting.
-    #[prop(optional)]
-    query: SearchQuery,
+    /// The active search, for highlighting: the card follows it in place.
+    #[prop(into, optional)]
+    query: Signal<SearchQuery>,
     /// The timeline's query string, carried to the release page for its previous/next links
     /// and its way back.
-    #[prop(optional)]
-    link_query: String,
+    #[prop(into, optional)]
+    link_query: Signal<String>,
 ) -> impl IntoView {
     let path = release_path(&release.id);
     let credit = release.image.and_then(|image| image.credit);
@@ -35,7 +35,6 @@ pub fn ReleaseCard(
     let lang = release
         .lang
         .or_else(|| use_context::<SiteData>().and_then(|data| data.content_language()));
-    let summary_query = query.clone();
     let quotation = release.summary.as_deref().is_some_and(holds_quotation);
     view! {
         <article class="release-card" data-release-id=release.id lang=lang dir="auto">
@@ -50,13 +49,10 @@ pub fn ReleaseCard(
             </Heading>
             {release
                 .summary
-                .map(|summary| {
-                    let shown = excerpt(&summary, &summary_query, SUMMARY_LEAD).into_owned();
-                    view! {
-                        <p class="release-card__summary">
-                            <HighlightedText text=shown query=summary_query />
-                        </p>
-                    }
+                .map(|summary| view! {
+                    <p class="release-card__summary">
+                        <HighlightedText text=summary query=query lead=SUMMARY_LEAD />
+                    </p>
                 })}
             <PeopleQuoted people=release.people quotation=quotation />
             {credit.map(|credit| view! { <PhotoCredit credit=credit /> })}

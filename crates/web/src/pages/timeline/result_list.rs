@@ -1,75 +1,118 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use crate::pages::shared::Heading;
-
 use crate::context::i18n::I18n;
-
 use crate::context::site_data::SiteData;
+use crate::pages::shared::Heading;
 use pressline_core::search::SearchQuery;
-use pressline_core::timeline::group_by_month;
+use pressline_core::site::Site;
+use pressline_core::timeline::{group_by_month, months_of, releases_of, YearGroup};
 
 use super::ReleaseCard;
 
 /// One page of matching releases, grouped by year and month in the order given.
+///
+/// The years, months and cards are keyed lists: when the page changes (a keystroke, a filter),
+/// a release that stays keeps its card and its DOM node, and only its highlights and link
+/// follow the new query; cards, months and years that leave or arrive are the only ones built
+/// or removed.
 #[component]
 pub fn ResultList(
     /// Indices of the releases on this page, in display order.
-    page: Vec<u32>,
+    #[prop(into)]
+    page: Signal<Vec<u32>>,
     /// The active search, for highlighting.
-    query: SearchQuery,
+    #[prop(into)]
+    query: Signal<SearchQuery>,
     /// The timeline's query string, for the cards' links.
-    link_query: String,
+    #[prop(into)]
+    link_query: Signal<String>,
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
-    let i18n = I18n::current();
-    let Some(site) = data.site_untracked() else {
-        return ().into_any();
-    };
-    let releases = &site.dataset.releases;
-    let order: Vec<usize> = page.iter().map(|&i| i as usize).collect();
-    group_by_month(releases, &order)
-        .into_iter()
-        .map(|year| {
-            let year_id = format!("year-{}", year.year);
-            let year_labelled_by = year_id.clone();
-            view! {
-                <section class="timeline-year" aria-labelledby=year_labelled_by>
-                    <Heading rank=1 class="timeline-year__heading" id=year_id>
-                        {i18n.year(year.year)}
-                    </Heading>
-                    {year
-                        .months
-                        .into_iter()
-                        .map(|month| {
-                            let heading_id = format!("month-{}-{:02}", month.year, month.month);
-                            let labelled_by = heading_id.clone();
-                            view! {
-                                <section class="timeline-month" aria-labelledby=labelled_by>
-                                    <Heading rank=2 class="timeline-month__heading" id=heading_id>
-                                        {i18n.month_year(month.year, month.month)}
-                                    </Heading>
-                                    <div class="timeline-month__releases">
-                                        {month
-                                            .releases
-                                            .into_iter()
-                                            .map(|index| {
-                                                view! {
-                                                    <ReleaseCard
-                                                        release=releases[index].clone()
-                                                        query=query.clone()
-                                                        link_query=link_query.clone()
-                                                    />
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </div>
-                                </section>
-                            }
-                        })
-                        .collect_view()}
-                </section>
+    // A new site (an archive's shard merged) renumbers releases: the keys start again.
+    move || {
+        let site = data.site()?;
+        let groups = Memo::new({
+            let site = Arc::clone(&site);
+            move |_| {
+                let order: Vec<usize> =
+                    page.with(|page| page.iter().map(|&i| i as usize).collect());
+                group_by_month(&site.dataset.releases, &order)
             }
-        })
-        .collect_view()
-        .into_any()
+        });
+        Some(view! {
+            <For
+                each=move || groups.with(|years| years.iter().map(|year| year.year).collect::<Vec<_>>())
+                key=|year| *year
+                children=move |year| year_section(&site, groups, year, query, link_query)
+            />
+        }
+        .into_any())
+    }
+}
+
+/// One year's section, its months keyed by month.
+fn year_section(
+    site: &Arc<Site>,
+    groups: Memo<Vec<YearGroup>>,
+    year: i32,
+    query: Signal<SearchQuery>,
+    link_query: Signal<String>,
+) -> AnyView {
+    let i18n = I18n::current();
+    let site = Arc::clone(site);
+    let year_id = format!("year-{year}");
+    let labelled_by = year_id.clone();
+    let months = move || groups.with(|years| months_of(years, year));
+    view! {
+        <section class="timeline-year" aria-labelledby=labelled_by>
+            <Heading rank=1 class="timeline-year__heading" id=year_id>
+                {i18n.year(year)}
+            </Heading>
+            <For
+                each=months
+                key=|month| *month
+                children=move |month| month_section(&site, groups, year, month, query, link_query)
+            />
+        </section>
+    }
+    .into_any()
+}
+
+/// One month's section, its cards keyed by release.
+fn month_section(
+    site: &Arc<Site>,
+    groups: Memo<Vec<YearGroup>>,
+    year: i32,
+    month: u32,
+    query: Signal<SearchQuery>,
+    link_query: Signal<String>,
+) -> AnyView {
+    let i18n = I18n::current();
+    let site = Arc::clone(site);
+    let heading_id = format!("month-{year}-{month:02}");
+    let labelled_by = heading_id.clone();
+    let releases = move || groups.with(|years| releases_of(years, year, month));
+    view! {
+        <section class="timeline-month" aria-labelledby=labelled_by>
+            <Heading rank=2 class="timeline-month__heading" id=heading_id>
+                {i18n.month_year(year, month)}
+            </Heading>
+            <div class="timeline-month__releases">
+                <For
+                    each=releases
+                    key=|index| *index
+                    children=move |index| view! {
+                        <ReleaseCard
+                            release=site.dataset.releases[index].clone()
+                            query=query
+                            link_query=link_query
+                        />
+                    }
+                />
+            </div>
+        </section>
+    }
+    .into_any()
 }

@@ -7,7 +7,7 @@ use pressline_core::view_state::ViewState;
 use super::{EmptyState, Pager, ResultList};
 
 /// The page of results the view asks for, by year and month, with the pager; or, when nothing
-/// matches, what to loosen.
+/// matches, what to loosen. The list is built once and then follows the view in place.
 #[component]
 pub fn TimelineResults(
     /// The view shown.
@@ -16,21 +16,25 @@ pub fn TimelineResults(
     /// The view's matches.
     result: Memo<QueryResult>,
 ) -> impl IntoView {
+    // Only this page's indices are copied out of the (possibly 100k-long) result.
+    let page = Memo::new(move |_| {
+        let page = state.with(|state| state.page);
+        result.with(|result| {
+            result.matches[PageSpan::of(result.matches.len(), page).range()].to_vec()
+        })
+    });
+    let total = Memo::new(move |_| result.with(|result| result.matches.len()));
+    let query = Memo::new(move |_| state.with(|state| SearchQuery::parse(&state.query)));
+    let link_query = Memo::new(move |_| state.with(ViewState::to_query));
+    let is_empty = Memo::new(move |_| total.get() == 0);
     move || {
-        let state = state.get();
-        // Only this page's indices are copied out of the (possibly 100k-long) result.
-        let (total, shown) = result.with(|result| {
-            let span = PageSpan::of(result.matches.len(), state.page);
-            (result.matches.len(), result.matches[span.range()].to_vec())
-        });
-        if total == 0 {
-            return view! { <EmptyState state=state /> }.into_any();
+        if is_empty.get() {
+            // What to loosen depends on the whole view: redrawn with it (rarely typed into).
+            return (move || view! { <EmptyState state=state.get() /> }).into_any();
         }
-        let query = SearchQuery::parse(&state.query);
-        let link_query = state.to_query();
         view! {
-            <ResultList page=shown query=query link_query=link_query />
-            <Pager state=state total=total />
+            <ResultList page=page query=query link_query=link_query />
+            {move || view! { <Pager state=state.get() total=total.get() /> }}
         }
         .into_any()
     }
