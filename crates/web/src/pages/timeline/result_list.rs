@@ -1,12 +1,9 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::context::i18n::I18n;
 use crate::context::site_data::SiteData;
 use crate::pages::shared::Heading;
 use pressline_core::search::SearchQuery;
-use pressline_core::site::Site;
 use pressline_core::timeline::{group_by_month, months_of, releases_of, YearGroup};
 
 use super::ReleaseCard;
@@ -30,22 +27,31 @@ pub fn ResultList(
     link_query: Signal<String>,
 ) -> impl IntoView {
     let data = expect_context::<SiteData>();
-    // A new site (an archive's shard merged) renumbers releases: the keys start again.
+    // A new site (an archive's shard merged) renumbers releases: the keys start again. Until
+    // this list is replaced, its groups and cards read the live site, never a stale one, so
+    // an index always names a release of the site it was computed for.
     move || {
-        let site = data.site()?;
-        let groups = Memo::new({
-            let site = Arc::clone(&site);
-            move |_| {
-                let order: Vec<usize> =
-                    page.with(|page| page.iter().map(|&i| i as usize).collect());
-                group_by_month(&site.dataset.releases, &order)
-            }
+        data.site()?;
+        let live = data.clone();
+        let groups = Memo::new(move |_| {
+            let Some(site) = live.site() else {
+                return Vec::new();
+            };
+            let releases = &site.dataset.releases;
+            let order: Vec<usize> = page.with(|page| {
+                page.iter()
+                    .map(|&i| i as usize)
+                    .filter(|&i| i < releases.len())
+                    .collect()
+            });
+            group_by_month(releases, &order)
         });
+        let data = data.clone();
         Some(view! {
             <For
                 each=move || groups.with(|years| years.iter().map(|year| year.year).collect::<Vec<_>>())
                 key=|year| *year
-                children=move |year| year_section(&site, groups, year, query, link_query)
+                children=move |year| year_section(&data, groups, year, query, link_query)
             />
         }
         .into_any())
@@ -54,14 +60,14 @@ pub fn ResultList(
 
 /// One year's section, its months keyed by month.
 fn year_section(
-    site: &Arc<Site>,
+    data: &SiteData,
     groups: Memo<Vec<YearGroup>>,
     year: i32,
     query: Signal<SearchQuery>,
     link_query: Signal<String>,
 ) -> AnyView {
     let i18n = I18n::current();
-    let site = Arc::clone(site);
+    let data = data.clone();
     let year_id = format!("year-{year}");
     let labelled_by = year_id.clone();
     let months = move || groups.with(|years| months_of(years, year));
@@ -73,7 +79,7 @@ fn year_section(
             <For
                 each=months
                 key=|month| *month
-                children=move |month| month_section(&site, groups, year, month, query, link_query)
+                children=move |month| month_section(&data, groups, year, month, query, link_query)
             />
         </section>
     }
@@ -82,7 +88,7 @@ fn year_section(
 
 /// One month's section, its cards keyed by release.
 fn month_section(
-    site: &Arc<Site>,
+    data: &SiteData,
     groups: Memo<Vec<YearGroup>>,
     year: i32,
     month: u32,
@@ -90,7 +96,7 @@ fn month_section(
     link_query: Signal<String>,
 ) -> AnyView {
     let i18n = I18n::current();
-    let site = Arc::clone(site);
+    let data = data.clone();
     let heading_id = format!("month-{year}-{month:02}");
     let labelled_by = heading_id.clone();
     let releases = move || groups.with(|years| releases_of(years, year, month));
@@ -103,12 +109,11 @@ fn month_section(
                 <For
                     each=releases
                     key=|index| *index
-                    children=move |index| view! {
-                        <ReleaseCard
-                            release=site.dataset.releases[index].clone()
-                            query=query
-                            link_query=link_query
-                        />
+                    children=move |index| {
+                        let release = data.site_untracked().and_then(|site| site.dataset.releases.get(index).cloned());
+                        release.map(|release| view! {
+                            <ReleaseCard release=release query=query link_query=link_query />
+                        })
                     }
                 />
             </div>
