@@ -79,12 +79,18 @@ pub async fn build_index(
             slices.yield_now().await;
         }
     }
-    // Then the sorts and facets, a step at a time (each step is one sort or one facet).
+    // Then the sorts and facets, a step at a time (each step is one sort or one facet), each
+    // a task of its own: a step cannot be cut, and one that starts late in a slice would
+    // make a task of the slice and the step.
     let mut finishing = builder.finish_in_steps();
+    slices.yield_now().await;
     while !finishing.step(releases) {
-        slices.yield_if_used_up().await;
+        slices.yield_now().await;
     }
-    finishing.into_index(releases)
+    let index = finishing.into_index(releases);
+    // The first render of the site is a task of its own too.
+    slices.yield_now().await;
+    index
 }
 
 /// Parses, validates and indexes fetched text, timed with the User Timing API (visible in
