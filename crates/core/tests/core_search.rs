@@ -611,3 +611,51 @@ fn every_active_filter_is_one_removable_part_in_screen_order() {
         .loosenings(Language::En.messages())
         .is_empty());
 }
+
+#[test]
+fn facets_built_over_many_steps_count_every_release() {
+    // More releases than one step of facet building reads, so each facet takes several steps.
+    let seed = bundled().releases;
+    let releases: Vec<Release> = (0..45_000)
+        .map(|i| {
+            let mut release = seed[i % seed.len()].clone();
+            release.id = format!("r{i}");
+            release.topics.push(format!("topic {}", i % 7));
+            release
+        })
+        .collect();
+    let index = SearchIndex::build(&releases);
+    let result = index.run(&releases, &ViewState::default());
+    for facet in Facet::ALL {
+        let facet_index = index.facet(facet);
+        for (position, value) in facet_index.values.iter().enumerate() {
+            let expected = releases
+                .iter()
+                .filter(|release| {
+                    pressline_core::search::facet_values(release, facet).contains(value)
+                })
+                .count();
+            assert_eq!(facet_index.total(position), expected, "{facet:?} {value}");
+            assert_eq!(result.facet_counts[facet.position()][position], expected);
+        }
+        // Most used first, as before the steps.
+        let totals: Vec<usize> = (0..facet_index.values.len())
+            .map(|p| facet_index.total(p))
+            .collect();
+        if facet != Facet::Year {
+            assert!(
+                totals.windows(2).all(|pair| pair[0] >= pair[1]),
+                "{facet:?} {totals:?}"
+            );
+        }
+    }
+    assert_eq!(
+        index
+            .facet(Facet::Topic)
+            .values
+            .iter()
+            .filter(|v| v.starts_with("topic "))
+            .count(),
+        7
+    );
+}

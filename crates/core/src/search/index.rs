@@ -138,6 +138,7 @@ impl IndexBuilder {
             postings: Vec::new(),
             days: Vec::new(),
             facets: Vec::with_capacity(Facet::ALL.len()),
+            facet_values: FacetValues::default(),
         }
     }
 }
@@ -156,7 +157,16 @@ pub struct IndexFinishing {
     postings: Vec<Vec<u32>>,
     days: Vec<NaiveDate>,
     facets: Vec<FacetIndex>,
+    /// The facet being built: its values so far, with their releases.
+    facet_values: FacetValues,
 }
+
+/// A facet's values and the releases that have each, while it is built.
+type FacetValues = HashMap<String, Vec<u32>, BuildHasherDefault<WordHasher>>;
+
+/// Releases whose facet values one step reads: a facet over 100k releases is a few steps (in
+/// the browser, each a task that cannot be cut), not one.
+const FACET_BATCH: usize = 20_000;
 
 /// What [`IndexFinishing::step`] does next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +177,8 @@ enum Stage {
     Group,
     SortGroup(usize),
     Days,
-    Facet(usize),
+    /// The facet at this position of [`Facet::ALL`], from this release on.
+    Facet(usize, usize),
     Done,
 }
 
@@ -219,14 +230,22 @@ impl IndexFinishing {
             }
             Stage::Days => {
                 self.days = releases.iter().map(|r| r.date.calendar_date()).collect();
-                Stage::Facet(0)
+                Stage::Facet(0, 0)
             }
-            Stage::Facet(n) => {
-                self.facets.push(build_facet(Facet::ALL[n], releases));
-                if n + 1 < Facet::ALL.len() {
-                    Stage::Facet(n + 1)
+            Stage::Facet(n, from) => {
+                let facet = Facet::ALL[n];
+                let to = from.saturating_add(FACET_BATCH).min(releases.len());
+                collect_facet_values(facet, releases, from, to, &mut self.facet_values);
+                if to < releases.len() {
+                    Stage::Facet(n, to)
                 } else {
-                    Stage::Done
+                    let values = std::mem::take(&mut self.facet_values);
+                    self.facets.push(facet_index(facet, values));
+                    if n + 1 < Facet::ALL.len() {
+                        Stage::Facet(n + 1, 0)
+                    } else {
+                        Stage::Done
+                    }
                 }
             }
             Stage::Done => Stage::Done,
@@ -509,16 +528,54 @@ pub fn facet_values(release: &Release, facet: Facet) -> Vec<String> {
     }
 }
 
-fn build_facet(facet: Facet, releases: &[Release]) -> FacetIndex {
-    let mut by_value: HashMap<String, Vec<u32>> = HashMap::new();
-    for (id, release) in releases.iter().enumerate() {
-        for value in facet_values(release, facet) {
-            let list = by_value.entry(value).or_default();
-            if list.last() != Some(&(id as u32)) {
-                list.push(id as u32);
-            }
+/// Calls `visit` with each value a release has for a facet, borrowed (a year written into
+/// `year`): building a facet allocates a value once, not once per release.
+fn for_each_facet_value(
+    release: &Release,
+    facet: Facet,
+    year: &mut String,
+    mut visit: impl FnMut(&str),
+) {
+    match facet {
+        Facet::Kind => visit(&release.kind),
+        Facet::Topic => release.topics.iter().for_each(|topic| visit(topic)),
+        Facet::Place => release.places.iter().for_each(|place| visit(place)),
+        Facet::Person => release.people.iter().for_each(|person| visit(&person.name)),
+        Facet::Year => {
+            use std::fmt::Write;
+            year.clear();
+            let _ = write!(year, "{}", release.date.year());
+            visit(year);
         }
     }
+}
+
+/// Adds the facet values of releases `from..to` to `by_value`. No allocation per release,
+/// only per distinct value.
+fn collect_facet_values(
+    facet: Facet,
+    releases: &[Release],
+    from: usize,
+    to: usize,
+    by_value: &mut FacetValues,
+) {
+    let mut year = String::new();
+    for (id, release) in releases.iter().enumerate().take(to).skip(from) {
+        let id = id as u32;
+        for_each_facet_value(release, facet, &mut year, |value| {
+            let list = match by_value.get_mut(value) {
+                Some(list) => list,
+                None => by_value.entry(value.to_owned()).or_default(),
+            };
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        });
+    }
+}
+
+/// A facet's index from its values: most used first (years newest first).
+fn facet_index(facet: Facet, by_value: FacetValues) -> FacetIndex {
     let mut entries: Vec<(String, Vec<u32>)> = by_value.into_iter().collect();
     if facet == Facet::Year {
         sort_with(&mut entries, &|a, b| b.0.cmp(&a.0));

@@ -8,6 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use pressline_core::search::IndexBuilder;
 use pressline_core::search::SearchIndex;
 use pressline_core::view_state::{Facet, ViewState};
 use pressline_core::{parse_dataset, LoadedDataset, Release};
@@ -112,6 +113,36 @@ fn load_and_index(path: &str, text: &str) -> (LoadedDataset, SearchIndex) {
     let index = SearchIndex::build(releases);
     let build_time = start.elapsed();
     let index_bytes = live() - before;
+    // The browser builds the index in slices and finishes it a step at a time, each step a
+    // task of its own that cannot be cut: the longest is the longest task while loading.
+    let mut builder = IndexBuilder::default();
+    builder.add(releases, usize::MAX);
+    let mut finishing = builder.finish_in_steps();
+    let mut steps = Vec::new();
+    loop {
+        let start = Instant::now();
+        let done = finishing.step(releases);
+        steps.push(start.elapsed());
+        if done {
+            break;
+        }
+    }
+    if std::env::var_os("BENCH_STEPS").is_some() {
+        eprintln!("{steps:?}");
+    }
+    let (longest_at, longest) = steps
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, time)| **time)
+        .map(|(at, time)| (at, *time))
+        .unwrap_or_default();
+    eprintln!(
+        "{} releases: the index's longest finishing step is {} (step {} of {})",
+        releases.len(),
+        ms(longest),
+        longest_at + 1,
+        steps.len()
+    );
     println!(
         "| {} | {} | {} | {} | {} | {} | {} |",
         releases.len(),
