@@ -133,6 +133,9 @@ fn abort(controller: &Option<web_sys::AbortController>) {
     }
 }
 
+/// How many bytes of a chunk the sink gets at a time (a few dozen releases).
+const SINK_PIECE: usize = 32 * 1024;
+
 enum StreamError {
     TooLarge(u64),
     Failed(String),
@@ -173,14 +176,18 @@ async fn read_stream(
             // One buffer for every chunk: the body is never copied whole into wasm memory.
             chunk.resize(array.length() as usize, 0);
             array.copy_to(&mut chunk);
-            if let Err(failure) = sink(&chunk) {
-                let _ = reader.cancel();
-                return Err(StreamError::Refused(failure));
-            }
             if let Some(progress) = progress {
                 progress.set(Progress::Receiving(received, announced));
             }
-            slices.yield_if_used_up().await;
+            // A chunk can be megabytes (a fast server): the sink gets it in pieces, with a turn
+            // for the browser whenever a slice is used up.
+            for piece in chunk.chunks(SINK_PIECE) {
+                if let Err(failure) = sink(piece) {
+                    let _ = reader.cancel();
+                    return Err(StreamError::Refused(failure));
+                }
+                slices.yield_if_used_up().await;
+            }
         }
     }
 }
