@@ -137,6 +137,7 @@ impl IndexBuilder {
             vocabulary: Vec::new(),
             postings: Vec::new(),
             days: Vec::new(),
+            initials: Vec::new(),
             facets: Vec::with_capacity(Facet::ALL.len()),
             facet_values: FacetValues::default(),
         }
@@ -156,6 +157,7 @@ pub struct IndexFinishing {
     vocabulary: Vec<Box<str>>,
     postings: Vec<Vec<u32>>,
     days: Vec<NaiveDate>,
+    initials: Vec<(char, Bitset)>,
     facets: Vec<FacetIndex>,
     /// The facet being built: its values so far, with their releases.
     facet_values: FacetValues,
@@ -176,6 +178,9 @@ enum Stage {
     Oldest,
     Group,
     SortGroup(usize),
+    /// The releases with a word starting with the character of the word at this position of
+    /// the vocabulary (one character per step).
+    Initials(usize),
     Days,
     /// The facet at this position of [`Facet::ALL`], from this release on.
     Facet(usize, usize),
@@ -225,9 +230,25 @@ impl IndexFinishing {
                 // Empty groups cost nothing: go on to the next one with words.
                 match (byte + 1..256).find(|&next| !self.groups[next].is_empty()) {
                     Some(next) => Stage::SortGroup(next),
-                    None => Stage::Days,
+                    None => Stage::Initials(0),
                 }
             }
+            Stage::Initials(from) => match self.vocabulary.get(from).and_then(|w| w.chars().next())
+            {
+                None => Stage::Days,
+                Some(initial) => {
+                    let count =
+                        self.vocabulary[from..].partition_point(|word| word.starts_with(initial));
+                    let mut set = Bitset::empty(releases.len());
+                    for list in &self.postings[from..from + count] {
+                        for &id in list {
+                            set.insert(id);
+                        }
+                    }
+                    self.initials.push((initial, set));
+                    Stage::Initials(from + count)
+                }
+            },
             Stage::Days => {
                 self.days = releases.iter().map(|r| r.date.calendar_date()).collect();
                 Stage::Facet(0, 0)
@@ -263,6 +284,7 @@ impl IndexFinishing {
             newest: self.newest,
             oldest: self.oldest,
             vocabulary: self.vocabulary,
+            initials: self.initials,
             postings: self.postings,
             facets: self.facets,
         }
@@ -281,6 +303,10 @@ pub struct SearchIndex {
     vocabulary: Vec<Box<str>>,
     /// For each word, the releases containing it (sorted, unique).
     postings: Vec<Vec<u32>>,
+    /// For each first character of a word, in vocabulary order, the releases with such a
+    /// word: a one-letter prefix (every search's first keystroke) is one copy, not a union of
+    /// the postings of every word that starts with it.
+    initials: Vec<(char, Bitset)>,
     facets: Vec<FacetIndex>,
 }
 
@@ -333,6 +359,11 @@ impl SearchIndex {
             + self.days.capacity() * 4
             + self.vocabulary.iter().map(|w| w.len() + 16).sum::<usize>()
             + postings(&self.postings)
+            + self
+                .initials
+                .iter()
+                .map(|(_, set)| set.heap_bytes() + 32)
+                .sum::<usize>()
             + facets
     }
 
@@ -445,6 +476,16 @@ impl SearchIndex {
         let mut set = Bitset::empty(self.len);
         if term.is_prefix() {
             let prefix = term.words[0].as_str();
+            let mut chars = prefix.chars();
+            if let (Some(initial), None) = (chars.next(), chars.next()) {
+                return self
+                    .initials
+                    .binary_search_by(|(c, _)| c.cmp(&initial))
+                    .map_or_else(
+                        |_| Bitset::empty(self.len),
+                        |at| self.initials[at].1.clone(),
+                    );
+            }
             let start = self.vocabulary.partition_point(|word| &**word < prefix);
             let count = self.vocabulary[start..].partition_point(|word| word.starts_with(prefix));
             for list in &self.postings[start..start + count] {
