@@ -12,6 +12,7 @@
 //! Ids are derived with one rule for all formats (see [`slugify`]): lower-case, URL-safe, at
 //! most 200 characters, made unique within the file by appending `-2`, `-3`…
 
+pub mod feed;
 pub mod html_text;
 mod json_feed;
 mod timelinejs;
@@ -53,9 +54,14 @@ impl SourceFormat {
 
 /// What an adapter produced: a Pressline dataset as JSON, plus problems with feed-level fields
 /// that the adapter dropped (such as a JSON Feed's invalid `language`).
-pub(crate) struct Converted {
-    pub(crate) dataset: Value,
-    pub(crate) problems: Vec<Problem>,
+///
+/// The dataset still has to be validated: [`parse_dataset`] on its JSON text gives the releases
+/// and the problems of every record that could not be made one.
+pub struct Converted {
+    /// The Pressline dataset (format version 1), one release record per source record.
+    pub dataset: Value,
+    /// Problems with dataset-level fields the adapter dropped; they come before the records'.
+    pub problems: Vec<Problem>,
 }
 
 /// Detects the format of `text` and reads it.
