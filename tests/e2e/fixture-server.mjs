@@ -110,6 +110,12 @@ const server = createServer((request, response) => {
       return json(fixture('formats/wordpress-posts.json'));
     case '/timelinejs.json':
       return json(fixture('formats/timelinejs.json'));
+    case '/rss.xml':
+      response.writeHead(200, { ...headers, 'content-type': 'application/rss+xml; charset=utf-8' });
+      return response.end(fixture('formats/rss.xml'));
+    case '/atom.xml':
+      response.writeHead(200, { ...headers, 'content-type': 'application/atom+xml; charset=utf-8' });
+      return response.end(fixture('formats/atom.xml'));
     case '/slow.json': {
       // About 2 s in four parts, so the loading view and its byte count can be seen.
       const body = fixture('valid.json');

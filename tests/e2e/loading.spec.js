@@ -105,16 +105,18 @@ test('a half-broken dataset shows every valid record and lists the rest', async 
 });
 
 for (const [name, file] of [
-  ['JSON Feed', 'json-feed'],
-  ['WordPress posts', 'wordpress'],
-  ['TimelineJS', 'timelinejs'],
+  ['JSON Feed', 'json-feed.json'],
+  ['WordPress posts', 'wordpress.json'],
+  ['TimelineJS', 'timelinejs.json'],
+  ['RSS 2.0', 'rss.xml'],
+  ['Atom 1.0', 'atom.xml'],
 ]) {
   test(`a ${name} file is detected and shown like a dataset`, async ({ page }) => {
     const errors = watchForErrors(page);
-    const fixture = { 'json-feed': 'json-feed', wordpress: 'wordpress-posts', timelinejs: 'timelinejs' }[file];
-    const answer = coreAnswer('', `tests/fixtures/formats/${fixture}.json`);
+    const fixture = { 'wordpress.json': 'wordpress-posts.json' }[file] ?? file;
+    const answer = coreAnswer('', `tests/fixtures/formats/${fixture}`);
     expect(answer.count).toBeGreaterThan(2);
-    await deployWith(page, { 'data-src': `${DATA}/${file}.json` });
+    await deployWith(page, { 'data-src': `${DATA}/${file}` });
     await page.goto('/');
     await expect(page.locator('article[data-release-id]')).toHaveCount(answer.count);
     const ids = await page.locator('article[data-release-id]').evaluateAll((a) => a.map((e) => e.dataset.releaseId));

@@ -331,3 +331,46 @@ fn publish_reports_progress_on_big_datasets_and_ends_with_a_summary() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(stderr(&wrong).contains("must be absolute http(s)"));
 }
+
+#[test]
+fn validate_and_convert_read_rss_and_atom_in_their_declared_encoding() {
+    let dir = std::env::temp_dir().join(format!("pressline-feeds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // The RSS fixture as ISO-8859-1, with a name that needs it: é is the one byte 0xE9.
+    let rss = include_str!("../../../tests/fixtures/formats/rss.xml")
+        .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
+        .replace("Kovalenko", "Kovalénko")
+        .replace('\u{2014}', "-");
+    let latin1: Vec<u8> = rss
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    let rss_path = dir.join("latin1.xml");
+    std::fs::write(&rss_path, &latin1).unwrap();
+    let output = pressline(&["validate", rss_path.to_str().unwrap()]);
+    let said = stdout(&output) + &stderr(&output);
+    assert!(
+        said.contains("RSS 2.0 feed format, 3 valid releases, 1 skipped"),
+        "{said}"
+    );
+    let output = pressline(&["convert", rss_path.to_str().unwrap(), "--to", "pressline"]);
+    let converted = parse_dataset(&stdout(&output)).expect("converted JSON reads back");
+    assert_eq!(
+        converted.dataset.releases[0].people[0].name,
+        "Maria Kovalénko"
+    );
+
+    let atom_path = dir.join("atom.xml");
+    std::fs::write(
+        &atom_path,
+        include_str!("../../../tests/fixtures/formats/atom.xml"),
+    )
+    .unwrap();
+    let output = pressline(&["validate", atom_path.to_str().unwrap()]);
+    let said = stdout(&output) + &stderr(&output);
+    assert!(
+        said.contains("Atom 1.0 feed format, 3 valid releases"),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1206,3 +1206,46 @@ fn no_converted_address_is_javascript_or_data() {
     }
     assert!(kept >= 13 + 3, "the harmless records are kept ({kept})");
 }
+
+#[test]
+fn rss_and_atom_feeds_are_read_like_the_other_formats() {
+    let rss = include_str!("../../../tests/fixtures/formats/rss.xml");
+    let atom = include_str!("../../../tests/fixtures/formats/atom.xml");
+    let (format, loaded) = pressline_core::formats::read_any(rss).unwrap();
+    assert_eq!(format, SourceFormat::Rss);
+    assert_eq!(format.label(), "RSS 2.0 feed");
+    let ids: Vec<&str> = loaded
+        .dataset
+        .releases
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["detained-journalists", "energy-report", "mariupol-theatre"]
+    );
+    // The fourth item's date cannot be read: reported, not lost.
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].field, "date");
+    let first = &loaded.dataset.releases[0];
+    assert_eq!(first.kind, "Press Release");
+    assert!(
+        !first.body.as_deref().unwrap_or("").contains("alert"),
+        "no script survives"
+    );
+    assert_eq!(loaded.dataset.title, "Rights Watch — Newsroom");
+
+    let (format, loaded) = pressline_core::formats::read_any(atom).unwrap();
+    assert_eq!(format, SourceFormat::Atom);
+    assert_eq!(loaded.dataset.releases.len(), 3);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let summary = loaded.dataset.releases[0].summary.as_deref().unwrap_or("");
+    assert!(
+        summary.contains("screened") && !summary.contains("javascript"),
+        "{summary}"
+    );
+
+    // Anything else that is not JSON is still "not valid JSON".
+    let error = pressline_core::formats::read_any("<html><body>hi</body></html>").unwrap_err();
+    assert_eq!(error.kind, pressline_core::FormatErrorKind::NotJson);
+}

@@ -38,6 +38,10 @@ pub enum SourceFormat {
     WordPress,
     /// A TimelineJS3 JSON file, <https://timeline.knightlab.com/docs/json-format.html>.
     TimelineJs,
+    /// An RSS 2.0 feed, <https://www.rssboard.org/rss-specification>.
+    Rss,
+    /// An Atom 1.0 feed, RFC 4287.
+    Atom,
 }
 
 impl SourceFormat {
@@ -48,6 +52,8 @@ impl SourceFormat {
             Self::JsonFeed => "JSON Feed 1.1",
             Self::WordPress => "WordPress REST API posts",
             Self::TimelineJs => "TimelineJS3 JSON",
+            Self::Rss => "RSS 2.0 feed",
+            Self::Atom => "Atom 1.0 feed",
         }
     }
 }
@@ -107,7 +113,13 @@ pub fn start_reading(text: &str) -> Result<Reading<'_>, FormatError> {
     // A Pressline dataset is read in one pass; only when that fails is the text looked at again.
     let pressline_error = match DatasetReader::new(text) {
         Ok(reader) => return Ok(Reading::Pressline(reader)),
-        Err(error) if error.kind == FormatErrorKind::NotJson => return Err(error),
+        // Not JSON: a feed is another format (XML); anything else is what the error says.
+        Err(error) if error.kind == FormatErrorKind::NotJson => {
+            if feed::looks_like_feed(text).is_none() {
+                return Err(error);
+            }
+            error
+        }
         Err(error) => error,
     };
     Ok(Reading::Other(pressline_error))
@@ -120,13 +132,22 @@ pub fn read_other(
     text: &str,
     pressline_error: FormatError,
 ) -> Result<(SourceFormat, LoadedDataset), FormatError> {
-    let value: Value = serde_json::from_str(text).map_err(not_json)?;
-    let format = detect(&value).ok_or_else(|| unknown_shape(text, &value))?;
-    let converted = match format {
-        SourceFormat::Pressline => return Err(pressline_error),
-        SourceFormat::JsonFeed => json_feed::convert(text, &value)?,
-        SourceFormat::WordPress => wordpress::convert(&value),
-        SourceFormat::TimelineJs => timelinejs::convert(&value),
+    let (format, converted) = match feed::looks_like_feed(text) {
+        Some(feed::FeedKind::Rss) => (SourceFormat::Rss, feed::convert(text)?),
+        Some(feed::FeedKind::Atom) => (SourceFormat::Atom, feed::convert(text)?),
+        None => {
+            let value: Value = serde_json::from_str(text).map_err(not_json)?;
+            let format = detect(&value).ok_or_else(|| unknown_shape(text, &value))?;
+            let converted = match format {
+                SourceFormat::Pressline => return Err(pressline_error),
+                SourceFormat::JsonFeed => json_feed::convert(text, &value)?,
+                SourceFormat::WordPress => wordpress::convert(&value),
+                SourceFormat::TimelineJs => timelinejs::convert(&value),
+                // Feeds are XML, found above.
+                SourceFormat::Rss | SourceFormat::Atom => return Err(pressline_error),
+            };
+            (format, converted)
+        }
     };
     let mut loaded = parse_dataset(&converted.dataset.to_string())?;
     // Dataset-level problems come first, as parse_dataset lists them.

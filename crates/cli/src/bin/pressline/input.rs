@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::time::Duration;
 
-use pressline_core::formats::{read_any, SourceFormat};
+use pressline_core::formats::{feed, read_any, SourceFormat};
 use pressline_core::LoadedDataset;
 
 use crate::Failure;
@@ -26,8 +26,27 @@ pub fn read_text(source: &str) -> Result<String, Failure> {
     }
     let bytes = std::fs::read(source)
         .map_err(|error| Failure::stop(format!("cannot read {source}: {error}")))?;
-    String::from_utf8(bytes)
-        .map_err(|error| Failure::stop(format!("{source} is not UTF-8 text: {error}")))
+    text_of(bytes, source)
+}
+
+/// The text of `bytes`: UTF-8, or a feed in the encoding its XML prolog declares (ISO-8859-1,
+/// Windows-1252, UTF-16…), as a browser would read it.
+fn text_of(bytes: Vec<u8>, source: &str) -> Result<String, Failure> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let xml = matches!(bytes.first(), Some(b'<' | 0xFE | 0xFF));
+            if xml {
+                return feed::decode(&bytes)
+                    .map_err(|error| Failure::stop(format!("{source}: {error}")));
+            }
+            Err(Failure::stop(format!(
+                "{source} is not UTF-8 text: {}",
+                std::str::from_utf8(&bytes).expect_err("not UTF-8")
+            )))
+        }
+    }
 }
 
 fn fetch(url: &str) -> Result<String, Failure> {
@@ -49,7 +68,7 @@ fn fetch(url: &str) -> Result<String, Failure> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(Failure::stop(format!("{url} is over {MAX_BYTES} bytes")));
     }
-    String::from_utf8(bytes).map_err(|error| Failure::stop(format!("{url} is not UTF-8: {error}")))
+    text_of(bytes, url)
 }
 
 /// The text at `source`, parsed and validated: its format, its valid records and its problems.
