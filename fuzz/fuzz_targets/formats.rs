@@ -1,6 +1,6 @@
-//! Format detection and the JSON Feed, WordPress and TimelineJS adapters (with their HTML
-//! reading), the sharded archive's manifest and a UI catalogue: no panic, and whatever they
-//! keep is valid.
+//! Format detection and the JSON Feed, WordPress, TimelineJS, RSS and Atom adapters (with their
+//! HTML reading and the feeds' encodings), the sharded archive's manifest and a UI catalogue: no
+//! panic, and whatever they keep is valid.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,6 +9,8 @@ use pressline_core::i18n::{CatalogueJson, Language};
 use pressline_core::shards::{is_manifest, parse_manifest};
 
 fuzz_target!(|data: &[u8]| {
+    // A feed's bytes in whatever encoding its prolog declares.
+    let _ = pressline_core::formats::feed::decode(data);
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
