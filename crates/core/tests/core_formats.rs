@@ -1249,3 +1249,44 @@ fn rss_and_atom_feeds_are_read_like_the_other_formats() {
     let error = pressline_core::formats::read_any("<html><body>hi</body></html>").unwrap_err();
     assert_eq!(error.kind, pressline_core::FormatErrorKind::NotJson);
 }
+
+#[test]
+fn a_single_wordpress_post_is_read_as_a_list_of_one() {
+    let posts: serde_json::Value = serde_json::from_str(WORDPRESS).unwrap();
+    let first = posts.as_array().unwrap()[0].clone();
+    let one = first.to_string();
+    assert_eq!(detect(&first), Some(SourceFormat::WordPress));
+    let (format, loaded) = pressline_core::formats::read_any(&one).unwrap();
+    assert_eq!(format, SourceFormat::WordPress);
+    let (_, all) = pressline_core::formats::read_any(WORDPRESS).unwrap();
+    assert_eq!(loaded.dataset.releases.len(), 1);
+    assert_eq!(loaded.dataset.releases[0], all.dataset.releases[0]);
+    // An object that is no post is still nothing Pressline reads.
+    assert_eq!(detect(&serde_json::json!({"slug": "x"})), None);
+}
+
+#[test]
+fn a_json_feed_without_ids_and_with_rfc_2822_dates_keeps_every_item() {
+    let text = r#"{ "version": "https://jsonfeed.org/version/1", "title": "Blog",
+        "items": [
+            { "url": "https://example.org/posts/first", "title": "First",
+              "date_published": "Fri, 31 May 2019 12:17:58 -0700", "content_text": "One." },
+            { "url": "https://example.org/posts/second", "title": "Second",
+              "date_published": "Sat, 1 Jun 2019 08:00:00 GMT", "content_text": "Two." },
+            { "url": "https://example.org/posts/third", "title": "Third",
+              "date_published": "2019-06-02T10:00:00Z", "content_text": "Three." } ] }"#;
+    let (format, loaded) = pressline_core::formats::read_any(text).unwrap();
+    assert_eq!(format, SourceFormat::JsonFeed);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let ids: Vec<&str> = loaded
+        .dataset
+        .releases
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["first", "second", "third"]);
+    assert_eq!(
+        loaded.dataset.releases[0].date.to_iso(),
+        "2019-05-31T12:17:58-07:00"
+    );
+}

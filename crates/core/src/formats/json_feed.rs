@@ -6,7 +6,7 @@
 //! | `organization.name` / `.url` | the feed's `authors[0].name` (1.0: `author.name`) / `home_page_url` |
 //! | `id` | the item's `id` slugged; for a URL its last path segment (falls back to `url`, `title`, `item`) |
 //! | `kind` | the first of `tags` that is a known kind ("Press Release", "Report"…), else "News" |
-//! | `date` | `date_published`, else `date_modified`, as written (RFC 3339) |
+//! | `date` | `date_published`, else `date_modified`, as written (RFC 3339, or RFC 2822 converted) |
 //! | `title` | `title`, else the start of `summary` or of the text (80 characters) |
 //! | `summary` | `summary`, else the start of the text (300 characters, at a word boundary) |
 //! | `body` | `content_text` as plain paragraphs, else `content_html` as Markdown |
@@ -140,7 +140,12 @@ fn release(item: &Value, feed_language: Option<&str>, ids: &mut Ids) -> Value {
     put(
         &mut record,
         "date",
-        text_field(publication_date(item), |d| d.trim().to_owned()),
+        text_field(publication_date(item), |d| {
+            // RFC 3339 as the spec says, or the RFC 2822 some feeds write (`Fri, 31 May 2019
+            // 12:17:58 -0700`): the intent is clear.
+            let d = d.trim();
+            super::feed::rfc822_to_rfc3339(d).unwrap_or_else(|| d.to_owned())
+        }),
     );
     let content = Content::of(item);
     put(&mut record, "body", content.body.map(Value::from));

@@ -165,7 +165,7 @@ pub fn read_other(
 ///   `"items"` is a JSON Feed;
 /// - an array whose first element is an object with `"slug"` and either a `"title"` object
 ///   with `"rendered"` or a `"date_gmt"` is a list of WordPress posts (an empty array is
-///   nothing);
+///   nothing), and such an object alone is one post;
 /// - an object with an `"events"` array (and, if any, a `"title"` slide object) is a TimelineJS
 ///   file.
 pub fn detect(value: &Value) -> Option<SourceFormat> {
@@ -188,21 +188,26 @@ pub fn detect(value: &Value) -> Option<SourceFormat> {
             if title_ok && object.get("events").is_some_and(Value::is_array) {
                 return Some(SourceFormat::TimelineJs);
             }
-            None
+            // One post (`/wp/v2/posts/60`), not a list: the intent is clear.
+            is_wordpress_post(object).then_some(SourceFormat::WordPress)
         }
         Value::Array(items) => {
             let Some(Value::Object(first)) = items.first() else {
                 return None;
             };
-            let rendered_title = first
-                .get("title")
-                .and_then(Value::as_object)
-                .is_some_and(|title| title.contains_key("rendered"));
-            (first.contains_key("slug") && (rendered_title || first.contains_key("date_gmt")))
-                .then_some(SourceFormat::WordPress)
+            is_wordpress_post(first).then_some(SourceFormat::WordPress)
         }
         _ => None,
     }
+}
+
+/// A post as the WordPress REST API gives it: a `slug`, and a rendered title or a GMT date.
+fn is_wordpress_post(object: &Map<String, Value>) -> bool {
+    let rendered_title = object
+        .get("title")
+        .and_then(Value::as_object)
+        .is_some_and(|title| title.contains_key("rendered"));
+    object.contains_key("slug") && (rendered_title || object.contains_key("date_gmt"))
 }
 
 /// A `serde_json` syntax error as a [`FormatErrorKind::NotJson`] error.

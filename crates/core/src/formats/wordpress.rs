@@ -28,7 +28,12 @@ use super::{
 
 /// Converts a detected array of posts.
 pub(crate) fn convert(posts: &Value) -> Converted {
-    let posts = posts.as_array().map_or(&[][..], Vec::as_slice);
+    // A list of posts, or one post (`/wp/v2/posts/60`).
+    let posts = match posts {
+        Value::Array(posts) => posts.as_slice(),
+        Value::Object(_) => std::slice::from_ref(posts),
+        _ => &[],
+    };
     let mut ids = Ids::default();
     let releases = posts.iter().map(|post| release(post, &mut ids)).collect();
     Converted {
