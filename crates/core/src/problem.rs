@@ -140,6 +140,18 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The year a date starts with when it is one no Pressline date can have: before year 0 (a
+/// minus sign) or past 9999 (five digits or more), e.g. `-541000000` in `-541000000-01-01`.
+fn year_out_of_range(value: &str) -> Option<&str> {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    let length = digits.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &digits[length..];
+    let shaped = length > 0 && (rest.is_empty() || rest.starts_with('-'));
+    let year = &value[..value.len() - rest.len()];
+    // A year of a hundred digits is noise, quoted short as any other value.
+    (shaped && (value.starts_with('-') || length > 4) && length <= 18).then_some(year)
+}
+
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -147,12 +159,20 @@ impl fmt::Display for ProblemKind {
             Self::Missing => f.write_str("missing, but required"),
             Self::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
             Self::Empty => f.write_str("empty, but required"),
-            Self::UnparseableDate { value } => write!(
-                f,
-                "unparseable date {}; use YYYY-MM-DD or a date-time with offset such as \
-                 2022-11-10T09:30:00-05:00",
-                Quoted(value)
-            ),
+            Self::UnparseableDate { value } => match year_out_of_range(value) {
+                // Said for a person: a TimelineJS file about geology reaches -541000000.
+                Some(year) => write!(
+                    f,
+                    "the year {year} is outside the dates a press timeline can show (years 0 \
+                     to 9999)"
+                ),
+                None => write!(
+                    f,
+                    "unparseable date {}; use YYYY-MM-DD or a date-time with offset such as \
+                     2022-11-10T09:30:00-05:00",
+                    Quoted(value)
+                ),
+            },
             Self::DuplicateId { first_index } => {
                 write!(f, "duplicate id, already used by releases[{first_index}]")
             }

@@ -789,3 +789,24 @@ fn a_credit_loses_a_label_the_page_prints_itself() {
     assert_eq!(empty.dataset.releases.len(), 1);
     assert_eq!(empty.dataset.releases[0].image, None);
 }
+
+#[test]
+fn a_year_no_press_timeline_can_show_is_said_in_words() {
+    let said = |value: &str| {
+        ProblemKind::UnparseableDate {
+            value: value.to_owned(),
+        }
+        .to_string()
+    };
+    assert_eq!(
+        said("-541000000-01-01"),
+        "the year -541000000 is outside the dates a press timeline can show (years 0 to 9999)"
+    );
+    assert_eq!(
+        said("12000-01-01"),
+        "the year 12000 is outside the dates a press timeline can show (years 0 to 9999)"
+    );
+    assert!(said("June 2022").starts_with("unparseable date \"June 2022\""));
+    assert!(said("2022-13-01").starts_with("unparseable date"));
+    assert!(said("-").starts_with("unparseable date"));
+}
