@@ -369,38 +369,14 @@ impl SearchIndex {
 
     /// Answers a view: which releases match, in which order, and the facet counts.
     pub fn run(&self, releases: &[Release], state: &ViewState) -> QueryResult {
-        let search = self.search_set(releases, &SearchQuery::parse(&state.query));
-        let (date, date_issue) = self.date_set(state.from, state.to);
-        let facet_sets: Vec<Option<Bitset>> = Facet::ALL
-            .into_iter()
-            .map(|facet| self.facet_set(facet, state.selected(facet)))
-            .collect();
-
-        let combine = |skip: Option<usize>| -> Option<Bitset> {
-            let mut parts = [search.as_ref(), date.as_ref()]
-                .into_iter()
-                .chain(
-                    facet_sets
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| Some(*i) != skip)
-                        .map(|(_, set)| set.as_ref()),
-                )
-                .flatten();
-            let mut combined = parts.next()?.clone();
-            for part in parts {
-                combined.intersect_with(part);
-            }
-            Some(combined)
-        };
-
-        let matches = self.in_order(combine(None).as_ref(), state.sort);
+        let filters = self.filters(releases, state);
+        let matches = self.in_order(filters.combined(None).as_ref(), state.sort);
         let facet_counts = self
             .facets
             .iter()
             .enumerate()
             .map(|(position, facet)| {
-                let mask = combine(Some(position));
+                let mask = filters.combined(Some(position));
                 facet
                     .postings
                     .iter()
@@ -414,26 +390,29 @@ impl SearchIndex {
         QueryResult {
             matches,
             facet_counts,
-            date_issue,
+            date_issue: filters.date_issue,
         }
     }
 
     /// Only the matches of a view, in its order, without the facet counts [`run`](Self::run)
     /// adds (what the histogram needs).
     pub fn matching(&self, releases: &[Release], state: &ViewState) -> Vec<u32> {
-        let search = self.search_set(releases, &SearchQuery::parse(&state.query));
-        let (date, _) = self.date_set(state.from, state.to);
-        let mut all: Option<Bitset> = None;
-        let facets = Facet::ALL
-            .into_iter()
-            .map(|facet| self.facet_set(facet, state.selected(facet)));
-        for part in [search, date].into_iter().chain(facets).flatten() {
-            match &mut all {
-                Some(all) => all.intersect_with(&part),
-                None => all = Some(part),
-            }
+        let filters = self.filters(releases, state);
+        self.in_order(filters.combined(None).as_ref(), state.sort)
+    }
+
+    /// The releases each of a view's filters allows.
+    fn filters(&self, releases: &[Release], state: &ViewState) -> Filters {
+        let (date, date_issue) = self.date_set(state.from, state.to);
+        Filters {
+            search: self.search_set(releases, &SearchQuery::parse(&state.query)),
+            date,
+            date_issue,
+            facets: Facet::ALL
+                .into_iter()
+                .map(|facet| self.facet_set(facet, state.selected(facet)))
+                .collect(),
         }
-        self.in_order(all.as_ref(), state.sort)
     }
 
     /// The releases of `set` (every one for `None`) in the order `sort` asks for.
@@ -558,15 +537,44 @@ impl SearchIndex {
     }
 }
 
+/// The releases a view's search, dates and each facet allow (`None`: no such filter).
+struct Filters {
+    search: Option<Bitset>,
+    date: Option<Bitset>,
+    date_issue: Option<DateRangeIssue>,
+    /// In [`Facet::ALL`] order.
+    facets: Vec<Option<Bitset>>,
+}
+
+impl Filters {
+    /// The releases every filter allows, leaving out the facet at `skip` (a facet's counts are
+    /// given the *other* filters); `None` when nothing filters.
+    fn combined(&self, skip: Option<usize>) -> Option<Bitset> {
+        let mut parts = [self.search.as_ref(), self.date.as_ref()]
+            .into_iter()
+            .chain(
+                self.facets
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| Some(*i) != skip)
+                    .map(|(_, set)| set.as_ref()),
+            )
+            .flatten();
+        let mut combined = parts.next()?.clone();
+        for part in parts {
+            combined.intersect_with(part);
+        }
+        Some(combined)
+    }
+}
+
 /// The values a release has for a facet.
 pub fn facet_values(release: &Release, facet: Facet) -> Vec<String> {
-    match facet {
-        Facet::Kind => vec![release.kind.clone()],
-        Facet::Topic => release.topics.clone(),
-        Facet::Place => release.places.clone(),
-        Facet::Person => release.people.iter().map(|p| p.name.clone()).collect(),
-        Facet::Year => vec![release.date.year().to_string()],
-    }
+    let mut values = Vec::new();
+    for_each_facet_value(release, facet, &mut String::new(), |value| {
+        values.push(value.to_owned())
+    });
+    values
 }
 
 /// Calls `visit` with each value a release has for a facet, borrowed (a year written into

@@ -53,6 +53,8 @@ pub fn TimelinePage() -> impl IntoView {
     let navigation = Navigation::current();
     let parsed = navigation.view_state();
     let state = Memo::new(move |_| parsed.with(|(state, _)| state.clone()));
+    // Written once per view: the cards' links and the results' marker both carry it.
+    let query_string = Memo::new(move |_| state.with(ViewState::to_query));
     let result = run_view(data, state);
     let matches = Signal::derive(move || result.with(|r| r.matches.clone()));
     let count = Signal::derive(move || result.with(|r| r.matches.len()));
@@ -98,7 +100,7 @@ pub fn TimelinePage() -> impl IntoView {
                 </FiltersPanel>
                 // Which view the results below were rendered for: lets tests and benchmarks tell
                 // when a change has reached the page.
-                <div class="timeline__results" data-rendered-query=move || state.with(ViewState::to_query)>
+                <div class="timeline__results" data-rendered-query=query_string>
                     // Shown only without the app (public/without-app.css), which hides what
                     // needs it.
                     <p class="needs-script-note">{t().needs_script}</p>
@@ -107,7 +109,7 @@ pub fn TimelinePage() -> impl IntoView {
                         <SortControl sort=Signal::derive(move || state.with(|s| s.sort)) on_change=on_sort />
                     </div>
                     <ActiveFilters state=state />
-                    <TimelineResults state=state result=result />
+                    <TimelineResults state=state result=result link_query=query_string />
                     {use_context::<ArchiveViews>().map(|archive| archive.older_releases.run())}
                     // Nothing to download or embed when nothing matches.
                     <div class="timeline__tools" hidden=move || count.get() == 0>

@@ -28,9 +28,11 @@ pub fn HistogramTable(
                 .collect::<Vec<_>>()
         })
     };
+    // The kinds change with the dataset, not with each redraw.
+    let kinds = Memo::new(move |_| density.with(|d| d.kinds.clone()));
     let heads = move || {
-        density.with(|d| {
-            d.kinds
+        kinds.with(|kinds| {
+            kinds
                 .iter()
                 .map(|kind| {
                     let kind = kind_name(kind, i18n.language_untracked()).to_owned();

@@ -15,6 +15,9 @@ pub fn TimelineResults(
     state: Signal<ViewState>,
     /// The view's matches.
     result: Memo<QueryResult>,
+    /// The view's query string, for the cards' links.
+    #[prop(into)]
+    link_query: Signal<String>,
 ) -> impl IntoView {
     // Only this page's indices are copied out of the (possibly 100k-long) result.
     let page = Memo::new(move |_| {
@@ -25,7 +28,6 @@ pub fn TimelineResults(
     });
     let total = Memo::new(move |_| result.with(|result| result.matches.len()));
     let query = Memo::new(move |_| state.with(|state| SearchQuery::parse(&state.query)));
-    let link_query = Memo::new(move |_| state.with(ViewState::to_query));
     let is_empty = Memo::new(move |_| total.get() == 0);
     move || {
         if is_empty.get() {
