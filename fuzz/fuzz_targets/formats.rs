@@ -1,6 +1,6 @@
-//! Format detection and the JSON Feed, WordPress, TimelineJS, RSS and Atom adapters (with their
-//! HTML reading and the feeds' encodings), the sharded archive's manifest and a UI catalogue: no
-//! panic, and whatever they keep is valid.
+//! Format detection and the JSON Feed, WordPress, TimelineJS, RSS, Atom and spreadsheet (CSV,
+//! TSV) adapters (with their HTML reading and the feeds' encodings), the sharded archive's
+//! manifest and a UI catalogue: no panic, and whatever they keep is valid.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -14,6 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // Spreadsheets are told by their header row alone; `read_any` below reads them.
+    let _ = pressline_core::formats::looks_like_spreadsheet(text);
     if let Ok((_, loaded)) = read_any(text) {
         for release in &loaded.dataset.releases {
             assert!(pressline_core::validate::is_url_safe_id(&release.id));

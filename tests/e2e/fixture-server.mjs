@@ -99,6 +99,19 @@ const server = createServer((request, response) => {
       return json('{"error":"no such shard"}', 404);
     }
   }
+  if (pathname.startsWith('/formats/') && /^[\w.-]+$/.test(pathname.slice(9))) {
+    // Any file of tests/fixtures/formats, with the type a web server gives its ending (a feed
+    // or spreadsheet in its own encoding: no charset is claimed).
+    const types = { json: 'application/json', xml: 'application/xml', csv: 'text/csv', tsv: 'text/tab-separated-values' };
+    const name = pathname.slice(9);
+    try {
+      const body = fixture(`formats/${name}`);
+      response.writeHead(200, { ...headers, 'content-type': types[name.split('.').pop()] ?? 'application/octet-stream' });
+      return response.end(body);
+    } catch {
+      return json('{"error":"no such fixture"}', 404);
+    }
+  }
   switch (pathname) {
     case '/ok.json':
       return json(fixture('valid.json'));

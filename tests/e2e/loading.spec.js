@@ -1,6 +1,7 @@
 // Fetched datasets: every failure shows the right view, Retry recovers once the server is fixed,
 // and a half-broken dataset keeps every valid record. The data comes from a second origin
 // (fixture-server.mjs), allowed by the deploy's data-allow-origins.
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { DATA, deployWith as deployAttributes, watchForErrors as watchAll } from './helpers.js';
 import { coreAnswer } from './oracle.js';
@@ -97,30 +98,90 @@ test('junk bodies: not JSON, not a known format, not UTF-8, too large', async ({
 test('a half-broken dataset shows every valid record and lists the rest', async ({ page }) => {
   await deployWith(page, { 'data-src': `${DATA}/half-broken.json` });
   await page.goto('/');
-  await expect(page.locator('article[data-release-id]')).toHaveCount(2);
-  await expect(page.locator('.skipped-records summary')).toContainText('11 records skipped');
+  // A bad link, language or person costs that field; a bad id, kind, date or title the release.
+  const ids = ['good-one', 'bad-link', 'bad-lang', 'bad-person', 'good-two'];
+  await expect(page.locator('article[data-release-id]')).toHaveCount(ids.length);
+  expect(await page.locator('article[data-release-id]').evaluateAll((a) => a.map((e) => e.dataset.releaseId)).then((shown) => shown.sort()))
+    .toEqual([...ids].sort());
+  await expect(page.locator('.skipped-records summary')).toContainText('8 records skipped');
   await page.locator('.skipped-records summary').click();
   await expect(page.locator('.skipped-records li')).toHaveCount(14);
-  await expect(page.locator('.skipped-records li').nth(3)).toContainText('releases[2] (id "bad-date")');
+  const item = (text) => page.locator('.skipped-records li', { hasText: text });
+  await expect(item('releases[2] (id "bad-date")')).toContainText('the release is left out');
+  await expect(item('releases[2] (id "bad-date")')).toHaveAttribute('data-outcome', 'skipped');
+  await expect(item('releases[8] (id "bad-link")')).toContainText('the field is left out; the release is shown');
+  await expect(item('releases[8] (id "bad-link")')).toHaveAttribute('data-outcome', 'dropped');
+  // The kept release has no link to the refused address.
+  await expect(page.locator('article[data-release-id="bad-link"] a[href*="alert"]')).toHaveCount(0);
 });
+
+/** The quoted-aware rows of a CSV or TSV text (RFC 4180: quotes double, cells may hold
+ * line breaks), for counting a spreadsheet's records independently of the app. */
+function spreadsheetRows(text) {
+  const delimiter = text.split(/\r?\n/, 1)[0].includes('\t') ? '\t' : ',';
+  const rows = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) { rows.at(-1).push(cell); cell = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      rows.at(-1).push(cell); cell = ''; rows.push([]);
+    } else cell += c;
+  }
+  rows.at(-1).push(cell);
+  return rows.filter((row) => row.some((value) => value.trim() !== ''));
+}
+
+/** How many records a source file holds, counted here rather than by the core: items, entries,
+ * posts, events, or a spreadsheet's data rows (a TimelineJS sheet's title and era rows are not
+ * events). */
+function recordsIn(file) {
+  const bytes = readFileSync(`tests/fixtures/formats/${file}`);
+  const text = bytes.toString('latin1');
+  if (file.endsWith('.xml')) return (text.match(/<(item|entry)[\s>]/g) ?? []).length;
+  if (/\.(csv|tsv)$/.test(file)) {
+    const [header, ...rows] = spreadsheetRows(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    const type = header.findIndex((name) => name.trim().toLowerCase() === 'type');
+    return rows.filter((row) => type < 0 || !['title', 'era'].includes((row[type] ?? '').trim().toLowerCase())).length;
+  }
+  const value = JSON.parse(bytes.toString('utf8'));
+  return (Array.isArray(value) ? value : value.items ?? value.events).length;
+}
 
 for (const [name, file] of [
   ['JSON Feed', 'json-feed.json'],
-  ['WordPress posts', 'wordpress.json'],
+  ['WordPress posts', 'wordpress-posts.json'],
   ['TimelineJS', 'timelinejs.json'],
   ['RSS 2.0', 'rss.xml'],
+  ['RSS 2.0 in ISO-8859-1', 'rss-latin1.xml'],
   ['Atom 1.0', 'atom.xml'],
+  ['TimelineJS spreadsheet', 'timelinejs-sheet.csv'],
+  ['Pressline spreadsheet', 'pressline-sheet.csv'],
+  ['Pressline spreadsheet as TSV', 'pressline-sheet.tsv'],
 ]) {
-  test(`a ${name} file is detected and shown like a dataset`, async ({ page }) => {
+  test(`a ${name} file is detected and shown like a dataset, every record shown or reported`, async ({ page }) => {
     const errors = watchForErrors(page);
-    const fixture = { 'wordpress.json': 'wordpress-posts.json' }[file] ?? file;
-    const answer = coreAnswer('', `tests/fixtures/formats/${fixture}`);
+    const answer = coreAnswer('', `tests/fixtures/formats/${file}`);
     expect(answer.count).toBeGreaterThan(2);
-    await deployWith(page, { 'data-src': `${DATA}/${file}` });
+    // Nothing vanishes: what is shown and what is reported skipped are all the file's records.
+    expect(answer.total + answer.skipped).toBe(recordsIn(file));
+    await deployWith(page, { 'data-src': `${DATA}/formats/${file}` });
     await page.goto('/');
     await expect(page.locator('article[data-release-id]')).toHaveCount(answer.count);
     const ids = await page.locator('article[data-release-id]').evaluateAll((a) => a.map((e) => e.dataset.releaseId));
     expect(ids).toEqual(answer.ids);
+    if (answer.problems > 0) {
+      await expect(page.locator('.skipped-records')).toHaveAttribute('data-skipped-count', String(answer.skipped));
+      await page.locator('.skipped-records summary').click();
+      await expect(page.locator('.skipped-records li')).toHaveCount(Math.min(answer.problems, 100));
+    } else {
+      await expect(page.locator('.skipped-records')).toHaveCount(0);
+    }
     await page.locator('article[data-release-id] .release-card__title a').first().click();
     await expect(page.locator('h1')).toBeFocused();
     const hrefs = await page.evaluate(() => [...document.querySelectorAll('[href], [src]')]
@@ -128,5 +189,20 @@ for (const [name, file] of [
       .filter((value) => /^\s*(javascript|data|vbscript):/i.test(value)));
     expect(hrefs).toEqual([]);
     expect(errors).toEqual([]);
+  });
+}
+
+for (const file of ['rss.xml', 'atom.xml', 'rss-latin1.xml', 'timelinejs-sheet.csv', 'pressline-sheet.csv']) {
+  test(`?src= reads ${file} as data-src does, and every link keeps it`, async ({ page }) => {
+    const answer = coreAnswer('', `tests/fixtures/formats/${file}`);
+    await deployWith(page, {});
+    const src = `${DATA}/formats/${file}`;
+    await page.goto(`/?src=${encodeURIComponent(src)}`);
+    await expect(page.locator('article[data-release-id]')).toHaveCount(answer.count);
+    const ids = await page.locator('article[data-release-id]').evaluateAll((a) => a.map((e) => e.dataset.releaseId));
+    expect(ids).toEqual(answer.ids);
+    await page.locator('article[data-release-id] .release-card__title a').first().click();
+    await expect(page.locator('h1')).toBeFocused();
+    expect(new URL(page.url()).searchParams.get('src')).toBe(src);
   });
 }

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.js';
 import { deployWith, watchForErrors } from './helpers.js';
+import { coreAnswer } from './oracle.js';
 import { CORPUS_JSON } from '../fixtures/xss/build.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 8199);
@@ -16,6 +17,8 @@ const PUBLISHED_XSS = `http://127.0.0.1:${port - 6}`;
 const corpusText = readFileSync('tests/fixtures/xss/xss-corpus.json', 'utf8');
 const corpus = JSON.parse(corpusText);
 const payloadReleases = corpus.releases.filter((r) => r.id.startsWith('xss-'));
+// Releases whose only fault is a dangerous link or picture address: shown without it.
+const addressReleases = corpus.releases.filter((r) => /^(url|picture)-\d+$/.test(r.id));
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -94,6 +97,13 @@ test('timeline, highlights, facets and the skipped-records report show the paylo
   // Every valid record is shown, its title exactly as written.
   const titles = await page.locator('article .release-card__title').allTextContents();
   for (const release of payloadReleases) expect(titles).toContain(release.title);
+  // Every release with a usable id is shown, those with dangerous addresses without them; only
+  // the releases whose id is itself a payload are skipped (the core's answer, both counts).
+  const answer = coreAnswer('', 'tests/fixtures/xss/xss-corpus.json');
+  expect(answer.total).toBe(corpus.releases.length - answer.skipped);
+  expect(answer.ids).toEqual(expect.arrayContaining(addressReleases.map((r) => r.id)));
+  await expect(page.locator('.result-count')).toHaveAttribute('data-count', String(answer.total));
+  await expect(page.locator('.skipped-records')).toHaveAttribute('data-skipped-count', String(answer.skipped));
   // Open every list the page folds away, so all of it is in the DOM and scanned.
   await page.locator('.skipped-records summary').click();
   for (const more of await page.locator('.facet__more:visible').all()) await more.click();
@@ -135,6 +145,23 @@ test('every release page renders its payloads as text and links nowhere dangerou
     for (const href of await page.locator('.release__body a').evaluateAll((as) => as.map((a) => a.href))) {
       expect(new URL(href).origin).toMatch(/^(https:\/\/example\.org|http:\/\/127\.0\.0\.1:\d+)$/);
     }
+    await assertClean(`release ${release.id}`);
+  }
+});
+
+test('releases with a dangerous link or picture are shown without it', async ({ page }) => {
+  expect(addressReleases.length).toBeGreaterThanOrEqual(30);
+  const assertClean = await guard(page, [APP, 'https://example.org/']);
+  await withCorpus(page);
+  await page.goto(`/releases/${addressReleases[0].id}`);
+  for (const release of addressReleases) {
+    await page.evaluate((id) => {
+      history.pushState(null, '', `/releases/${id}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, release.id);
+    await expect(page.locator('main h1')).toHaveText(release.title);
+    // The credit of a refused picture stays; the picture and any refused link do not.
+    if (release.image) await expect(page.locator('main')).toContainText(release.image.credit);
     await assertClean(`release ${release.id}`);
   }
 });
@@ -216,7 +243,8 @@ test('published pages of the corpus: inert without JavaScript and after the app 
     await page.goto(`${PUBLISHED_XSS}/`);
     await expect(page.locator('article').first()).toBeVisible();
     await assertClean(`published timeline, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`);
-    for (const release of javaScriptEnabled ? payloadReleases.slice(0, 8) : payloadReleases) {
+    const published = [...payloadReleases, ...addressReleases];
+    for (const release of javaScriptEnabled ? published.slice(0, 8).concat(addressReleases.slice(0, 4)) : published) {
       await page.goto(`${PUBLISHED_XSS}/releases/${release.id}`);
       await expect(page.locator('main h1')).toHaveText(release.title);
       if (javaScriptEnabled) await expect(page.locator('#pressline-prerendered')).toHaveCount(0);
@@ -224,6 +252,10 @@ test('published pages of the corpus: inert without JavaScript and after the app 
       expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(release.title);
       const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
       expect(ld.headline ?? ld.name).toBe(release.title);
+      // A refused picture is no link preview's image either.
+      for (const content of await page.locator('meta[content]').evaluateAll((ms) => ms.map((m) => m.content))) {
+        expect(content).not.toMatch(/^\s*(javascript|vbscript|data|file):/i);
+      }
       await assertClean(`published ${release.id}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`);
     }
     // The feeds are served as feeds, never as pages that could run the payloads.

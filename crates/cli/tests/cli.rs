@@ -74,7 +74,10 @@ fn validate_says_clean_problems_or_unreadable_in_its_exit_status() {
         text.contains("releases[12] (no id), field `id`: missing, but required"),
         "{text}"
     );
-    assert!(text.contains("11 skipped, 14 problems"));
+    assert!(
+        text.contains("5 valid releases, 8 skipped, 14 problems (6 of them only dropped a field)"),
+        "{text}"
+    );
 
     let unreadable = pressline(&[
         "validate",
@@ -111,11 +114,17 @@ fn validate_json_lists_every_problem_with_record_field_and_reason() {
     let (_, loaded) = read_any(&text).unwrap();
     assert_eq!(report["readable"], true);
     assert_eq!(report["releases"], loaded.dataset.releases.len());
+    assert_eq!(report["skipped"], 8);
+    assert_eq!(
+        report["fields_dropped"], 6,
+        "a bad link costs the link, not the release"
+    );
     let problems = report["problems"].as_array().unwrap();
     assert_eq!(problems.len(), loaded.problems.len());
     for (listed, problem) in problems.iter().zip(&loaded.problems) {
         assert_eq!(listed["field"], problem.field.as_str());
         assert_eq!(listed["reason"], problem.kind.to_string());
+        assert_eq!(listed["skips_record"], problem.skips_record());
         assert_eq!(
             listed["record"].as_u64(),
             problem.record.as_ref().map(|r| r.index as u64)

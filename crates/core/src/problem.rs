@@ -9,10 +9,15 @@ pub struct RecordRef {
     pub index: usize,
     /// The record's `id`, when it has a usable one.
     pub id: Option<String>,
+    /// True when the release was kept and only the field was dropped (an optional field such
+    /// as `url`, `image.src` or `lang`); false when the whole record was skipped (no usable id,
+    /// kind, date or title, a duplicate id, or not a record at all).
+    pub kept: bool,
 }
 
-/// One problem with one field. Release problems mean the record was skipped; dataset-level
-/// problems (no `record`) mean only that field was dropped.
+/// One problem with one field. A problem with a required field of a release (its id, kind,
+/// date or title) means the record was skipped; any other problem means only that field was
+/// dropped, from the release ([`RecordRef::kept`]) or from the dataset (no `record`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The release record, or `None` for a top-level field.
@@ -112,7 +117,7 @@ impl fmt::Display for Quoted<'_> {
 impl Problem {
     /// True when this problem caused a release record to be skipped.
     pub fn skips_record(&self) -> bool {
-        self.record.is_some()
+        self.record.as_ref().is_some_and(|record| !record.kept)
     }
 
     /// Where the problem is, e.g. `releases[3] (id "x")` or `dataset`.
@@ -121,8 +126,11 @@ impl Problem {
             Some(RecordRef {
                 index,
                 id: Some(id),
+                ..
             }) => format!("releases[{index}] (id \"{id}\")"),
-            Some(RecordRef { index, id: None }) => format!("releases[{index}] (no id)"),
+            Some(RecordRef {
+                index, id: None, ..
+            }) => format!("releases[{index}] (no id)"),
             None => "dataset".to_owned(),
         }
     }
@@ -136,7 +144,12 @@ impl fmt::Display for Problem {
             self.location(),
             self.field,
             self.kind
-        )
+        )?;
+        match &self.record {
+            Some(record) if record.kept => f.write_str("; the field is dropped, the release kept"),
+            Some(_) => f.write_str("; the release is skipped"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -232,11 +245,12 @@ pub fn problems_not_shown(problems: &[Problem]) -> Option<usize> {
 }
 
 /// How many release records these problems skipped (a record with several problems counts
-/// once; dataset-level problems skip none). Problems come in file order, so a record's are
+/// once; a dropped field and dataset-level problems skip none). Problems come in file order, so a record's are
 /// adjacent.
 pub fn skipped_record_count(problems: &[Problem]) -> usize {
     let mut indices: Vec<usize> = problems
         .iter()
+        .filter(|problem| problem.skips_record())
         .filter_map(|problem| problem.record.as_ref().map(|record| record.index))
         .collect();
     indices.dedup();
@@ -256,13 +270,15 @@ pub struct FormatError {
     pub column: usize,
 }
 
-/// The two ways a file can fail as a whole.
+/// The ways a file can fail as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormatErrorKind {
     /// The text is not valid JSON (or is cut short).
     NotJson,
     /// Valid JSON, but not a Pressline dataset (wrong shape, missing `pressline`, other version).
     NotThisFormat,
+    /// A feed whose XML is not well-formed, or not text in the encoding it declares.
+    NotXml,
 }
 
 impl fmt::Display for FormatError {
@@ -270,6 +286,7 @@ impl fmt::Display for FormatError {
         let what = match self.kind {
             FormatErrorKind::NotJson => "not valid JSON",
             FormatErrorKind::NotThisFormat => "not a dataset Pressline can read",
+            FormatErrorKind::NotXml => "not valid XML",
         };
         write!(
             f,

@@ -211,6 +211,7 @@ pub fn merge(loaded: &mut LoadedDataset, shard: LoadedDataset, shard_url: &str) 
                 record: Some(RecordRef {
                     index: offset + index,
                     id: Some(release.id),
+                    kept: false,
                 }),
                 field: format!("id (in {shard_url})"),
                 kind: ProblemKind::DuplicateId { first_index },

@@ -221,6 +221,7 @@ impl LoadFailure {
             Self::Format { error, .. } => match error.kind {
                 super::FormatErrorKind::NotJson => "not-json",
                 super::FormatErrorKind::NotThisFormat => "unknown-format",
+                super::FormatErrorKind::NotXml => "not-xml",
             },
         }
     }

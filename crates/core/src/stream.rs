@@ -60,6 +60,9 @@ pub enum StreamOutcome {
     /// by record (another format, no `"pressline"` marker before the records, a broken top
     /// level). Read it with [`crate::formats::start_reading`] as any text.
     Whole(String),
+    /// Markup that is not UTF-8 (an XML feed whose prolog declares ISO-8859-1, Windows-1252 or
+    /// UTF-16), as its bytes: [`crate::formats::read_encoded`] decodes and reads it.
+    Encoded(Vec<u8>),
 }
 
 /// Why a stream cannot give a dataset.
@@ -106,7 +109,8 @@ enum Phase {
     Head(HeadScan),
     /// Inside the array and after it.
     Records(Box<Records>),
-    /// Not a dataset to stream: everything is kept.
+    /// Not a dataset to stream: every byte is kept as it came, and checked as text at the end
+    /// (markup may declare an encoding other than UTF-8).
     Whole(Vec<u8>),
     /// The bytes were not UTF-8.
     NotText(usize),
@@ -136,6 +140,20 @@ impl DatasetStream {
         if let Phase::NotText(offset) = self.phase {
             return Err(StreamError::NotText { offset });
         }
+        // A UTF-16 byte order mark can only start markup (JSON is UTF-8): keep the bytes whole.
+        if self.received == 0
+            && self.pending.is_empty()
+            && matches!(chunk.first(), Some(0xFE | 0xFF))
+        {
+            self.phase = Phase::Whole(Vec::new());
+        }
+        if let Phase::Whole(kept) = &mut self.phase {
+            let pending = std::mem::take(&mut self.pending);
+            kept.extend_from_slice(&pending);
+            kept.extend_from_slice(chunk);
+            self.received += pending.len() + chunk.len();
+            return Ok(());
+        }
         // The few bytes of a character cut by the previous chunk go first.
         let joined;
         let bytes = if self.pending.is_empty() {
@@ -153,6 +171,16 @@ impl DatasetStream {
                 error.valid_up_to()
             }
             Err(error) => {
+                // Markup may declare another encoding: keep it whole, checked at the end.
+                if let Phase::Head(head) = &mut self.phase {
+                    if is_markup(&[&head.text[..], bytes].concat()) {
+                        let mut kept = std::mem::take(&mut head.text);
+                        kept.extend_from_slice(bytes);
+                        self.received += bytes.len();
+                        self.phase = Phase::Whole(kept);
+                        return Ok(());
+                    }
+                }
                 let offset = self.received + error.valid_up_to();
                 // Nothing read so far is of use any more.
                 self.phase = Phase::NotText(offset);
@@ -197,7 +225,7 @@ impl DatasetStream {
         if let Phase::NotText(offset) = self.phase {
             return Err(StreamError::NotText { offset });
         }
-        if !self.pending.is_empty() {
+        if !self.pending.is_empty() && !matches!(self.phase, Phase::Whole(_)) {
             // The text ends inside a character.
             return Err(StreamError::NotText {
                 offset: self.received,
@@ -205,7 +233,10 @@ impl DatasetStream {
         }
         let kept = match self.phase {
             Phase::Head(head) => head.text,
-            Phase::Whole(text) => text,
+            Phase::Whole(mut text) => {
+                text.extend_from_slice(&self.pending);
+                text
+            }
             Phase::Records(records) => {
                 return records
                     .finish(self.at)
@@ -216,7 +247,9 @@ impl DatasetStream {
         };
         match String::from_utf8(kept) {
             Ok(text) => Ok(StreamOutcome::Whole(text)),
-            // Checked as it came; kept for the compiler.
+            Err(error) if is_markup(error.as_bytes()) => {
+                Ok(StreamOutcome::Encoded(error.into_bytes()))
+            }
             Err(error) => Err(StreamError::NotText {
                 offset: error.utf8_error().valid_up_to(),
             }),
@@ -261,6 +294,20 @@ impl DatasetStream {
                 }
                 Phase::NotText(_) => bytes = &[],
             }
+        }
+    }
+}
+
+/// True for bytes that start as markup does (`<`, after a byte order mark and spaces, in UTF-8
+/// or UTF-16): an XML document, which may declare its own encoding.
+fn is_markup(bytes: &[u8]) -> bool {
+    let utf16 = |low: u8, high: u8| low == b'<' && high == 0;
+    match bytes {
+        [0xFF, 0xFE, low, high, ..] => utf16(*low, *high),
+        [0xFE, 0xFF, high, low, ..] => utf16(*low, *high),
+        _ => {
+            let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+            text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
         }
     }
 }

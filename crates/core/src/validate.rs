@@ -171,20 +171,23 @@ impl RecordChecker {
             Ok(value) => value,
             Err(error) => {
                 self.problems.push(Problem {
-                    record: Some(RecordRef { index, id: None }),
+                    record: Some(RecordRef {
+                        index,
+                        id: None,
+                        kept: false,
+                    }),
                     field: "(record)".to_owned(),
                     kind: invalid_json(start(), error),
                 });
                 return false;
             }
         };
-        match validate_release(index, &value, &self.index_of_id) {
-            Ok(release) => {
-                self.index_of_id.insert(release.id.clone(), index);
-                self.releases.push(release);
-            }
-            Err(mut record_problems) => self.problems.append(&mut record_problems),
+        let (release, mut record_problems) = validate_release(index, &value, &self.index_of_id);
+        if let Some(release) = release {
+            self.index_of_id.insert(release.id.clone(), index);
+            self.releases.push(release);
         }
+        self.problems.append(&mut record_problems);
         true
     }
 }
@@ -464,21 +467,32 @@ fn validate_organization(raw: RawOrganization, problems: &mut Vec<Problem>) -> O
     }
 }
 
-/// Checks the release record at `index`: the release, or every problem it has. `index_of_id`
-/// holds the ids of the records before it, to report a duplicate.
+/// The fields a release cannot be shown without: a problem with one of them skips the record.
+/// Every other field is optional, and a problem with it drops only that field.
+const REQUIRED_FIELDS: [&str; 4] = ["id", "kind", "date", "title"];
+
+/// Checks the release record at `index`: the release, if it has a usable id, kind, date and
+/// title, and every problem it has. `index_of_id` holds the ids of the records before it, to
+/// report a duplicate. A bad optional field (an unsafe `url`, an invalid `lang`…) is dropped and
+/// reported, and the release kept: its text is harmless once escaped.
 fn validate_release(
     index: usize,
     value: &Value,
     index_of_id: &HashMap<String, usize>,
-) -> Result<Release, Vec<Problem>> {
+) -> (Option<Release>, Vec<Problem>) {
     let Value::Object(object) = value else {
-        return Err(vec![Problem {
-            record: Some(RecordRef { index, id: None }),
+        let problem = Problem {
+            record: Some(RecordRef {
+                index,
+                id: None,
+                kept: false,
+            }),
             field: "(record)".to_owned(),
             kind: ProblemKind::NotAnObject {
                 found: json_type(value),
             },
-        }]);
+        };
+        return (None, vec![problem]);
     };
     let mut fields = Fields {
         object,
@@ -498,25 +512,29 @@ fn validate_release(
     let url = fields.optional_url("url", SafeUrl::parse_web);
     let lang = fields.language();
 
-    match (id, kind, date, title) {
-        (Some(id), Some(kind), Some(date), Some(title)) if fields.problems.is_empty() => {
-            Ok(Release {
-                id,
-                kind,
-                date,
-                title,
-                summary,
-                body,
-                people,
-                image,
-                topics,
-                places,
-                url,
-                lang,
-            })
-        }
-        (id, ..) => Err(fields.into_record_problems(index, id)),
-    }
+    let required_failed = fields
+        .problems
+        .iter()
+        .any(|(field, _)| REQUIRED_FIELDS.contains(&field.as_str()));
+    let release = match (id.clone(), kind, date, title) {
+        (Some(id), Some(kind), Some(date), Some(title)) if !required_failed => Some(Release {
+            id,
+            kind,
+            date,
+            title,
+            summary,
+            body,
+            people,
+            image,
+            topics,
+            places,
+            url,
+            lang,
+        }),
+        _ => None,
+    };
+    let kept = release.is_some();
+    (release, fields.into_record_problems(index, id, kept))
 }
 
 /// Reads one release object's fields, collecting every problem rather than stopping at the first.
@@ -734,8 +752,8 @@ impl<'a> Fields<'a> {
     }
 
     /// The problems found, as the problems of the record at `index`, named by its `id` when it
-    /// has one worth showing, even if refused.
-    fn into_record_problems(self, index: usize, id: Option<String>) -> Vec<Problem> {
+    /// has one worth showing, even if refused; `kept` says whether the release was kept.
+    fn into_record_problems(self, index: usize, id: Option<String>, kept: bool) -> Vec<Problem> {
         let shown_id = id.or_else(|| {
             self.object
                 .get("id")
@@ -749,6 +767,7 @@ impl<'a> Fields<'a> {
                 record: Some(RecordRef {
                     index,
                     id: shown_id.clone(),
+                    kept,
                 }),
                 field,
                 kind,

@@ -407,10 +407,15 @@ fn crlf_line_endings() {
 fn malformed_xml_is_an_error_with_a_position() {
     let broken = "<rss version=\"2.0\">\n<channel>\n  <item><title>Open</item>\n</channel></rss>";
     let error = convert(broken).err().expect("an error");
-    assert_eq!(error.kind, FormatErrorKind::NotThisFormat);
+    assert_eq!(error.kind, FormatErrorKind::NotXml);
     assert_eq!(error.line, 3, "{error}");
     assert!(error.column > 1, "{error}");
-    assert!(error.message.contains("XML"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("not valid XML (line 3, column"),
+        "said for a person: {error}"
+    );
 
     let error = convert("<html><body/></html>").err().expect("an error");
     assert!(error.message.contains("<html>"), "{error}");
@@ -521,4 +526,43 @@ proptest! {
         }
         check_never_panics(&text);
     }
+}
+
+#[test]
+fn a_latin1_feed_is_read_in_its_declared_encoding() {
+    let bytes = include_bytes!("../../../tests/fixtures/formats/rss-latin1.xml");
+    assert!(bytes.contains(&0xE9), "the fixture's é is one Latin-1 byte");
+    let (format, loaded) = pressline_core::formats::read_encoded(bytes).unwrap();
+    assert_eq!(format, pressline_core::formats::SourceFormat::Rss);
+    assert_eq!(loaded.dataset.title, "Défense des droits — communiqués");
+    let titles: Vec<&str> = loaded
+        .dataset
+        .releases
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Kharkiv : l\u{2019}école détruite était un abri",
+            "Rapport : Marioupol, un an après",
+            "Une déclaration sans titre : son texte en tient lieu."
+        ],
+        "Windows-1252's curly quote too, as browsers read ISO-8859-1"
+    );
+    // A category in French is no kind Pressline knows: it is a topic.
+    assert_eq!(loaded.dataset.releases[0].kind, "News");
+    assert!(loaded.dataset.releases[0]
+        .topics
+        .contains(&"Communiqué de presse".to_owned()));
+    assert_eq!(loaded.dataset.releases[1].kind, "Report");
+    assert!(loaded.dataset.releases[0]
+        .summary
+        .as_deref()
+        .unwrap()
+        .contains("« une frappe sans avertissement ». Prix : 5 €."));
+    // The undated item is reported, so every item is shown or said.
+    assert_eq!(loaded.skipped_record_count(), 1);
+    assert_eq!(loaded.problems[0].field, "date");
+    assert_eq!(loaded.dataset.releases.len() + 1, 4);
 }

@@ -411,11 +411,19 @@ fn json_feed_broken_items_are_reported_and_the_others_kept() {
     let loaded = read(&text, SourceFormat::JsonFeed);
     assert_eq!(
         ids(&loaded),
-        vec!["good-1", "good-2"],
-        "no valid record lost"
+        vec!["good-1", "script-link", "data-image", "bad-lang", "good-2"],
+        "no valid record lost; a bad link, picture or language drops only that field"
     );
+    let hostile = &loaded.dataset.releases[1];
     assert_eq!(
-        loaded.dataset.releases[1].body.as_deref(),
+        (hostile.title.as_str(), hostile.url.as_ref()),
+        ("Hostile", None)
+    );
+    assert_eq!(loaded.dataset.releases[2].image, None);
+    assert_eq!(loaded.dataset.releases[3].lang, None);
+    assert_eq!(loaded.skipped_record_count(), 4);
+    assert_eq!(
+        loaded.dataset.releases[4].body.as_deref(),
         Some("harmless text")
     );
     let problems: Vec<(usize, &str, &ProblemKind)> = loaded
@@ -474,7 +482,8 @@ fn json_feed_broken_items_are_reported_and_the_others_kept() {
         loaded.problems[0].record,
         Some(RecordRef {
             index: 1,
-            id: Some("bad-date".into())
+            id: Some("bad-date".into()),
+            kept: false,
         }),
         "problems name the source item's index and the derived id"
     );
@@ -677,7 +686,14 @@ fn wordpress_broken_posts_are_reported() {
       { "id": 4, "slug": "good-too", "date": "2022-05-05T10:00:00", "title": { "rendered": "Good too" } }
     ]"#;
     let loaded = read(text, SourceFormat::WordPress);
-    assert_eq!(ids(&loaded), vec!["good", "good-too"]);
+    assert_eq!(
+        ids(&loaded),
+        vec!["good", "hostile", "good-too"],
+        "a hostile link or picture drops that field, not the post"
+    );
+    let hostile = &loaded.dataset.releases[1];
+    assert_eq!((&hostile.url, &hostile.image), (&None, &None));
+    assert_eq!(loaded.skipped_record_count(), 1);
     let fields: Vec<(usize, &str)> = loaded
         .problems
         .iter()
@@ -786,18 +802,19 @@ fn timelinejs_odd_and_broken_events() {
     let loaded = read(text, SourceFormat::TimelineJs);
     assert_eq!(
         ids(&loaded),
-        vec!["no-headline-only-text", "x-2", "kept"],
-        "every valid event kept"
+        vec!["no-headline-only-text", "x", "x-2", "kept"],
+        "every valid event kept, the one with a hostile picture without it"
     );
+    assert_eq!(loaded.dataset.releases[1].image, None);
     let r = &loaded.dataset.releases[0];
     assert_eq!(r.date, date("2020-05-01"), "a missing day counts as 1");
     assert_eq!(r.title, "No headline, only text");
     assert_eq!(r.image.as_ref().unwrap().alt.as_deref(), Some("An alt"));
-    let r = &loaded.dataset.releases[1];
+    let r = &loaded.dataset.releases[2];
     assert_eq!(r.kind, "Event", "a blank group is no group");
     assert_eq!(r.image, None, "a data: media address is dropped");
     assert_eq!(r.url, None);
-    assert_eq!(loaded.dataset.releases[2].date, date("2018-01-01"));
+    assert_eq!(loaded.dataset.releases[3].date, date("2018-01-01"));
 
     let problems: Vec<(usize, &str, &ProblemKind)> = loaded
         .problems
@@ -1288,5 +1305,72 @@ fn a_json_feed_without_ids_and_with_rfc_2822_dates_keeps_every_item() {
     assert_eq!(
         loaded.dataset.releases[0].date.to_iso(),
         "2019-05-31T12:17:58-07:00"
+    );
+}
+
+#[test]
+fn timelinejs_older_files_are_read_with_their_date_keys() {
+    // TimelineJS 2: a `timeline` object, events under `date`, dates as "year,month,day[,h,m,s]".
+    let version_2 = r#"{ "timeline": { "headline": "Campaign <b>history</b>", "type": "default",
+        "text": "<p>Ten years</p>", "startDate": "2012",
+        "date": [
+          { "startDate": "2012,1,26", "endDate": "2012,1,27", "headline": "Launch",
+            "text": "<p>Day one</p>", "tag": "Milestone",
+            "asset": { "media": "https://example.org/launch.jpg", "credit": "Example Trust",
+                       "caption": "The first march" } },
+          { "startDate": "2013,6,1,14,30,0", "headline": "Second" },
+          { "startDate": "-541000000,1,1", "headline": "Cambrian" },
+          { "startDate": "soon", "headline": "Undated" },
+          { "headline": "No start" }
+        ] } }"#;
+    let loaded = read(version_2, SourceFormat::TimelineJs);
+    assert_eq!(loaded.dataset.title, "Campaign history");
+    assert_eq!(loaded.dataset.description.as_deref(), Some("Ten years"));
+    assert_eq!(ids(&loaded), vec!["launch", "second"]);
+    let launch = &loaded.dataset.releases[0];
+    assert_eq!(launch.date, date("2012-01-26"));
+    assert_eq!(launch.kind, "Milestone", "the tag is the group");
+    let image = launch.image.as_ref().unwrap();
+    assert_eq!(
+        image.src.as_ref().unwrap().as_str(),
+        "https://example.org/launch.jpg"
+    );
+    assert_eq!(image.credit.as_deref(), Some("Example Trust"));
+    assert_eq!(image.alt.as_deref(), Some("The first march"));
+    assert_eq!(
+        loaded.dataset.releases[1].date,
+        date("2013-06-01T14:30:00Z")
+    );
+    let reasons: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(reasons.len(), 3, "{reasons:#?}");
+    assert!(
+        reasons[0].contains("the year -541000000 is outside the dates a press timeline can show"),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons[1].contains("unparseable date \"soon\""),
+        "{reasons:#?}"
+    );
+    assert!(reasons[2].contains("field `date`: missing"), "{reasons:#?}");
+
+    // TimelineJS 3 events that name their start `date`, as an object or as text.
+    let older_key = r#"{ "events": [
+        { "date": { "year": 2020, "month": 5, "day": 4 }, "text": { "headline": "Object" } },
+        { "date": "2021,7,9", "text": { "headline": "Commas" } },
+        { "date": "2022-03-22T10:00:00+02:00", "text": { "headline": "Moment" } },
+        { "start_date": { "year": 2019 }, "date": "2000", "text": { "headline": "Both" } }
+    ] }"#;
+    let loaded = read(older_key, SourceFormat::TimelineJs);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let dates: Vec<ReleaseDate> = loaded.dataset.releases.iter().map(|r| r.date).collect();
+    assert_eq!(
+        dates,
+        [
+            date("2020-05-04"),
+            date("2021-07-09"),
+            date("2022-03-22T10:00:00+02:00"),
+            date("2019-01-01")
+        ],
+        "start_date wins over date when both are given"
     );
 }

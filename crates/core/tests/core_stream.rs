@@ -4,17 +4,21 @@
 //! once that record is checked.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pressline_core::formats::{read_any, SourceFormat};
+use pressline_core::formats::{read_any, read_encoded, SourceFormat};
 use pressline_core::stream::{DatasetStream, StreamError, StreamOutcome};
 use pressline_core::{FormatError, LoadedDataset};
 use proptest::prelude::*;
 
 type Read = Result<(SourceFormat, LoadedDataset), FormatError>;
 
-/// What reading the whole body gives: the first invalid byte's offset when it is not UTF-8.
+/// What reading the whole body gives: the first invalid byte's offset when it is not UTF-8,
+/// unless it is XML, which is read in the encoding it declares.
 fn whole(bytes: &[u8]) -> Result<Read, usize> {
     match String::from_utf8(bytes.to_vec()) {
         Ok(text) => Ok(read_any(&text)),
+        Err(_) if bytes.starts_with(b"<") || bytes.starts_with(&[0xFF, 0xFE]) => {
+            Ok(read_encoded(bytes))
+        }
         Err(error) => Err(error.utf8_error().valid_up_to()),
     }
 }
@@ -56,6 +60,10 @@ fn streamed(bytes: &[u8], sizes: &[usize]) -> (Result<Read, usize>, Route) {
         Ok(StreamOutcome::Whole(text)) => {
             assert_eq!(text.as_bytes(), bytes, "the kept text is the text");
             (Ok(read_any(&text)), Route::KeptWhole)
+        }
+        Ok(StreamOutcome::Encoded(kept)) => {
+            assert_eq!(kept, bytes, "the kept bytes are the bytes");
+            (Ok(read_encoded(&kept)), Route::KeptWhole)
         }
         Err(StreamError::Format(error)) => (Ok(Err(error)), Route::Streamed),
         Err(StreamError::NotText { offset }) => (Err(offset), Route::Refused),
@@ -101,6 +109,16 @@ fn valid() -> String {
 }
 "#
     .to_owned()
+}
+
+/// The Atom fixture as UTF-16 (little-endian, with its byte order mark), as Windows tools write.
+fn utf16_atom() -> Vec<u8> {
+    let text = include_str!("../../../tests/fixtures/formats/atom.xml")
+        .replacen("encoding=\"utf-8\"", "encoding=\"UTF-16\"", 1)
+        .replacen("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
 }
 
 /// Every fixture, named, with whether the stream must read it record by record.
@@ -372,6 +390,18 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Route)> {
             Route::KeptWhole,
         ),
         ("not JSON", b"Hello, world\n".to_vec(), Route::KeptWhole),
+        ("RSS", include_bytes!("../../../tests/fixtures/formats/rss.xml").to_vec(), Route::KeptWhole),
+        (
+            "RSS in ISO-8859-1",
+            include_bytes!("../../../tests/fixtures/formats/rss-latin1.xml").to_vec(),
+            Route::KeptWhole,
+        ),
+        ("Atom in UTF-16", utf16_atom(), Route::KeptWhole),
+        (
+            "RSS in ISO-8859-1 that says UTF-8",
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><item><title>Caf\xe9</title></item></channel></rss>".to_vec(),
+            Route::KeptWhole,
+        ),
         ("HTML", b"<!doctype html>\n<html><body>Not found</body></html>".to_vec(), Route::KeptWhole),
         ("not Pressline", include_bytes!("../../../tests/fixtures/not-pressline.json").to_vec(), Route::KeptWhole),
         ("empty", Vec::new(), Route::KeptWhole),

@@ -29,6 +29,23 @@ fn problems_of(release: &str) -> Vec<Problem> {
     loaded.problems
 }
 
+/// The release of a dataset made of one release, which must have been kept, and the problems
+/// of the fields it was kept without.
+fn kept_with_problems(release: &str) -> (pressline_core::Release, Vec<Problem>) {
+    let mut loaded = with_release(release);
+    assert_eq!(
+        loaded.dataset.releases.len(),
+        1,
+        "the release should be kept"
+    );
+    assert!(
+        loaded.problems.iter().all(|p| !p.skips_record()),
+        "{:#?}",
+        loaded.problems
+    );
+    (loaded.dataset.releases.remove(0), loaded.problems)
+}
+
 fn the_problem(release: &str) -> Problem {
     let problems = problems_of(release);
     assert_eq!(
@@ -109,8 +126,12 @@ fn broken_fixture_keeps_the_valid_records_and_names_every_problem() {
         .iter()
         .map(|r| r.id.as_str())
         .collect();
-    assert_eq!(kept, ["good-one", "good-two"]);
-    assert_eq!(loaded.skipped_record_count(), 11);
+    assert_eq!(
+        kept,
+        ["good-one", "bad-link", "bad-lang", "bad-person", "good-two"],
+        "a bad link, language or person drops that field, not the release"
+    );
+    assert_eq!(loaded.skipped_record_count(), 8);
     let lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     let expected = [
         "dataset, field `organization.url`: refused URL \"javascript:alert(1)\"",
@@ -122,9 +143,11 @@ fn broken_fixture_keeps_the_valid_records_and_names_every_problem() {
         "releases[5] (id \"wrong-type\"), field `title`: expected a string, found a number",
         "releases[6] (no id), field `(record)`: expected a release object, found a string",
         "releases[7] (id \"empty-kind\"), field `kind`: empty, but required",
-        "releases[8] (id \"bad-link\"), field `url`: refused URL \"JaVaScRiPt:alert(1)\"",
+        "releases[8] (id \"bad-link\"), field `url`: refused URL \"JaVaScRiPt:alert(1)\"; only \
+         http:, https: or relative addresses are allowed; the field is dropped, the release kept",
         "releases[9] (id \"bad-lang\"), field `lang`: \"english please\" is not a BCP 47",
-        "releases[10] (id \"bad-person\"), field `people[0].name`: missing, but required",
+        "releases[10] (id \"bad-person\"), field `people[0].name`: missing, but required; the \
+         field is dropped, the release kept",
         "releases[10] (id \"bad-person\"), field `people[1]`: expected an object",
         "releases[12] (no id), field `id`: missing, but required",
     ];
@@ -325,8 +348,10 @@ fn dangerous_urls_are_refused_everywhere() {
             r#"{{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "url": {escaped},
                  "image": {{ "src": {escaped} }} }}"#
         );
-        let fields: Vec<String> = problems_of(&release).into_iter().map(|p| p.field).collect();
+        let (release, problems) = kept_with_problems(&release);
+        let fields: Vec<String> = problems.into_iter().map(|p| p.field).collect();
         assert_eq!(fields, ["image.src", "url"], "{bad:?}");
+        assert_eq!((release.url, release.image), (None, None), "{bad:?}");
     }
 }
 
@@ -346,11 +371,12 @@ fn relative_image_sources_are_allowed_but_relative_canonical_links_are_not() {
             .as_str(),
         "img/a.jpg"
     );
-    let problem = the_problem(
+    let (release, problems) = kept_with_problems(
         r#"{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "url": "/news/a" }"#,
     );
+    assert_eq!(release.url, None);
     assert_eq!(
-        problem.kind,
+        problems[0].kind,
         ProblemKind::UnsafeUrl {
             value: "/news/a".to_owned()
         }
@@ -363,8 +389,10 @@ fn invalid_language_tags_are_reported() {
         let release = format!(
             r#"{{ "id": "a", "kind": "R", "date": "2022-01-01", "title": "T", "lang": "{bad}" }}"#
         );
+        let (release, problems) = kept_with_problems(&release);
+        assert_eq!(release.lang, None);
         assert_eq!(
-            the_problem(&release).kind,
+            problems[0].kind,
             ProblemKind::InvalidLanguageTag {
                 value: bad.to_owned()
             }
@@ -577,7 +605,7 @@ fn an_overlong_field_skips_its_record_with_its_length_and_a_short_quote() {
     assert_eq!(
         reports[0],
         "releases[0] (id \"a\"), field `title`: 10485760 characters, more than the 2000 this \
-         field may have"
+         field may have; the release is skipped"
     );
     // A quoted value is cut, so a report never carries megabytes.
     assert!(reports[1].contains("… (1500 characters)"), "{}", reports[1]);
@@ -611,6 +639,7 @@ mod properties {
             (2000u32..2030, 1u32..=12, 1u32..=28),
             proptest::option::of(any_text()),
             proptest::collection::vec(any_text(), 0..3),
+            proptest::option::of(any_text()),
         )
             .prop_filter(
                 "text that is blank once trimmed and cleaned is not valid",
@@ -620,8 +649,11 @@ mod properties {
                         .all(|s| s.chars().any(|c| !c.is_whitespace() && !c.is_control()))
                 },
             )
-            .prop_map(move |(kind, title, (y, m, d), summary, topics)| {
+            .prop_map(move |(kind, title, (y, m, d), summary, topics, hostile)| {
+                // A hostile link costs the link, not the release.
+                let url = hostile.map(|text| format!("javascript:{text}"));
                 json!({
+                    "url": url,
                     "id": format!("v{n}"),
                     "kind": kind,
                     "date": format!("{y:04}-{m:02}-{d:02}"),
@@ -652,7 +684,6 @@ mod properties {
             Just(json!({ "id": "no-title", "kind": "Report", "date": "2022-01-01" })),
             any_text().prop_map(|t| json!({ "id": "bad-date", "kind": "R", "date": t, "title": "x" })),
             any_text().prop_map(|t| json!({ "id": format!("bad id {t}"), "kind": "R", "date": "2022-01-01", "title": "x" })),
-            any_text().prop_map(|t| json!({ "id": "bad-url", "kind": "R", "date": "2022-01-01", "title": "x", "url": format!("javascript:{t}") })),
         ]
     }
 
@@ -700,10 +731,20 @@ mod properties {
             let mut reported: Vec<usize> = loaded
                 .problems
                 .iter()
+                .filter(|p| p.skips_record())
                 .filter_map(|p| p.record.as_ref().map(|r| r.index))
                 .collect();
             reported.dedup();
-            prop_assert_eq!(reported, skipped);
+            prop_assert_eq!(&reported, &skipped);
+            // Every kept release lost its hostile link, and each loss is reported.
+            let dropped = loaded.problems.iter().filter(|p| !p.skips_record()).count();
+            let hostile = records
+                .iter()
+                .enumerate()
+                .filter(|(index, (_, value))| !skipped.contains(index) && value["url"].is_string())
+                .count();
+            prop_assert!(loaded.dataset.releases.iter().all(|r| r.url.is_none()));
+            prop_assert_eq!(dropped, hostile);
             // Kept text never carries a control character (they are invisible and break XML).
             for release in &loaded.dataset.releases {
                 prop_assert!(!release.title.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r'));

@@ -229,8 +229,8 @@ fn encoding_error(encoding: &str, before: &str) -> FormatError {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     FormatError {
-        kind: FormatErrorKind::NotThisFormat,
-        message: format!("the feed is not valid {encoding} text"),
+        kind: FormatErrorKind::NotXml,
+        message: format!("the feed is not {encoding} text, as its XML declaration says"),
         line,
         column,
     }
@@ -259,7 +259,7 @@ fn windows_1252(byte: u8) -> char {
 /// dataset, one release record per item or entry (see the module's table), for
 /// [`crate::parse_dataset`] to validate.
 ///
-/// Malformed XML is a [`FormatErrorKind::NotThisFormat`] error with the parser's line and
+/// Malformed XML is a [`FormatErrorKind::NotXml`] error with the parser's line and
 /// column; so is well-formed XML whose root is neither `<rss>` with a `<channel>` nor an Atom
 /// `<feed>`.
 ///
@@ -313,8 +313,8 @@ fn xml_error(error: roxmltree::Error) -> FormatError {
         .map_or(full.as_str(), |cut| &full[..cut])
         .to_owned();
     FormatError {
-        kind: FormatErrorKind::NotThisFormat,
-        message: format!("the feed is not well-formed XML: {message}"),
+        kind: FormatErrorKind::NotXml,
+        message: format!("the feed is not well-formed: {message}"),
         line: usize::try_from(position.row).unwrap_or(1).max(1),
         column: usize::try_from(position.col).unwrap_or(1).max(1),
     }

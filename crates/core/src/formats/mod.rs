@@ -1,13 +1,14 @@
 //! Reading other publishing formats: automatic detection, and adapters that map JSON Feed,
-//! WordPress REST API posts and TimelineJS3 files into Pressline's dataset model.
+//! WordPress REST API posts, TimelineJS3 files, RSS and Atom feeds and spreadsheets (CSV or
+//! TSV: the TimelineJS template, or Pressline's own) into Pressline's dataset model.
 //!
 //! Every adapter writes a Pressline dataset (format version 1) as JSON, one release per source
 //! record and in the same order, and hands it to [`parse_dataset`]. So a converted record gets
 //! exactly the validation and the problem reports of a Pressline one: `releases[3]` in a problem
-//! is the source's fourth item, post or event, and its field names are Pressline's (`date`,
-//! `url`, `image.src`…). Values an adapter cannot make sense of (an unparseable date, a
-//! `javascript:` link, a number where text belongs) are passed on as they are, so validation
-//! reports them and skips that record, never the others.
+//! is the source's fourth item, post, event or spreadsheet row, and its field names are
+//! Pressline's (`date`, `url`, `image.src`…). Values an adapter cannot make sense of (an
+//! unparseable date, a `javascript:` link, a number where text belongs) are passed on as they
+//! are, so validation reports them and skips that record, never the others.
 //!
 //! Ids are derived with one rule for all formats (see [`slugify`]): lower-case, URL-safe, at
 //! most 200 characters, made unique within the file by appending `-2`, `-3`…
@@ -15,8 +16,11 @@
 pub mod feed;
 pub mod html_text;
 mod json_feed;
+mod spreadsheet;
 mod timelinejs;
 mod wordpress;
+
+pub use spreadsheet::{looks_like_spreadsheet, SpreadsheetKind};
 
 use std::collections::HashSet;
 
@@ -42,6 +46,12 @@ pub enum SourceFormat {
     Rss,
     /// An Atom 1.0 feed, RFC 4287.
     Atom,
+    /// A spreadsheet (CSV or TSV) in the TimelineJS Google Sheet template,
+    /// <https://timeline.knightlab.com/docs/using-spreadsheets.html>.
+    TimelineJsSheet,
+    /// A spreadsheet (CSV or TSV) whose columns are Pressline's fields (`id`, `kind`, `date`,
+    /// `title`…), as in `docs/templates/pressline-template.csv`.
+    PresslineSheet,
 }
 
 impl SourceFormat {
@@ -54,6 +64,8 @@ impl SourceFormat {
             Self::TimelineJs => "TimelineJS3 JSON",
             Self::Rss => "RSS 2.0 feed",
             Self::Atom => "Atom 1.0 feed",
+            Self::TimelineJsSheet => "TimelineJS spreadsheet (CSV)",
+            Self::PresslineSheet => "Pressline spreadsheet (CSV)",
         }
     }
 }
@@ -74,9 +86,12 @@ pub struct Converted {
 ///
 /// Pressline text goes straight to [`parse_dataset`] (parsed once). Other formats are converted
 /// to a Pressline dataset (format version 1) and then validated by `parse_dataset`, so every
-/// record gets the same validation and problem reports. Text that is not JSON gives a
-/// [`FormatErrorKind::NotJson`] error with its line and column; JSON of no known shape gives a
-/// [`FormatErrorKind::NotThisFormat`] error naming the formats Pressline knows.
+/// record gets the same validation and problem reports: JSON ones by their shape (see
+/// [`detect`]), RSS and Atom feeds by their root element (see [`feed::looks_like_feed`]),
+/// spreadsheets (CSV or TSV) by their header row (see [`looks_like_spreadsheet`]). Other text
+/// that is not JSON gives a [`FormatErrorKind::NotJson`] error with its line and column; JSON
+/// of no known shape gives a [`FormatErrorKind::NotThisFormat`] error naming the formats
+/// Pressline knows.
 ///
 /// ```
 /// use pressline_core::formats::{read_any, SourceFormat};
@@ -101,9 +116,10 @@ pub fn read_any(text: &str) -> Result<(SourceFormat, LoadedDataset), FormatError
 pub enum Reading<'a> {
     /// A Pressline dataset whose records are still to be checked.
     Pressline(DatasetReader<'a>),
-    /// JSON that is not a Pressline dataset: [`read_other`] converts it if it is another known
-    /// format (the web app loads that code only then). The error is the text's error as a
-    /// Pressline dataset, for when it turns out to be one after all.
+    /// Text that is not a Pressline dataset (JSON of another shape, a feed, a spreadsheet):
+    /// [`read_other`] converts it if it is another known format (the web app loads that code
+    /// only then). The error is the text's error as a Pressline dataset, for when it turns out
+    /// to be one after all.
     Other(FormatError),
 }
 
@@ -113,10 +129,12 @@ pub fn start_reading(text: &str) -> Result<Reading<'_>, FormatError> {
     // A Pressline dataset is read in one pass; only when that fails is the text looked at again.
     let pressline_error = match DatasetReader::new(text) {
         Ok(reader) => return Ok(Reading::Pressline(reader)),
-        // Not JSON: a feed is another format (XML); anything else is what the error says.
+        // Not JSON: a feed (XML) or a spreadsheet (CSV) is another format; anything else is
+        // what the error says. Both looks are at the first lines only.
         Err(error) if error.kind == FormatErrorKind::NotJson => {
-            if feed::looks_like_feed(text).is_none() {
-                return Err(error);
+            if feed::looks_like_feed(text).is_none() && looks_like_spreadsheet(text).is_none() {
+                // A table of other columns is better told so than "not valid JSON".
+                return Err(spreadsheet::unknown_table(text).unwrap_or(error));
             }
             error
         }
@@ -132,10 +150,12 @@ pub fn read_other(
     text: &str,
     pressline_error: FormatError,
 ) -> Result<(SourceFormat, LoadedDataset), FormatError> {
-    let (format, converted) = match feed::looks_like_feed(text) {
-        Some(feed::FeedKind::Rss) => (SourceFormat::Rss, feed::convert(text)?),
-        Some(feed::FeedKind::Atom) => (SourceFormat::Atom, feed::convert(text)?),
-        None => {
+    // Both looks are cheap, and no JSON text has a spreadsheet's header row.
+    let (format, converted) = match (feed::looks_like_feed(text), looks_like_spreadsheet(text)) {
+        (Some(feed::FeedKind::Rss), _) => (SourceFormat::Rss, feed::convert(text)?),
+        (Some(feed::FeedKind::Atom), _) => (SourceFormat::Atom, feed::convert(text)?),
+        (None, Some(kind)) => (kind.format(), spreadsheet::convert(text, kind)?),
+        (None, None) => {
             let value: Value = serde_json::from_str(text).map_err(not_json)?;
             let format = detect(&value).ok_or_else(|| unknown_shape(text, &value))?;
             let converted = match format {
@@ -143,8 +163,11 @@ pub fn read_other(
                 SourceFormat::JsonFeed => json_feed::convert(text, &value)?,
                 SourceFormat::WordPress => wordpress::convert(&value),
                 SourceFormat::TimelineJs => timelinejs::convert(&value),
-                // Feeds are XML, found above.
-                SourceFormat::Rss | SourceFormat::Atom => return Err(pressline_error),
+                // Feeds (XML) and spreadsheets (CSV) are found above; `detect` never names them.
+                SourceFormat::Rss
+                | SourceFormat::Atom
+                | SourceFormat::TimelineJsSheet
+                | SourceFormat::PresslineSheet => return Err(pressline_error),
             };
             (format, converted)
         }
@@ -157,6 +180,22 @@ pub fn read_other(
     Ok((format, loaded))
 }
 
+/// Reads markup that is not UTF-8 text (see [`crate::stream::StreamOutcome::Encoded`]): an
+/// XML feed in the encoding its prolog declares (see [`feed::decode`]), then as [`read_any`].
+///
+/// ```
+/// use pressline_core::formats::{read_encoded, SourceFormat};
+/// let latin1 = b"<?xml version='1.0' encoding='ISO-8859-1'?><rss version='2.0'><channel>\
+///     <item><title>Caf\xe9</title><link>https://example.org/cafe</link>\
+///     <pubDate>Tue, 14 Mar 2023 09:00:00 GMT</pubDate></item></channel></rss>";
+/// let (format, loaded) = read_encoded(latin1).unwrap();
+/// assert_eq!(format, SourceFormat::Rss);
+/// assert_eq!(loaded.dataset.releases[0].title, "Caf\u{e9}");
+/// ```
+pub fn read_encoded(bytes: &[u8]) -> Result<(SourceFormat, LoadedDataset), FormatError> {
+    read_any(&feed::decode(bytes)?)
+}
+
 /// Recognizes a format by its shape:
 ///
 /// - an object with a `"pressline"` key is a Pressline dataset (whatever its version: reading
@@ -167,7 +206,11 @@ pub fn read_other(
 ///   with `"rendered"` or a `"date_gmt"` is a list of WordPress posts (an empty array is
 ///   nothing), and such an object alone is one post;
 /// - an object with an `"events"` array (and, if any, a `"title"` slide object) is a TimelineJS
-///   file.
+///   file, and so is an object with a `"timeline"` object holding a `"date"` array (TimelineJS
+///   2).
+///
+/// Only JSON is judged here: feeds and spreadsheets are text of other kinds, recognized by
+/// [`feed::looks_like_feed`] and [`looks_like_spreadsheet`].
 pub fn detect(value: &Value) -> Option<SourceFormat> {
     match value {
         Value::Object(object) => {
@@ -186,6 +229,9 @@ pub fn detect(value: &Value) -> Option<SourceFormat> {
                 None | Some(Value::Null | Value::Object(_))
             );
             if title_ok && object.get("events").is_some_and(Value::is_array) {
+                return Some(SourceFormat::TimelineJs);
+            }
+            if timelinejs::is_version_2(object) {
                 return Some(SourceFormat::TimelineJs);
             }
             // One post (`/wp/v2/posts/60`), not a list: the intent is clear.
@@ -363,6 +409,11 @@ pub(crate) struct Ids {
 }
 
 impl Ids {
+    /// Marks `id` as taken (an id the source gives as it is), so no allocated id is the same.
+    pub(crate) fn reserve(&mut self, id: &str) {
+        self.used.insert(id.to_owned());
+    }
+
     /// The first non-empty candidate (already slugged), or `fallback`, made unique with `-2`,
     /// `-3`… while staying within 200 characters.
     pub(crate) fn allocate(

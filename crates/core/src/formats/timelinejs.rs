@@ -21,6 +21,15 @@
 //! part that is not a number is passed on as written, so validation reports the date as
 //! unparseable; an event without a year is reported as missing its date. `end_date`, `eras`,
 //! `background` and the title slide's media are not mapped.
+//!
+//! The TimelineJS spreadsheet template (CSV) is read into the same events first, and so gets
+//! the same mapping (see `super::spreadsheet`). So are older files:
+//!
+//! - an event whose start is under the key `date` (an object as `start_date`, or text such as
+//!   `"2014,03,22"` or `"2014-03-22"`) when it has no `start_date`;
+//! - a TimelineJS 2 file, `{"timeline": {"headline", "text", "date": [events]}}`, whose events
+//!   carry `startDate` (`"2014,3,22"`, optionally `,hh,mm,ss`), `headline`, `text`, `tag` (the
+//!   group) and `asset` (`media`, `credit`, `caption`).
 
 use serde_json::{Map, Value};
 
@@ -34,19 +43,91 @@ const EVENT_KIND: &str = "Event";
 /// Picture file endings recognized in a media URL.
 const IMAGE_EXTENSIONS: [&str; 6] = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"];
 
-/// Converts a detected TimelineJS file.
+/// Converts a detected TimelineJS file (version 3, or version 2's `timeline` object).
 pub(crate) fn convert(timeline: &Value) -> Converted {
-    let slide_text = |key: &str| {
-        timeline
-            .pointer(&format!("/title/text/{key}"))
-            .and_then(Value::as_str)
-            .map(html_to_text)
-            .filter(|text| !text.is_empty())
-    };
+    if let Some(legacy) = timeline.get("timeline").filter(|t| t.is_object()) {
+        let events: Vec<Value> = legacy
+            .get("date")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(from_version_2)
+            .collect();
+        let title = serde_json::json!({ "text": {
+            "headline": legacy.get("headline"),
+            "text": legacy.get("text"),
+        } });
+        return convert_events(Some(&title), &events);
+    }
     let events = timeline
         .get("events")
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
+    convert_events(timeline.get("title"), events)
+}
+
+/// True for a TimelineJS 2 file: a `timeline` object with a `date` array of events.
+pub(crate) fn is_version_2(object: &Map<String, Value>) -> bool {
+    object
+        .get("timeline")
+        .and_then(Value::as_object)
+        .is_some_and(|timeline| timeline.get("date").is_some_and(Value::is_array))
+}
+
+/// A TimelineJS 2 event as a version 3 one (anything else is passed on for validation to name).
+fn from_version_2(event: &Value) -> Value {
+    let Value::Object(old) = event else {
+        return event.clone();
+    };
+    let asset = old.get("asset").and_then(Value::as_object);
+    let asset_field = |key: &str| asset.and_then(|a| a.get(key)).cloned();
+    serde_json::json!({
+        "start_date": old.get("startDate"),
+        "text": { "headline": old.get("headline"), "text": old.get("text") },
+        "media": { "url": asset_field("media"), "credit": asset_field("credit"), "caption": asset_field("caption") },
+        "group": old.get("tag"),
+    })
+}
+
+/// A start date written as text, `"2014,3,22"` (TimelineJS 2, optionally `,hh,mm,ss`) or
+/// `"2014-03-22"`, as a version 3 date object; `None` when it is neither.
+fn date_from_text(text: &str) -> Option<Value> {
+    let separator = if text.contains(',') { ',' } else { '-' };
+    // A leading minus is a year before 0 (refused later, in words), not a separator.
+    let (sign, digits) = match text.trim().strip_prefix('-') {
+        Some(rest) if separator == '-' => ("-", rest),
+        _ => ("", text.trim()),
+    };
+    let parts: Vec<&str> = digits.split(separator).map(str::trim).collect();
+    if parts.is_empty() || parts.len() > 6 || parts.iter().any(|p| p.parse::<i64>().is_err()) {
+        return None;
+    }
+    let mut date = Map::new();
+    for (key, part) in ["year", "month", "day", "hour", "minute", "second"]
+        .into_iter()
+        .zip(&parts)
+    {
+        let value = if key == "year" {
+            format!("{sign}{part}")
+        } else {
+            (*part).to_owned()
+        };
+        date.insert(key.to_owned(), Value::from(value));
+    }
+    Some(Value::Object(date))
+}
+
+/// Converts TimelineJS3 events, one release record each and in order, and the title slide,
+/// whose `text.headline` and `text.text` give the dataset's title and description. A JSON file
+/// and a spreadsheet (see `super::spreadsheet`) both come here, so they map the same way.
+pub(crate) fn convert_events(title_slide: Option<&Value>, events: &[Value]) -> Converted {
+    let slide_text = |key: &str| {
+        title_slide
+            .and_then(|slide| slide.pointer(&format!("/text/{key}")))
+            .and_then(Value::as_str)
+            .map(html_to_text)
+            .filter(|text| !text.is_empty())
+    };
     let mut ids = Ids::default();
     let releases = events
         .iter()
@@ -87,7 +168,9 @@ fn release(event: &Value, ids: &mut Ids) -> Value {
     put(
         &mut record,
         "date",
-        event.get("start_date").and_then(date).map(Value::from),
+        start_of(event)
+            .and_then(|start| date(&start))
+            .map(Value::from),
     );
 
     let body_html = text_field("text");
@@ -197,7 +280,22 @@ fn write_part(part: Option<Part>, width: usize, default: i64, max: i64) -> Strin
 }
 
 /// A `start_date` object as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`; `None` without a year.
+/// An event's start: `start_date`, else the older `date` key. Text is read by
+/// [`date_from_text`], or passed on as written (it may be a Pressline date already; if not,
+/// validation quotes it).
+fn start_of(event: &Map<String, Value>) -> Option<Value> {
+    match event.get("start_date").or_else(|| event.get("date"))? {
+        Value::String(text) => {
+            Some(date_from_text(text).unwrap_or_else(|| Value::from(text.trim())))
+        }
+        other => Some(other.clone()),
+    }
+}
+
 fn date(start: &Value) -> Option<String> {
+    if let Value::String(text) = start {
+        return Some(text.clone());
+    }
     let start = start.as_object()?;
     let get = |key: &str| part(start.get(key));
     let year = get("year")?;

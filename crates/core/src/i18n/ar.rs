@@ -110,6 +110,8 @@ pub const MESSAGES: Messages = Messages {
     could_not_load: "تعذّر تحميل البيانات الصحفية",
     fields_ignored: "تم تجاهل بعض حقول مجموعة البيانات",
     data_has_problems: " — توجد مشكلات في البيانات؛ ويُعرض كل ما عداها.",
+    field_dropped: "حُذف الحقل؛ ويُعرض البيان",
+    record_skipped: "حُذف البيان",
     failure_refused: "رُفض تحميل {url}: {reason}.",
     failure_network: "تعذّر الوصول إلى {url} (خطأ في الشبكة: {detail}). تحقّق من الاتصال وحاول مرة أخرى.",
     failure_reader_unavailable: "{url} ليس مجموعة بيانات Pressline، وتعذّر تحميل جزء التطبيق الذي يقرأ الصيغ الأخرى. تحقّق من الاتصال وحاول مرة أخرى.",

@@ -110,6 +110,8 @@ pub const MESSAGES: Messages = Messages {
     could_not_load: "The releases could not be loaded",
     fields_ignored: "Some dataset fields were ignored",
     data_has_problems: " — the data has problems; everything else is shown.",
+    field_dropped: "the field is left out; the release is shown",
+    record_skipped: "the release is left out",
     failure_refused: "Refused to load {url}: {reason}.",
     failure_network: "Could not reach {url} (network failure: {detail}). Check the connection and try again.",
     failure_reader_unavailable: "{url} is not a Pressline dataset, and the part of the app that reads other formats could not be loaded. Check the connection and try again.",

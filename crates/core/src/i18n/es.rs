@@ -110,6 +110,8 @@ pub const MESSAGES: Messages = Messages {
     could_not_load: "No se han podido cargar los comunicados",
     fields_ignored: "Se han ignorado algunos campos del conjunto de datos",
     data_has_problems: " — los datos presentan problemas; se muestra todo lo demás.",
+    field_dropped: "se omite el campo; el comunicado se muestra",
+    record_skipped: "se omite el comunicado",
     failure_refused: "Se ha rechazado la carga de {url}: {reason}.",
     failure_network: "No se ha podido acceder a {url} (error de red: {detail}). Compruebe la conexión e inténtelo de nuevo.",
     failure_reader_unavailable: "{url} no es un conjunto de datos de Pressline y no se ha podido cargar la parte de la aplicación que lee otros formatos. Compruebe la conexión e inténtelo de nuevo.",

@@ -110,6 +110,8 @@ pub const MESSAGES: Messages = Messages {
     could_not_load: "Les communiqués n’ont pas pu être chargés",
     fields_ignored: "Certains champs du jeu de données ont été ignorés",
     data_has_problems: " — les données comportent des erreurs ; tout le reste est affiché.",
+    field_dropped: "le champ est omis ; le communiqué est affiché",
+    record_skipped: "le communiqué est omis",
     failure_refused: "Chargement de {url} refusé : {reason}.",
     failure_network: "Impossible de joindre {url} (erreur réseau : {detail}). Vérifiez la connexion et réessayez.",
     failure_reader_unavailable: "{url} n’est pas un jeu de données Pressline, et la partie de l’application qui lit les autres formats n’a pas pu être chargée. Vérifiez la connexion et réessayez.",

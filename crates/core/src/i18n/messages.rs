@@ -311,6 +311,11 @@ catalogue! {
         fields_ignored,
         /// " — the data has problems; everything else is shown."
         data_has_problems,
+        /// After a problem with a kept release's optional field: "the field is left out; the
+        /// release is shown".
+        field_dropped,
+        /// After a problem that cost a release: "the release is left out".
+        record_skipped,
         /// A refused `?src=`: "{url} was not loaded: {reason}".
         failure_refused,
         /// "Could not reach {url} (network failure: {detail}). Check the connection and try again."

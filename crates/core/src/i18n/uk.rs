@@ -110,6 +110,8 @@ pub const MESSAGES: Messages = Messages {
     could_not_load: "Не вдалося завантажити релізи",
     fields_ignored: "Деякі поля набору даних проігноровано",
     data_has_problems: " — у даних є помилки; усе інше показано.",
+    field_dropped: "поле пропущено; реліз показано",
+    record_skipped: "реліз пропущено",
     failure_refused: "Відмовлено в завантаженні {url}: {reason}.",
     failure_network: "Не вдалося з’єднатися з {url} (помилка мережі: {detail}). Перевірте з’єднання та спробуйте ще раз.",
     failure_reader_unavailable: "{url} не є набором даних Pressline, а частину застосунку, що читає інші формати, не вдалося завантажити. Перевірте з’єднання та спробуйте ще раз.",

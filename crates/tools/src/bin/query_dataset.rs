@@ -1,13 +1,13 @@
 //! Runs one timeline query with the pure core and prints the answer as JSON: the matching ids in
-//! display order, the count, and every facet value's count. The end-to-end tests use it as the
-//! oracle the browser's results must equal.
+//! display order, the count, every facet value's count, and how many records were skipped. The
+//! end-to-end tests use it as the oracle the browser's results must equal.
 //!
 //! Usage: `query_dataset DATASET.json 'kind=Report&q=war'`
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use pressline_core::formats::read_any;
+use pressline_core::formats::{read_any, read_encoded};
 use pressline_core::search::SearchIndex;
 use pressline_core::view_state::{Facet, ViewState};
 
@@ -17,14 +17,19 @@ fn main() -> ExitCode {
         eprintln!("usage: query_dataset DATASET.json QUERY-STRING");
         return ExitCode::from(2);
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("cannot read {path}: {error}");
             return ExitCode::from(2);
         }
     };
-    let loaded = match read_any(&text) {
+    // As the app reads a fetched file: UTF-8 text, or a feed in its declared encoding.
+    let read = match std::str::from_utf8(&bytes) {
+        Ok(text) => read_any(text),
+        Err(_) => read_encoded(&bytes),
+    };
+    let loaded = match read {
         Ok((_, loaded)) => loaded,
         Err(error) => {
             eprintln!("{path}: {error}");
@@ -50,6 +55,7 @@ fn main() -> ExitCode {
     let answer = serde_json::json!({
         "canonical": state.to_query(),
         "problems": loaded.problems.len(),
+        "skipped": loaded.skipped_record_count(),
         "ids": result.matches.iter().map(|&i| releases[i as usize].id.as_str()).collect::<Vec<_>>(),
         "count": result.matches.len(),
         "total": releases.len(),

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::context::site_data::SiteData;
 use crate::loader::archive::Archive;
-use crate::loader::reading::{index_site, mark_parse_start, parse_site, ReadOtherFormat};
+use crate::loader::reading::{
+    index_site, mark_parse_start, parse_site, read_with, OtherFormat, ReadOtherFormat,
+};
 use crate::loader::source::SiteSource;
 use crate::platform::fetch::{fetch_body, fetch_text};
 use pressline_core::archive::ShardStatus;
@@ -55,6 +57,14 @@ pub async fn load_source(
             })
         }
         Streamed::Whole(text) => text,
+        Streamed::Encoded(bytes) => {
+            let (format, loaded) =
+                read_with(&url, OtherFormat::Encoded(&bytes), read_other).await?;
+            return Ok(ReadSite {
+                data: index_site(format, loaded, progress).await,
+                archive: None,
+            });
+        }
     };
     if !is_manifest(&text) {
         let data = parse_site(&url, &text, progress, read_other).await?;
@@ -95,6 +105,8 @@ enum Streamed {
     /// Anything else (an archive's manifest, another format, a dataset whose top level must be
     /// read whole), as text for the whole-text readers.
     Whole(String),
+    /// Markup that is not UTF-8 (a feed in another encoding), as its bytes.
+    Encoded(Vec<u8>),
 }
 
 /// Fetches `url`, reading a Pressline dataset's records as they arrive and dropping their text
@@ -131,5 +143,6 @@ async fn stream_dataset(
             index_site(SourceFormat::Pressline, loaded, progress).await,
         )),
         StreamOutcome::Whole(text) => Ok(Streamed::Whole(text)),
+        StreamOutcome::Encoded(bytes) => Ok(Streamed::Encoded(bytes)),
     }
 }

@@ -13,16 +13,40 @@ use pressline_core::site::Site;
 use pressline_core::source::{LoadFailure, Progress};
 use pressline_core::{FormatError, LoadedDataset, Release};
 
-/// Reads a dataset in another format than Pressline's (JSON Feed, WordPress, TimelineJS), given
-/// the error reading it as Pressline's gave. The app passes its lazily loaded reader
+/// A file for the reader of other formats.
+pub enum OtherFormat<'a> {
+    /// Text that is not a Pressline dataset, with the error reading it as one gave.
+    Text(&'a str, FormatError),
+    /// Markup that is not UTF-8: a feed in the encoding its prolog declares.
+    Encoded(&'a [u8]),
+}
+
+/// Reads a dataset in another format than Pressline's (feeds, spreadsheets, JSON Feed,
+/// WordPress, TimelineJS). The app passes its lazily loaded reader
 /// (`crate::parts::code::read_other_format`): most deploys never need that code.
 pub type ReadOtherFormat = for<'a> fn(
-    &'a str,
-    FormatError,
+    OtherFormat<'a>,
 ) -> LocalBoxFuture<
     'a,
     Result<Result<(SourceFormat, LoadedDataset), FormatError>, PartUnavailable>,
 >;
+
+/// Reads `file` (fetched from `url`) with the reader of other formats.
+pub async fn read_with(
+    url: &str,
+    file: OtherFormat<'_>,
+    read_other: ReadOtherFormat,
+) -> Result<(SourceFormat, LoadedDataset), LoadFailure> {
+    match read_other(file).await {
+        Ok(read) => read.map_err(|error| LoadFailure::Format {
+            url: url.to_owned(),
+            error,
+        }),
+        Err(PartUnavailable) => Err(LoadFailure::ReaderUnavailable {
+            url: url.to_owned(),
+        }),
+    }
+}
 
 /// Releases checked or indexed between two looks at the clock.
 const BATCH: usize = 200;
@@ -41,12 +65,9 @@ pub async fn read_dataset(
         error,
     };
     match start_reading(text).map_err(format_failure)? {
-        Reading::Other(pressline_error) => match read_other(text, pressline_error).await {
-            Ok(read) => read.map_err(format_failure),
-            Err(PartUnavailable) => Err(LoadFailure::ReaderUnavailable {
-                url: url.to_owned(),
-            }),
-        },
+        Reading::Other(pressline_error) => {
+            read_with(url, OtherFormat::Text(text, pressline_error), read_other).await
+        }
         Reading::Pressline(mut reader) => {
             let total = reader.len();
             let mut slices = Slices::new();

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use futures::future::LocalBoxFuture;
 
 use crate::context::i18n::FetchCatalogue;
-use crate::loader::reading::ReadOtherFormat;
+use crate::loader::reading::{OtherFormat, ReadOtherFormat};
 use crate::pages::timeline::FileWriter;
 use crate::platform::fetch::fetch_text;
 use crate::platform::lazy::{lazy_part, PartUnavailable};
 use pressline_core::export::ExportFormat;
-use pressline_core::formats::{read_other, SourceFormat};
+use pressline_core::formats::{read_encoded, read_other, SourceFormat};
 use pressline_core::i18n::{install, Language, Messages};
 use pressline_core::site::Site;
 use pressline_core::{FormatError, LoadedDataset};
@@ -37,13 +37,13 @@ lazy_part! {
 }
 
 lazy_part! {
-    /// Converts a JSON Feed, WordPress or TimelineJS file (see [`read_other`]): most deploys
-    /// never need this code.
-    fn other_format_part(
-        text: &str,
-        pressline_error: FormatError,
-    ) -> Result<(SourceFormat, LoadedDataset), FormatError> {
-        read_other(text, pressline_error)
+    /// Converts a feed, a spreadsheet, a JSON Feed, WordPress or TimelineJS file (see
+    /// [`read_other`], [`read_encoded`]): most deploys never need this code.
+    fn other_format_part(file: OtherFormat<'_>) -> Result<(SourceFormat, LoadedDataset), FormatError> {
+        match file {
+            OtherFormat::Text(text, pressline_error) => read_other(text, pressline_error),
+            OtherFormat::Encoded(bytes) => read_encoded(bytes),
+        }
     }
 }
 
@@ -67,8 +67,7 @@ pub const FETCH_CATALOGUE: FetchCatalogue = |language, url| {
 };
 
 /// [`other_format_part`], as the dataset reader takes it.
-pub const READ_OTHER_FORMAT: ReadOtherFormat =
-    |text, pressline_error| Box::pin(other_format_part(text, pressline_error));
+pub const READ_OTHER_FORMAT: ReadOtherFormat = |file| Box::pin(other_format_part(file));
 
 /// [`export_part`], as the download links take it.
 pub const FILE_WRITER: FileWriter = FileWriter {

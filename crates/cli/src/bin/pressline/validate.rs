@@ -34,6 +34,8 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         read_any(&text).map_err(|error| unreadable(format!("{source}: {error}")))?;
     let problems = &loaded.problems;
     let skipped = skipped_record_count(problems);
+    // Dataset-level problems and a kept release's bad optional field cost only that field.
+    let dropped = problems.iter().filter(|p| !p.skips_record()).count();
     let releases = loaded.dataset.releases.len();
     if as_json {
         let listed: Vec<_> = problems
@@ -54,6 +56,7 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
             "format": format.label(),
             "releases": releases,
             "skipped": skipped,
+            "fields_dropped": dropped,
             "problems": listed,
         });
         println!(
@@ -65,7 +68,8 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
             println!("{problem}");
         }
         println!(
-            "{source}: {} format, {releases} valid releases, {skipped} skipped, {} problems",
+            "{source}: {} format, {releases} valid releases, {skipped} skipped, {} problems \
+             ({dropped} of them only dropped a field)",
             format.label(),
             problems.len()
         );

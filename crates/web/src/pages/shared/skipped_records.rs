@@ -8,8 +8,9 @@ use pressline_core::i18n::fill;
 use pressline_core::problem::{problems_not_shown, skipped_record_count, PROBLEMS_SHOWN};
 use pressline_core::Problem;
 
-/// The readable list of what validation skipped or dropped, so nothing vanishes silently.
-/// Renders nothing when the data is clean.
+/// The readable list of what validation skipped or dropped, so nothing vanishes silently: each
+/// release problem says whether it cost the release or only the field. Renders nothing when
+/// the data is clean.
 #[component]
 pub fn SkippedRecords(
     /// Every problem validation found, in file order.
@@ -32,13 +33,19 @@ pub fn SkippedRecords(
                         .iter()
                         .take(PROBLEMS_SHOWN)
                         .map(|problem| {
+                            // What the problem cost: a field of a shown release, or the release.
+                            let outcome = problem.record.as_ref().map(|record| {
+                                if record.kept { t.field_dropped } else { t.record_skipped }
+                            });
                             view! {
-                                <li>
+                                <li data-outcome=outcome
+                                    .map(|_| if problem.skips_record() { "skipped" } else { "dropped" })>
                                     <strong>{problem.location()}</strong>
                                     ", "
                                     <code>{problem.field.clone()}</code>
                                     ": "
                                     {problem.kind.to_string()}
+                                    {outcome.map(|outcome| format!(" — {outcome}"))}
                                 </li>
                             }
                         })
