@@ -89,7 +89,7 @@ test('a 10 MB field skips its record with its length; the others stay', async ({
   await page.goto('/');
   await expect(page.locator('article[data-release-id]')).toHaveCount(2);
   await page.locator('.skipped-records summary').click();
-  await expect(page.locator('.skipped-records li')).toHaveText(['releases[1] (id "huge"), title: 10485760 characters, more than the 2000 this field may have']);
+  await expect(page.locator('.skipped-records li')).toHaveText(['releases[1] (id "huge"), title: 10485760 characters, more than the 2000 this field may have — the release is left out']);
   expect(errors).toEqual([]);
 });
 
@@ -128,7 +128,7 @@ test('5,000 copies of one id: one kept, the report lists 100 and counts the rest
   await expect(page.locator('.skipped-records')).toHaveAttribute('data-skipped-count', '4999');
   await page.locator('.skipped-records summary').click();
   await expect(page.locator('.skipped-records li')).toHaveCount(101);
-  await expect(page.locator('.skipped-records li').first()).toHaveText('releases[1] (id "same"), id: duplicate id, already used by releases[0]');
+  await expect(page.locator('.skipped-records li').first()).toHaveText('releases[1] (id "same"), id: duplicate id, already used by releases[0] — the release is left out');
   await expect(page.locator('.skipped-records__more')).toHaveText('Not shown here: 4,899 more. The command pressline validate lists them all.');
   expect(errors).toEqual([]);
 });

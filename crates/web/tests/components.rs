@@ -232,12 +232,16 @@ async fn broken_records_are_skipped_and_listed_while_valid_ones_show() {
         .iter()
         .map(|a| a.get_attribute("data-release-id").unwrap())
         .collect();
-    assert_eq!(ids, ["good-one", "good-two"]);
+    // A bad link, language or person costs the field; the releases stay, in date order.
+    assert_eq!(
+        ids,
+        ["good-one", "bad-link", "bad-lang", "bad-person", "good-two"]
+    );
     assert_eq!(
         page.one(".result-count")
             .get_attribute("data-count")
             .as_deref(),
-        Some("2")
+        Some("5")
     );
     // The report's code is a lazily loaded part: it follows the timeline.
     for _ in 0..400 {
@@ -249,11 +253,11 @@ async fn broken_records_are_skipped_and_listed_while_valid_ones_show() {
     let report = page.one(".skipped-records");
     assert_eq!(
         report.get_attribute("data-skipped-count").as_deref(),
-        Some("11")
+        Some("8")
     );
     assert!(page
         .text(".skipped-records summary")
-        .starts_with("11 records skipped"));
+        .starts_with("8 records skipped"));
     let items = page.all(".skipped-records li");
     assert_eq!(items.len(), 14);
     let bad_date = items[3].text_content().unwrap();
@@ -265,6 +269,17 @@ async fn broken_records_are_skipped_and_listed_while_valid_ones_show() {
     assert!(
         bad_date.contains("unparseable date \"November 10, 2022\""),
         "{bad_date}"
+    );
+    assert!(bad_date.ends_with("the release is left out"), "{bad_date}");
+    let bad_link = items[9].text_content().unwrap();
+    assert!(bad_link.contains("(id \"bad-link\")"), "{bad_link}");
+    assert!(
+        bad_link.ends_with("the field is left out; the release is shown"),
+        "{bad_link}"
+    );
+    assert_eq!(
+        items[9].get_attribute("data-outcome").as_deref(),
+        Some("dropped")
     );
 }
 
@@ -551,12 +566,16 @@ async fn a_dataset_read_from_text_reports_what_it_skipped_and_keeps_the_rest() {
         .iter()
         .filter_map(|article| article.get_attribute("data-release-id"))
         .collect();
-    assert_eq!(ids, ["good-one", "good-two"]);
+    // A bad link, language or person costs the field; the releases stay, in date order.
+    assert_eq!(
+        ids,
+        ["good-one", "bad-link", "bad-lang", "bad-person", "good-two"]
+    );
     assert_eq!(
         page.one("[data-skipped-count]")
             .get_attribute("data-skipped-count")
             .as_deref(),
-        Some("11")
+        Some("8")
     );
 }
 
