@@ -33,10 +33,16 @@ HOSTILE_DIST := target/dist-hostile
 XSS_DIST := target/dist-xss
 # `make publish`: the deploy's address; the build's sub-path is its path.
 BASE_URL ?=
-DATASET ?= public/data/releases.json
+# The dataset a build bundles and prerenders: the seed's content folder (one Markdown file per
+# release), or any file or folder `pressline` reads. NOW: the moment embargoes are judged at
+# (RFC 3339 or YYYY-MM-DD; the clock by default).
+DATASET ?= content/
+NOW ?=
+NOW_ARG = $(if $(NOW),--now $(NOW))
+BUNDLE := target/bundle/data/releases.json
 BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^https?://[^/]*##'))
 
-.PHONY: prerenderer help setup tools-build tools-browser serve dev build dist build-subpath publish published \
+.PHONY: prerenderer bundle embargo-check help setup tools-build tools-browser serve edit dev build dist build-subpath publish published \
         test lint core-is-pure test-native test-components e2e lighthouse size tools-size dataset bench clean \
         tools-nightly tools-fuzz fuzz fuzz-smoke tools-engines smoke bench-phone
 
@@ -93,33 +99,38 @@ node_modules/.package-lock.json: package.json package-lock.json
 # by the app's own components (`pressline publish`), which the browser then adopts in place.
 # With BASE_URL, also canonical addresses, feeds and a sitemap.
 # A deploy whose index.html names its own dataset (`<body data-src>`) renders in the browser.
-PRERENDER = $(if $(shell grep -q '<body[^>]*data-src=' index.html && echo fetched),: no prerendering for a deploy that fetches its data,target/debug/pressline publish $(DATASET) --quiet $(if $(BASE_URL),--base-url $(BASE_URL)))
+PRERENDER = $(if $(shell grep -q '<body[^>]*data-src=' index.html && echo fetched),: no prerendering for a deploy that fetches its data,target/debug/pressline publish $(DATASET) --quiet $(NOW_ARG) $(if $(BASE_URL),--base-url $(BASE_URL)))
 
 prerenderer:
 	cargo build --quiet --bin pressline
+
+# The dataset the app bundles: what `pressline publish` gives the app for DATASET (embargoed
+# releases left out), rewritten only when it changed, so an unchanged dataset rebuilds nothing.
+bundle: prerenderer
+	target/debug/pressline bundle $(DATASET) --out $(BUNDLE) $(NOW_ARG)
 
 # `trunk build --release` for a public URL into a directory, through the web pipeline (trunk's
 # post-build hook, tools/web-pipeline/): skipped when nothing it reads changed since it last
 # built for that URL, and its wasm splitting and compression are cached by content.
 TRUNK_BUILD := tools/web-pipeline/trunk-build.sh
 
-build: tools-build prerenderer ## Release build of the app into dist/, prerendered (seconds when nothing changed)
+build: tools-build bundle ## Release build of the app into dist/, prerendered (seconds when nothing changed)
 	$(TRUNK_BUILD) / dist
 	$(PRERENDER) --out dist
 
-dist: tools-build prerenderer ## Deployable files for a static host: make dist PUBLIC_URL=/campaigns/ukraine/ [DIST=dist] [BASE_URL=…]
+dist: tools-build bundle ## Deployable files for a static host: make dist PUBLIC_URL=/campaigns/ukraine/ [DIST=dist] [BASE_URL=…]
 	$(TRUNK_BUILD) $(PUBLIC_URL) $(DIST)
 	$(PRERENDER) --out $(DIST)
 	@echo "$(DIST)/ is ready for $(PUBLIC_URL) on any static host (see the README's Deploying)."
 
-build-subpath: tools-build prerenderer
+build-subpath: tools-build bundle
 	$(TRUNK_BUILD) /campaigns/ukraine/ $(SUBPATH_DIST)
 	$(PRERENDER) --out $(SUBPATH_DIST)
 
-publish: tools-build ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [DIST=dist]
+publish: tools-build bundle ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [DIST=dist]
 	@test -n "$(BASE_URL)" || { echo "usage: make publish BASE_URL=https://example.org/news/ [DATASET=$(DATASET)]" >&2; exit 2; }
 	$(TRUNK_BUILD) $(BASE_PATH) $(DIST)
-	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL)
+	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL) $(NOW_ARG)
 
 published: build ## (for e2e) dist/ published with the bundled dataset, the hostile fixture and the XSS corpus
 	cargo build --quiet --bin pressline
@@ -127,14 +138,18 @@ published: build ## (for e2e) dist/ published with the bundled dataset, the host
 	cp -r dist $(PUBLISHED_DIST)
 	cp -r dist $(HOSTILE_DIST)
 	cp -r dist $(XSS_DIST)
-	target/debug/pressline publish $(DATASET) --out $(PUBLISHED_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 4))/
+	target/debug/pressline publish $(DATASET) $(NOW_ARG) --out $(PUBLISHED_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 4))/
 	target/debug/pressline publish tests/fixtures/hostile-publish.json --out $(HOSTILE_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 5))/
 	target/debug/pressline publish tests/fixtures/xss/xss-corpus.json --quiet --out $(XSS_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 6))/
 
 serve: build ## Build, then serve dist/ on http://127.0.0.1:8080 (deep links work)
 	node tests/e2e/serve-dist.mjs dist $(PORT)
 
-dev: tools-build ## Debug build served by trunk, rebuilt on every change
+edit: build ## The editor (Decap CMS at /admin/) and the timeline it feeds on http://127.0.0.1:8080: content/ is edited in place
+	cargo build --quiet --bin pressline
+	node tools/edit-server.mjs --dist dist --port $(PORT) --decap-port $$(($(PORT) + 1))
+
+dev: tools-build bundle ## Debug build served by trunk, rebuilt on every change
 	trunk serve --port $(PORT)
 
 lint: tools-build ## rustfmt, and clippy for the host and for wasm32
@@ -186,7 +201,7 @@ e2e: build build-subpath published tools-browser ## Playwright against the relea
 lighthouse: build tools-browser ## Lighthouse (desktop, unthrottled) on the timeline and a release; fails under 100 accessibility
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} node tests/lighthouse/run.mjs
 
-test: setup lint test-native fuzz-smoke test-components e2e smoke lighthouse size ## Every check (what CI runs)
+test: setup lint test-native fuzz-smoke test-components e2e smoke lighthouse size embargo-check ## Every check (what CI runs)
 
 # Fuzzing (cargo fuzz, libFuzzer, nightly): every entry point that reads outside bytes.
 SECONDS ?= 600
@@ -202,6 +217,24 @@ tools-fuzz: tools-nightly ## cargo-fuzz (on the nightly toolchain)
 
 fuzz: tools-fuzz ## Fuzz every target for SECONDS each (default 600), from the corpora in fuzz/corpus
 	.ci/fuzz.sh $(SECONDS)
+
+# A build and a publish of tests/fixtures/embargo-content (one release under embargo until
+# 2030-06-01): before that moment neither its id nor its title is in any file written (the
+# wasm, pages, feeds, sitemap, data, compressed copies decompressed); after it, they are in the
+# wasm, its page, the timeline, the feed and the sitemap. Built for /embargo/ into its own
+# directory, so the app's own build stays cached.
+EMBARGO_DIST := target/dist-embargo
+EMBARGO_NEEDLES := embargo-zq7x "Quokka Zephyr Ultimatum 7x"
+embargo-check: tools-build tools-browser ## (in make test) nothing under embargo is in any deployed file until its time
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/embargo/ DIST=$(EMBARGO_DIST) BASE_URL=https://example.org/embargo/ \
+	  DATASET=tests/fixtures/embargo-content NOW=2030-06-01T06:59:59Z
+	node tests/embargo/leak.mjs $(EMBARGO_DIST) --absent $(EMBARGO_NEEDLES)
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/embargo/ DIST=$(EMBARGO_DIST) BASE_URL=https://example.org/embargo/ \
+	  DATASET=tests/fixtures/embargo-content NOW=2030-06-01T07:00:00Z
+	node tests/embargo/leak.mjs $(EMBARGO_DIST) --present --in '_bg\.wasm$$' --in '^releases/embargo-zq7x/index\.html$$' \
+	  --in '^index\.html$$' --in '^feed\.xml$$' --in '^data/releases\.json$$' $(EMBARGO_NEEDLES)
+	node tests/embargo/leak.mjs $(EMBARGO_DIST) --present --in '^sitemap.*\.xml$$' embargo-zq7x
+	@$(MAKE) --no-print-directory bundle
 
 fuzz-smoke: tools-fuzz ## (in make test) each fuzz target's corpus, then FUZZ_SMOKE_RUNS inputs from a fixed seed
 	FUZZ_RUNS=$(FUZZ_SMOKE_RUNS) .ci/fuzz.sh 0

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:?usage: .ci/fuzz.sh SECONDS [target...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dataset formats search_query url_state markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(dataset formats search_query url_state markdown content)
 
 (cd fuzz && cargo +nightly fuzz build -O) >&2
 mkdir -p target/fuzz-logs

@@ -1,4 +1,7 @@
-//! Prepares the dataset bundled into the app (`public/data/releases.json`) for the browser.
+//! Prepares the dataset bundled into the app for the browser: `target/bundle/data/releases.json`,
+//! which `make build` writes with `pressline bundle` from its `DATASET` (the seed's content
+//! folder by default, embargoed releases left out), else the seed as JSON
+//! (`public/data/releases.json`), so a plain `cargo build` or `cargo test` works too.
 //!
 //! A dataset with no problems is written in the compact binary of `core::packed`, which the app
 //! reads at start-up with neither a JSON parser nor the validator in its first load. Any other
@@ -8,12 +11,21 @@
 use std::path::PathBuf;
 use std::{env, fs};
 
-/// The bundled dataset, at the top of the repository (trunk copies `public/` into the build).
-const DATASET: &str = "../../public/data/releases.json";
+/// The dataset `make build` bundles (trunk copies it into the build as `data/releases.json`).
+const BUNDLE: &str = "../../target/bundle/data/releases.json";
+
+/// The seed as JSON, when nothing was bundled.
+const SEED: &str = "../../public/data/releases.json";
 
 fn main() {
-    println!("cargo:rerun-if-changed={DATASET}");
-    let text = fs::read_to_string(DATASET).unwrap_or_else(|error| panic!("{DATASET}: {error}"));
+    println!("cargo:rerun-if-changed={BUNDLE}");
+    println!("cargo:rerun-if-changed={SEED}");
+    let dataset = if std::path::Path::new(BUNDLE).exists() {
+        BUNDLE
+    } else {
+        SEED
+    };
+    let text = fs::read_to_string(dataset).unwrap_or_else(|error| panic!("{dataset}: {error}"));
     let bytes = pressline_core::packed::bundle(&text);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("bundled-dataset.bin"), bytes).expect("OUT_DIR is writable");

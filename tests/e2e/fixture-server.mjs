@@ -115,6 +115,8 @@ const server = createServer((request, response) => {
   switch (pathname) {
     case '/ok.json':
       return json(fixture('valid.json'));
+    case '/embargo.json':
+      return json(fixture('embargo.json'));
     case '/half-broken.json':
       return json(fixture('broken-records.json'));
     case '/json-feed.json':

@@ -192,6 +192,17 @@ for (const [name, file] of [
   });
 }
 
+test('a fetched file that still names an embargo: the release is not shown before its time', async ({ page }) => {
+  await deployWith(page, { 'data-src': `${DATA}/embargo.json` });
+  await page.goto('/');
+  await expect(page.locator('article[data-release-id]')).toHaveCount(2);
+  const ids = await page.locator('article[data-release-id]').evaluateAll((a) => a.map((e) => e.dataset.releaseId));
+  expect(ids).toEqual(['plain', 'embargo-over']);
+  await expect(page.locator('body')).not.toContainText('Held until 2999');
+  await page.goto('/releases/held-until-2999');
+  await expect(page.locator('[data-not-found="release"] h1')).toHaveText('Release not found');
+});
+
 for (const file of ['rss.xml', 'atom.xml', 'rss-latin1.xml', 'timelinejs-sheet.csv', 'pressline-sheet.csv']) {
   test(`?src= reads ${file} as data-src does, and every link keeps it`, async ({ page }) => {
     const answer = coreAnswer('', `tests/fixtures/formats/${file}`);

@@ -65,6 +65,15 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      // The editor (Decap CMS at /admin/, decap-server behind /api/v1) and the timeline it feeds,
+      // on a fresh copy of content/ in target/edit-e2e (admin.spec.js).
+      command: `node tools/edit-server.mjs --dist dist --port ${port - 7} --decap-port ${port - 8} --repo target/edit-e2e --fresh-copy-of .`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port - 7}/admin/config.yml`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // `pressline publish` over dist/ with the XSS corpus (tests/fixtures/xss).
       command: `node tests/e2e/serve-dist.mjs target/dist-xss ${port - 6}`,
       cwd: '../..',

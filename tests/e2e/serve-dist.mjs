@@ -41,6 +41,7 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
 };
 
 /** The rules of a Netlify-style _headers file: [{ pattern: RegExp, headers: [[name, value]] }]. */
@@ -57,6 +58,9 @@ function readHeaderRules() {
     if (!/^\s/.test(line)) {
       const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else if (rules.length && line.trim().startsWith('!')) {
+      // `! Name` detaches a header an earlier rule set (Cloudflare Pages' syntax).
+      rules.at(-1).headers.push([line.trim().slice(1).trim().toLowerCase(), null]);
     } else if (rules.length) {
       const colon = line.indexOf(':');
       rules.at(-1).headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
@@ -70,7 +74,10 @@ function headersFor(urlPath) {
   const headers = {};
   for (const rule of headerRules) {
     if (!rule.pattern.test(urlPath)) continue;
-    for (const [name, value] of rule.headers) headers[name] = value;
+    for (const [name, value] of rule.headers) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
   }
   const policy = headers['content-security-policy'];
   if (policy && extraConnect) {

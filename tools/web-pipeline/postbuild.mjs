@@ -17,7 +17,7 @@
 // Each step that can take more than a moment prints one line (`web-pipeline: …`) with its time.
 //
 // Environment (set by trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE.
-import { copyFileSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -123,6 +123,16 @@ await init({ module_or_path: new URL('${wasm}', here) });
 `,
 );
 
+// 2b. The press office's editor at admin/ (public/admin: its page and config.yml): Decap CMS
+// from npm (decap-cms), served from the deploy itself, with the parts it loads on demand and
+// without source maps. It is fetched only by whoever opens /admin/.
+const decap = join(process.cwd(), 'node_modules', 'decap-cms', 'dist');
+if (existsSync(join(dir, 'admin')) && existsSync(decap)) {
+  for (const name of readdirSync(decap)) {
+    if (/^(\d+\.)?decap-cms\.js$|\.wasm$/.test(name)) copyFileSync(join(decap, name), join(dir, 'admin', name));
+  }
+}
+
 // 3. Cache and security headers for hosts that read a _headers file.
 writeFileSync(
   join(dir, '_headers'),
@@ -152,6 +162,14 @@ ${publicUrl}data/*
 ${publicUrl}i18n/*
   Access-Control-Allow-Origin: *
   Cache-Control: public, max-age=300
+# The editor (Decap CMS) needs what the app's policy refuses: inline styles, eval for its
+# form validation, and its git host's API (add yours: GitLab, Gitea, Netlify Identity).
+${publicUrl}admin/*
+  ! Content-Security-Policy
+  ! Cache-Control
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; media-src 'self' blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self' https://api.github.com; base-uri 'self'; form-action 'self'; frame-ancestors 'none'
+  X-Robots-Tag: noindex
+  Cache-Control: no-cache
 `,
 );
 

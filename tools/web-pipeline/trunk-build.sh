@@ -6,7 +6,7 @@
 # Trunk builds into target/web-pipeline/trunk/<public URL>/ (its output before prerendering),
 # and DIST becomes a fresh copy of that, as trunk itself would replace it: whether trunk ran or
 # not, the prerendering that follows starts from the same files. What trunk reads is hashed
-# (the crates, index.html, style/, public/, the Cargo, Trunk and npm manifests, this
+# (the crates, index.html, style/, public/, the bundled dataset, the Cargo, Trunk and npm manifests, this
 # directory, the Rust and wasm tools, and the environment that changes a cargo build); the
 # hash is kept next to the output, and a build whose hash matches is skipped.
 #
@@ -36,7 +36,7 @@ inputs() {
     path=$(command -v "$tool") || { echo "web-pipeline: $tool is not on PATH (run 'make setup')" >&2; return 1; }
     stat -L -c "$tool %s %Y" "$path"
   done
-  find crates index.html style public Trunk.toml Cargo.toml Cargo.lock .cargo package-lock.json tools/web-pipeline \
+  find crates index.html style public target/bundle Trunk.toml Cargo.toml Cargo.lock .cargo package-lock.json tools/web-pipeline \
     -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
 }
 key=$(inputs | sha256sum | cut -c1-64)

@@ -2,27 +2,15 @@
 //! from a URL, converting, sharding, and publish's progress and summary.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::process::{Command, Output};
+
+use support::{pressline, stderr, stdout};
 
 use pressline_core::formats::read_any;
 use pressline_core::parse_dataset;
-
-fn pressline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pressline"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// A valid dataset of `count` short releases, one a day.
 fn many_releases(count: usize) -> String {
@@ -231,7 +219,7 @@ fn convert_freezes_every_format_into_pressline_without_losing_a_record() {
         "csv",
     ]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("the one target is `pressline`"));
+    assert!(stderr(&refused).contains("the targets are `pressline` (one JSON file) and `content`"));
 }
 
 #[test]
@@ -382,4 +370,39 @@ fn validate_and_convert_read_rss_and_atom_in_their_declared_encoding() {
         "{said}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn validate_and_convert_read_both_spreadsheet_templates_with_their_problems() {
+    for (file, label) in [
+        ("timelinejs-sheet.csv", "TimelineJS spreadsheet (CSV)"),
+        ("pressline-sheet.csv", "Pressline spreadsheet (CSV)"),
+        ("pressline-sheet.tsv", "Pressline spreadsheet (CSV)"),
+    ] {
+        let path = format!(
+            "{}/../../tests/fixtures/formats/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (_, loaded) = read_any(&text).unwrap();
+        let output = pressline(&["validate", "--json", &path]);
+        let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(report["format"], label, "{file}");
+        assert_eq!(report["releases"], loaded.dataset.releases.len(), "{file}");
+        assert_eq!(report["skipped"], loaded.skipped_record_count(), "{file}");
+        // Every problem is listed, named by its row's record and field.
+        let listed = report["problems"].as_array().unwrap();
+        assert_eq!(listed.len(), loaded.problems.len(), "{file}");
+        assert!(
+            !listed.is_empty(),
+            "{file}: the fixture has problems to list"
+        );
+        assert!(listed.iter().all(|p| p["field"].is_string()), "{file}");
+        assert_eq!(output.status.code(), Some(1), "problems exit 1");
+
+        let output = pressline(&["convert", &path, "--to", "pressline"]);
+        let converted = parse_dataset(&stdout(&output)).expect("converted JSON reads back");
+        assert_eq!(converted.dataset, loaded.dataset, "{file}");
+        assert!(converted.problems.is_empty(), "{file}");
+    }
 }

@@ -51,6 +51,10 @@ pub struct Release {
     pub kind: String,
     /// Publication date, with or without a time of day.
     pub date: ReleaseDate,
+    /// Not to be published before this moment: a day means its start in UTC (see
+    /// [`crate::embargo`]). Publishing tools leave the release out until then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub embargo_until: Option<ReleaseDate>,
     /// The headline.
     pub title: String,
     /// The standfirst shown in the timeline.

@@ -4,8 +4,10 @@
 //! reused by any native tool. It never imports the UI.
 
 pub mod archive;
+pub mod content;
 pub mod dataset;
 pub mod date;
+pub mod embargo;
 pub mod embed;
 pub mod export;
 pub mod formats;

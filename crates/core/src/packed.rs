@@ -81,6 +81,9 @@ pub fn pack(dataset: &Dataset) -> Vec<u8> {
         out.text(&release.id);
         out.text(&release.kind);
         out.text(&release.date.to_iso());
+        out.optional(release.embargo_until.as_ref(), |out, date| {
+            out.text(&date.to_iso())
+        });
         out.text(&release.title);
         out.optional(release.summary.as_ref(), |out, text| out.text(text));
         out.optional(release.body.as_ref(), |out, text| out.text(text));
@@ -130,6 +133,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, UnpackError> {
                 id: input.text()?,
                 kind: input.text()?,
                 date: input.date()?,
+                embargo_until: input.optional(Reader::date)?,
                 title: input.text()?,
                 summary: input.optional(Reader::text)?,
                 body: input.optional(Reader::text)?,

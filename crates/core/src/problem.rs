@@ -11,7 +11,8 @@ pub struct RecordRef {
     pub id: Option<String>,
     /// True when the release was kept and only the field was dropped (an optional field such
     /// as `url`, `image.src` or `lang`); false when the whole record was skipped (no usable id,
-    /// kind, date or title, a duplicate id, or not a record at all).
+    /// kind, date or title, a duplicate id, an `embargo_until` that cannot be read, or not a
+    /// record at all).
     pub kept: bool,
 }
 
@@ -51,6 +52,21 @@ pub enum ProblemKind {
     UnparseableDate {
         /// The text as found.
         value: String,
+    },
+    /// The `embargo_until` is neither `YYYY-MM-DD` nor an RFC 3339 date-time with offset. The
+    /// release is held back (skipped) rather than published without its embargo.
+    UnparseableEmbargo {
+        /// The text as found.
+        value: String,
+    },
+    /// A release written as a Markdown file (or the `site.yml` beside them) whose front matter
+    /// cannot be read as fields: no `---` lines around it, YAML that does not parse, or YAML
+    /// that is not a mapping of fields (see [`crate::content`]).
+    UnreadableFile {
+        /// What is wrong, e.g. "not valid YAML: …".
+        reason: String,
+        /// 1-based line in that file.
+        line: usize,
     },
     /// Another record already uses this id.
     DuplicateId {
@@ -186,6 +202,14 @@ impl fmt::Display for ProblemKind {
                     Quoted(value)
                 ),
             },
+            Self::UnparseableEmbargo { value } => write!(
+                f,
+                "unparseable embargo {} (held back rather than published early); use \
+                 YYYY-MM-DD (the start of that day, UTC) or a date-time with offset such as \
+                 2022-11-10T09:30:00-05:00",
+                Quoted(value)
+            ),
+            Self::UnreadableFile { reason, line } => write!(f, "{reason} (line {line})"),
             Self::DuplicateId { first_index } => {
                 write!(f, "duplicate id, already used by releases[{first_index}]")
             }

@@ -471,10 +471,16 @@ fn validate_organization(raw: RawOrganization, problems: &mut Vec<Problem>) -> O
 /// Every other field is optional, and a problem with it drops only that field.
 const REQUIRED_FIELDS: [&str; 4] = ["id", "kind", "date", "title"];
 
+/// Optional fields whose problem still skips the record: the one exception to "a bad optional
+/// field costs the field". Dropping an `embargo_until` that cannot be read would publish the
+/// release at once, perhaps days early; holding it back until the date is fixed is the safe side.
+const HOLDING_FIELDS: [&str; 1] = ["embargo_until"];
+
 /// Checks the release record at `index`: the release, if it has a usable id, kind, date and
 /// title, and every problem it has. `index_of_id` holds the ids of the records before it, to
 /// report a duplicate. A bad optional field (an unsafe `url`, an invalid `lang`…) is dropped and
-/// reported, and the release kept: its text is harmless once escaped.
+/// reported, and the release kept: its text is harmless once escaped. The exception is an
+/// `embargo_until` that cannot be read, which skips the record (see [`HOLDING_FIELDS`]).
 fn validate_release(
     index: usize,
     value: &Value,
@@ -502,6 +508,7 @@ fn validate_release(
     let id = fields.id(index_of_id);
     let kind = fields.required_text("kind");
     let date = fields.date();
+    let embargo_until = fields.embargo_until();
     let title = fields.required_text("title");
     let summary = fields.optional_text("summary");
     let body = fields.optional_text("body");
@@ -512,15 +519,15 @@ fn validate_release(
     let url = fields.optional_url("url", SafeUrl::parse_web);
     let lang = fields.language();
 
-    let required_failed = fields
-        .problems
-        .iter()
-        .any(|(field, _)| REQUIRED_FIELDS.contains(&field.as_str()));
+    let required_failed = fields.problems.iter().any(|(field, _)| {
+        REQUIRED_FIELDS.contains(&field.as_str()) || HOLDING_FIELDS.contains(&field.as_str())
+    });
     let release = match (id.clone(), kind, date, title) {
         (Some(id), Some(kind), Some(date), Some(title)) if !required_failed => Some(Release {
             id,
             kind,
             date,
+            embargo_until,
             title,
             summary,
             body,
@@ -736,6 +743,21 @@ impl<'a> Fields<'a> {
                 self.report("date", ProblemKind::UnparseableDate { value: text });
             }
             date
+        })
+    }
+
+    /// The release's `embargo_until`, when it has one that parses (as `date` does). One that
+    /// is there but cannot be read is reported, and skips the record (see [`HOLDING_FIELDS`]).
+    fn embargo_until(&mut self) -> Option<ReleaseDate> {
+        self.optional_text("embargo_until").and_then(|text| {
+            let until = ReleaseDate::parse(&text);
+            if until.is_none() {
+                self.report(
+                    "embargo_until",
+                    ProblemKind::UnparseableEmbargo { value: text },
+                );
+            }
+            until
         })
     }
 

@@ -20,6 +20,7 @@ fn release_on(kind: &str, date: ReleaseDate) -> Release {
         id: String::new(),
         kind: kind.to_owned(),
         date,
+        embargo_until: None,
         title: String::new(),
         summary: None,
         body: None,

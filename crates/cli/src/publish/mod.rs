@@ -134,6 +134,10 @@ impl std::error::Error for PublishError {}
 /// already names one (`<body data-src>`) or `options.data_src` does, that is kept; otherwise
 /// the text is written to [`DATA_FILE`] and every page's `<body>` gets a `data-src` for it.
 ///
+/// `loaded` is published as it is: releases under embargo must already be left out of it, and
+/// out of `dataset_text` (see [`pressline_core::embargo`]; the `pressline publish` command does
+/// both as soon as it has read the dataset).
+///
 /// `progress(done, total)` is called from this thread as release pages are written.
 pub fn publish(
     loaded: &LoadedDataset,

@@ -52,6 +52,9 @@ pub enum SourceFormat {
     /// A spreadsheet (CSV or TSV) whose columns are Pressline's fields (`id`, `kind`, `date`,
     /// `title`…), as in `docs/templates/pressline-template.csv`.
     PresslineSheet,
+    /// A folder of releases written as Markdown files with YAML front matter, and its
+    /// `site.yml` (see [`crate::content`]). Read from files, never detected in one text.
+    Content,
 }
 
 impl SourceFormat {
@@ -66,6 +69,7 @@ impl SourceFormat {
             Self::Atom => "Atom 1.0 feed",
             Self::TimelineJsSheet => "TimelineJS spreadsheet (CSV)",
             Self::PresslineSheet => "Pressline spreadsheet (CSV)",
+            Self::Content => "Markdown files (content folder)",
         }
     }
 }
@@ -167,7 +171,8 @@ pub fn read_other(
                 SourceFormat::Rss
                 | SourceFormat::Atom
                 | SourceFormat::TimelineJsSheet
-                | SourceFormat::PresslineSheet => return Err(pressline_error),
+                | SourceFormat::PresslineSheet
+                | SourceFormat::Content => return Err(pressline_error),
             };
             (format, converted)
         }

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::context::navigation::Navigation;
 use crate::context::site_data::SiteData;
-use crate::loader::reading::{build_index, read_dataset, ReadOtherFormat};
+use crate::loader::reading::{build_index, read_dataset, without_embargoed, ReadOtherFormat};
 use crate::platform::fetch::fetch_text;
 use crate::platform::slices::Slices;
 use pressline_core::archive::{retry_failed, FetchPlan, ShardStatus};
@@ -123,7 +123,7 @@ impl Archive {
                     Err(failure) => Err(failure),
                 };
                 match read {
-                    Ok((_, loaded)) => arrived.push((shard, url, loaded)),
+                    Ok((_, loaded)) => arrived.push((shard, url, without_embargoed(loaded))),
                     Err(failure) => archive.mark(shard, ShardStatus::Failed(failure)),
                 }
             }

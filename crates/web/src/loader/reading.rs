@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use crate::context::site_data::SiteData;
 use crate::platform::lazy::PartUnavailable;
 use crate::platform::slices::Slices;
+use chrono::{DateTime, Utc};
+use pressline_core::embargo;
 use pressline_core::formats::{start_reading, Reading, SourceFormat};
 use pressline_core::search::{IndexBuilder, SearchIndex};
 use pressline_core::site::Site;
@@ -46,6 +48,23 @@ pub async fn read_with(
             url: url.to_owned(),
         }),
     }
+}
+
+/// `loaded` without the releases still under embargo by the reader's clock. A fetched file is
+/// public, and its publisher should have left them out (`pressline convert` and `publish` do);
+/// a release it still names under embargo is at least not shown before its time.
+pub fn without_embargoed(mut loaded: LoadedDataset) -> LoadedDataset {
+    let has_embargo = loaded
+        .dataset
+        .releases
+        .iter()
+        .any(|release| release.embargo_until.is_some());
+    if has_embargo {
+        let now =
+            DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+        loaded.dataset = embargo::apply(loaded.dataset, now).dataset;
+    }
+    loaded
 }
 
 /// Releases checked or indexed between two looks at the clock.
@@ -143,6 +162,7 @@ pub async fn index_site(
     loaded: LoadedDataset,
     progress: RwSignal<Progress>,
 ) -> SiteData {
+    let loaded = without_embargoed(loaded);
     let index = build_index(&loaded.dataset.releases, Some(progress)).await;
     let site = Site::with_index(format, loaded, index);
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

@@ -1,18 +1,25 @@
 //! `pressline`: the command-line side of Pressline, built on the same pure core as the app.
 //!
 //! ```text
-//! pressline validate FILE|URL [--json]
-//! pressline convert FILE --to pressline [--out FILE]
-//! pressline shard FILE --out DIR [--by year]
+//! pressline validate FILE|URL|FOLDER [--json] [--now TIME]
+//! pressline convert FILE|URL|FOLDER --to pressline|content [--out PATH] [--now TIME]
+//! pressline shard FILE|URL|FOLDER --out DIR [--by year] [--now TIME]
+//! pressline bundle DATASET --out FILE [--now TIME]
 //! pressline publish DATASET --out DIR [--base-url URL] [--feed-size N] [--data-src URL]
-//!                   [--threads N] [--quiet]
+//!                   [--threads N] [--quiet] [--now TIME]
 //! ```
+//!
+//! A FOLDER is a content folder: `site.yml` and `releases/*.md` (releases as Markdown files).
+//! Releases under embargo at `--now` (by default the system's clock) are left out of everything
+//! written.
 //!
 //! Exit status: 0 done (and the data is clean), 1 the data has problems (records were
 //! skipped), 2 the input could not be read or the command could not finish.
 
 mod args;
+mod bundle;
 mod convert;
+mod embargo;
 mod input;
 mod progress;
 mod publish;
@@ -41,18 +48,27 @@ impl Failure {
 
 const USAGE: &str = "\
 usage:
-  pressline validate FILE|URL [--json]
-      Every problem in a dataset (any format Pressline reads), with record, field and reason.
-      Exit status 0 clean, 1 problems, 2 unreadable.
-  pressline convert FILE --to pressline [--out FILE]
-      Rewrites a JSON Feed, WordPress REST or TimelineJS file in Pressline's own format.
-  pressline shard FILE --out DIR [--by year]
+  pressline validate FILE|URL|FOLDER [--json] [--now TIME]
+      Every problem in a dataset (any format Pressline reads, or a content folder of Markdown
+      files: site.yml and releases/*.md), with record (or file and line), field and reason;
+      and the releases an embargo holds back. Exit status 0 clean, 1 problems, 2 unreadable.
+  pressline convert FILE|URL|FOLDER --to pressline|content [--out PATH] [--now TIME]
+      Rewrites an RSS or Atom feed, a spreadsheet (CSV/TSV), a JSON Feed, WordPress posts,
+      a TimelineJS file or a content folder in Pressline's own format (--to pressline), or
+      as a content folder (--to content --out DIR).
+  pressline shard FILE|URL|FOLDER --out DIR [--by year] [--now TIME]
       Splits a dataset into one file per year and an archive manifest.
+  pressline bundle DATASET --out FILE
+      The dataset text the app's build bundles (make build runs it): what publish gives
+      the app for the same dataset. Written only when it changed.
   pressline publish DATASET --out DIR [--base-url URL] [--feed-size N] [--data-src URL]
-                    [--threads N] [--quiet]
+                    [--threads N] [--quiet] [--now TIME]
       After `trunk build --release`: the timeline's index.html and every release's page,
       rendered by the app's components (which adopt them). With --base-url also link
       previews' addresses, JSON-LD, sitemap.xml, feed.xml (Atom), feed.json, robots.txt.
+
+  Every command leaves out the releases whose embargo_until is after --now (an RFC 3339
+  date-time with offset, or YYYY-MM-DD; by default the system's clock).
 ";
 
 fn main() -> ExitCode {
@@ -64,6 +80,7 @@ fn main() -> ExitCode {
         "convert" => convert::run(&rest),
         "shard" => shard::run(&rest),
         "publish" => publish::run(&rest),
+        "bundle" => bundle::run(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -1,14 +1,21 @@
-//! `pressline publish DATASET --out DIR [--base-url URL]`: the static, prerendered site over
-//! trunk's build (see [`pressline::publish`]).
+//! `pressline publish DATASET --out DIR [--base-url URL] [--now TIME]`: the static, prerendered
+//! site over trunk's build (see [`pressline::publish`]), without the releases under embargo at
+//! `--now`.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
+use chrono::{DateTime, Utc};
 use pressline::publish::{publish, Deploy, PublishOptions};
+use pressline_core::embargo::{self, has_unreadable_embargo};
+use pressline_core::formats::read_any;
 use pressline_core::problem::skipped_record_count;
+use pressline_core::LoadedDataset;
 
 use crate::args::Args;
-use crate::input::read_dataset;
+use crate::convert::pressline_json;
+use crate::embargo::{hold_back, now, HeldBack};
+use crate::input::{read_dataset, Input};
 use crate::progress::Progress;
 use crate::Failure;
 
@@ -19,9 +26,10 @@ const FEED_SIZE: usize = 50;
 pub fn run(raw: &[String]) -> Result<(), Failure> {
     let args = Args::parse(
         raw,
-        &["out", "base-url", "feed-size", "data-src", "threads"],
+        &["out", "base-url", "feed-size", "data-src", "threads", "now"],
         &["quiet"],
     )?;
+    let now = now(&args)?;
     let source = args.single("DATASET")?;
     // Without a base URL the pages are prerendered, without anything that needs one.
     let deploy = match args.value("base-url") {
@@ -37,10 +45,16 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         threads: args.number("threads", threads)?.max(1),
     };
     let started = Instant::now();
-    let (text, _, loaded) = read_dataset(source)?;
-    for problem in &loaded.problems {
-        eprintln!("skipped: {problem}");
+    refuse_a_build_bundling_embargoed_releases(&options.out_dir, now)?;
+    let mut input = read_dataset(source)?;
+    // Held back once, here: every page, feed, sitemap and data file below is made from what
+    // is left.
+    let held = hold_back(&mut input, now);
+    for problem in &input.loaded.problems {
+        eprintln!("skipped: {}", input.describe(problem));
     }
+    let skipped = skipped_record_count(&input.loaded.problems);
+    let (text, loaded) = app_text(input, &held);
     let mut progress = Progress::new(args.flag("quiet"));
     let published = publish(&loaded, &text, &options, &mut |done, total| {
         progress.update(done, total)
@@ -77,11 +91,76 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
             text.len() as f64 / 1e6
         );
     }
-    let skipped = skipped_record_count(&loaded.problems);
     if skipped > 0 {
-        eprintln!("{skipped} records were skipped (listed above); the pages say so too");
+        let pages = if loaded.problems.is_empty() {
+            ""
+        } else {
+            "; the pages say so too"
+        };
+        eprintln!("{skipped} records were skipped (listed above){pages}");
+    }
+    for line in held.lines() {
+        println!("{line}");
     }
     Ok(())
+}
+
+/// The text the app loads for `input` (whose embargoed releases `held` are already out), and
+/// what the app reads from it. A file is copied as it was read, so the build's bundled copy
+/// (`pressline bundle`, the same choice) can be recognized; but not when it holds a release
+/// under embargo (or one whose embargo cannot be read): then, as for a content folder, which
+/// has no one text, it is the dataset as `pressline convert` writes it: only what may be
+/// published.
+pub fn app_text(input: Input, held: &HeldBack) -> (String, LoadedDataset) {
+    let copy_as_read = held.held.is_empty() && !has_unreadable_embargo(&input.loaded.problems);
+    match input.text {
+        Some(text) if copy_as_read => (text, input.loaded),
+        _ => {
+            let text = pressline_json(&input.loaded.dataset);
+            // What the app reads from that text: the releases, without the skipped records'
+            // problems (the pages list what the app would).
+            let loaded = LoadedDataset {
+                dataset: input.loaded.dataset,
+                problems: Vec::new(),
+            };
+            (text, loaded)
+        }
+    }
+}
+
+/// Refuses to publish over a build whose bundled dataset (`data/releases.json`, which the
+/// app's wasm also carries) holds a release under embargo at `now`, or one whose embargo cannot
+/// be read: publishing would not take it out of the build, so it would be public.
+fn refuse_a_build_bundling_embargoed_releases(
+    out_dir: &std::path::Path,
+    now: DateTime<Utc>,
+) -> Result<(), Failure> {
+    let path = out_dir.join("data/releases.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    // A dataset without the field needs no reading.
+    if !text.contains("embargo_until") {
+        return Ok(());
+    }
+    let Ok((_, loaded)) = read_any(&text) else {
+        return Ok(());
+    };
+    let unreadable = has_unreadable_embargo(&loaded.problems);
+    let held = embargo::apply(loaded.dataset, now).held;
+    if held.is_empty() && !unreadable {
+        return Ok(());
+    }
+    let ids: Vec<&str> = held.iter().map(|held| held.id.as_str()).collect();
+    let what = if ids.is_empty() {
+        "a release whose embargo_until cannot be read".to_owned()
+    } else {
+        format!("releases still under embargo ({})", ids.join(", "))
+    };
+    Err(Failure::stop(format!(
+        "{} bundles {what}, and so does the app built with it: nothing was published. Build          the app from the dataset without them (`pressline convert DATASET --to pressline`,          which leaves them out), then publish",
+        path.display()
+    )))
 }
 
 /// The process's peak resident memory in MB (Linux; `None` elsewhere).

@@ -1,17 +1,19 @@
-//! `pressline shard FILE --out DIR [--by year]`: one Pressline file per year and an archive
-//! manifest, for deploying decades of releases as a sharded archive.
+//! `pressline shard FILE|URL|FOLDER --out DIR [--by year] [--now TIME]`: one Pressline file per
+//! year and an archive manifest, for deploying decades of releases as a sharded archive. Releases
+//! under embargo at `--now` are in none of them.
 
 use pressline_core::shards::shard_by_year;
 
 use crate::args::Args;
+use crate::embargo::{hold_back, now};
 use crate::input::read_dataset;
 use crate::Failure;
 
 /// Runs the command: writes `DIR/manifest.json` and `DIR/releases-YYYY.json` (shard URLs in
 /// the manifest are relative to it).
 pub fn run(raw: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(raw, &["out", "by"], &[])?;
-    let source = args.single("FILE or URL")?;
+    let args = Args::parse(raw, &["out", "by", "now"], &[])?;
+    let source = args.single("FILE, URL or FOLDER")?;
     let out_dir = args.required("out")?;
     match args.value("by").unwrap_or("year") {
         "year" => {}
@@ -21,10 +23,16 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
             )))
         }
     }
-    let (_, _, loaded) = read_dataset(source)?;
-    for problem in &loaded.problems {
-        eprintln!("skipped: {problem}");
+    let now = now(&args)?;
+    let mut input = read_dataset(source)?;
+    let held = hold_back(&mut input, now);
+    for problem in &input.loaded.problems {
+        eprintln!("skipped: {}", input.describe(problem));
     }
+    for line in held.lines() {
+        eprintln!("{line}");
+    }
+    let loaded = &input.loaded;
     std::fs::create_dir_all(out_dir)
         .map_err(|error| Failure::stop(format!("cannot create {out_dir}: {error}")))?;
     let mut entries = Vec::new();

@@ -1,19 +1,21 @@
-//! `pressline validate FILE|URL [--json]`: every problem, with record, field and reason.
+//! `pressline validate FILE|URL|FOLDER [--json] [--now TIME]`: every problem, with record (or
+//! file and line), field and reason; and what an embargo holds back.
 
 use serde_json::json;
 
-use pressline_core::formats::read_any;
 use pressline_core::problem::skipped_record_count;
 
 use crate::args::Args;
-use crate::input::read_text;
+use crate::embargo::{hold_back, now};
+use crate::input::read_dataset;
 use crate::Failure;
 
 /// Runs the command. Exit status 0 clean, 1 problems, 2 unreadable.
 pub fn run(raw: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(raw, &[], &["json"])?;
-    let source = args.single("FILE or URL")?;
+    let args = Args::parse(raw, &["now"], &["json"])?;
+    let source = args.single("FILE, URL or FOLDER")?;
     let as_json = args.flag("json");
+    let now = now(&args)?;
     let unreadable = |message: String| {
         if as_json {
             let report = json!({ "source": source, "readable": false, "error": message });
@@ -29,27 +31,33 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
             Failure::stop(message)
         }
     };
-    let text = read_text(source).map_err(|failure| unreadable(failure.message))?;
-    let (format, loaded) =
-        read_any(&text).map_err(|error| unreadable(format!("{source}: {error}")))?;
+    let mut input = read_dataset(source).map_err(|failure| unreadable(failure.message))?;
+    // Releases under embargo are valid: counted, and listed apart.
+    let releases = input.loaded.dataset.releases.len();
+    let held = hold_back(&mut input, now);
+    let (format, loaded) = (input.format, &input.loaded);
     let problems = &loaded.problems;
     let skipped = skipped_record_count(problems);
     // Dataset-level problems and a kept release's bad optional field cost only that field.
     let dropped = problems.iter().filter(|p| !p.skips_record()).count();
-    let releases = loaded.dataset.releases.len();
     if as_json {
         let listed: Vec<_> = problems
             .iter()
             .map(|problem| {
+                let (file, line) = input.origin(source, problem);
                 json!({
                     "record": problem.record.as_ref().map(|r| r.index),
                     "id": problem.record.as_ref().and_then(|r| r.id.clone()),
+                    "file": file,
+                    "line": line,
                     "field": problem.field,
                     "reason": problem.kind.to_string(),
+                    "message": input.describe(problem),
                     "skips_record": problem.skips_record(),
                 })
             })
             .collect();
+        let (held_list, next_publication) = held.json();
         let report = json!({
             "source": source,
             "readable": true,
@@ -58,6 +66,8 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
             "skipped": skipped,
             "fields_dropped": dropped,
             "problems": listed,
+            "held": held_list,
+            "next_publication": next_publication,
         });
         println!(
             "{}",
@@ -65,14 +75,21 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         );
     } else {
         for problem in problems {
-            println!("{problem}");
+            println!("{}", input.describe(problem));
         }
+        let only_fields = match dropped {
+            0 => String::new(),
+            n => format!(" ({n} of them only dropped a field)"),
+        };
         println!(
-            "{source}: {} format, {releases} valid releases, {skipped} skipped, {} problems \
-             ({dropped} of them only dropped a field)",
+            "{source}: {} format, {releases} valid releases, {skipped} skipped, {} problems\
+             {only_fields}",
             format.label(),
             problems.len()
         );
+        for line in held.lines() {
+            println!("{line}");
+        }
     }
     if problems.is_empty() {
         Ok(())
