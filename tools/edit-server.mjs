@@ -13,7 +13,7 @@
 //   --repo DIR           the checkout whose content/ is edited (decap-server's repository)
 //   --fresh-copy-of DIR  first replace DIR's content/ in --repo by a copy of DIR/content (tests)
 import { spawn, execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFile, rmSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 
@@ -89,6 +89,15 @@ const withContent = (html) => html.replace(/<body(?![^>]*data-src=)/, '<body dat
 createServer((request, response) => {
   const path = new URL(request.url, 'http://localhost').pathname;
   if (path === '/api/v1') return pass(request, response, decapPort);
+  if (path.startsWith('/media/')) {
+    // Pictures uploaded in the editor, before a build copies them into the site.
+    const file = resolve(content, `.${decodeURIComponent(path)}`);
+    if (!file.startsWith(join(content, 'media'))) return response.writeHead(404).end();
+    return readFile(file, (error, bytes) => {
+      if (error) return response.writeHead(404).end();
+      return response.writeHead(200, { 'cache-control': 'no-store' }).end(bytes);
+    });
+  }
   if (path === '/content.json') {
     execFile(pressline, ['convert', content, '--to', 'pressline'], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       // Problems are the app's to list; only a folder that cannot be read at all is an error.

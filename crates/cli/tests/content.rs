@@ -562,3 +562,28 @@ fn a_build_that_bundles_a_release_under_embargo_is_not_published_over() {
     );
     assert!(!build.join("releases").exists(), "nothing was published");
 }
+
+#[test]
+fn publish_copies_the_pictures_uploaded_beside_the_releases() {
+    let source = temp("media-source");
+    write(
+        &source,
+        &[
+            ("site.yml", "title: Pictures\n"),
+            (
+                "releases/with-picture.md",
+                "---\nkind: Statement\ndate: 2024-05-02\ntitle: With a picture\nimage:\n  src: media/2024/shelter.jpg\n  alt: A school used as a shelter\n---\nText.\n",
+            ),
+            ("media/2024/shelter.jpg", "not really a JPEG"),
+        ],
+    );
+    let out = fake_build("media-out");
+    let output = pressline(&["publish", path(&source), "--out", path(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(out.join("media/2024/shelter.jpg")).unwrap(),
+        "not really a JPEG"
+    );
+    let page = std::fs::read_to_string(out.join("releases/with-picture/index.html")).unwrap();
+    assert!(page.contains("media/2024/shelter.jpg"), "{page}");
+}

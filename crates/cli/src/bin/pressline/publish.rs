@@ -47,6 +47,7 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     let started = Instant::now();
     refuse_a_build_bundling_embargoed_releases(&options.out_dir, now)?;
     let mut input = read_dataset(source)?;
+    copy_media(source, &options.out_dir)?;
     // Held back once, here: every page, feed, sitemap and data file below is made from what
     // is left.
     let held = hold_back(&mut input, now);
@@ -101,6 +102,31 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     }
     for line in held.lines() {
         println!("{line}");
+    }
+    Ok(())
+}
+
+/// A content folder's `media/` (pictures uploaded in the editor, which links them as
+/// `media/<file>`, relative to the site's base) copied into the site, as it is.
+fn copy_media(source: &str, out_dir: &std::path::Path) -> Result<(), Failure> {
+    let media = std::path::Path::new(source).join("media");
+    if !media.is_dir() {
+        return Ok(());
+    }
+    copy_tree(&media, &out_dir.join("media"))
+        .map_err(|error| Failure::stop(format!("cannot copy {}: {error}", media.display())))
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
     }
     Ok(())
 }
