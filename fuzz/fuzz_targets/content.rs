@@ -29,20 +29,30 @@ fuzz_target!(|data: &[u8]| {
             .origins
             .origin(problem)
             .expect("every problem has a file");
-        let lines = if origin.file.ends_with("site.yml") {
-            site.text.lines().count()
+        let lines = line_count(if origin.file.ends_with("site.yml") {
+            &site.text
         } else {
-            text.lines().count()
-        };
+            text
+        });
         assert!(
             origin.line >= 1 && origin.line <= lines.max(1) + 1,
             "{problem:?}"
         );
         let _ = read.describe(problem);
     }
-    // What was read is written back as files that read as the same dataset.
+    // What was read is written back as files that read as the same dataset (a picture
+    // without its alternative text is said again, and costs nothing).
     let files = write_content(dataset);
     let again = read_content(Some(&files[0]), &files[1..]);
-    assert_eq!(again.loaded.problems, []);
+    assert!(
+        again.loaded.problems.iter().all(|p| p.loses_nothing()),
+        "{:?}",
+        again.loaded.problems
+    );
     assert_eq!(&again.loaded.dataset, dataset);
 });
+
+/// Lines as YAML and editors count them: a line break is `\r\n`, `\n` or a lone `\r`.
+fn line_count(text: &str) -> usize {
+    text.replace("\r\n", "\n").matches(['\n', '\r']).count() + 1
+}
