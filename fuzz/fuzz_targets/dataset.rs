@@ -25,12 +25,43 @@ fuzz_target!(|data: &[u8]| {
         assert!(pressline_core::validate::is_url_safe_id(&release.id));
         assert!(!release.title.trim().is_empty());
         assert!(!release.title.contains('\0'));
-        for url in release
-            .url
-            .iter()
-            .chain(release.image.iter().filter_map(|i| i.src.as_ref()))
-        {
+        let pictures = release.image.iter().chain(&release.images);
+        for url in release.url.iter().chain(pictures.flat_map(|image| {
+            image
+                .src
+                .iter()
+                .chain(image.sizes.iter().map(|size| &size.src))
+        })) {
             assert_safe(url);
+        }
+        for image in release.image.iter().chain(&release.images) {
+            assert!(image.width != Some(0) && image.height != Some(0));
+            assert!(image.sizes.iter().all(|size| size.width > 0));
+        }
+        // A translation has a language, and no other version of its story has the same one.
+        if let Some(key) = &release.translation_key {
+            let lang = whole
+                .dataset
+                .language_of(release)
+                .expect("a version has a language");
+            let same = whole.dataset.releases.iter().filter(|other| {
+                other.translation_key.as_ref() == Some(key)
+                    && whole
+                        .dataset
+                        .language_of(other)
+                        .is_some_and(|other_lang| other_lang.eq_ignore_ascii_case(lang))
+            });
+            assert_eq!(same.count(), 1, "{key}");
+        }
+        for contact in whole.dataset.contacts.iter().chain(&release.contacts) {
+            assert!(!contact.name.trim().is_empty());
+            assert!(contact
+                .languages
+                .iter()
+                .all(|tag| pressline_core::validate::is_language_tag(tag)));
+            // A vCard is always written, every line within RFC 6350's 75 octets.
+            let card = pressline_core::vcard::vcard(contact, whole.dataset.organization.as_ref());
+            assert!(card.split("\r\n").all(|line| line.len() <= 75), "{card}");
         }
     }
     for problem in &whole.problems {

@@ -202,8 +202,9 @@ fn convert_freezes_every_format_into_pressline_without_losing_a_record() {
         );
         let converted = parse_dataset(&std::fs::read_to_string(&out).unwrap())
             .expect("the output is in Pressline's own format");
+        // Nothing is lost, but a picture without alternative text is said again.
         assert!(
-            converted.problems.is_empty(),
+            converted.problems.iter().all(|p| p.loses_nothing()),
             "{fixture}: {:?}",
             converted.problems
         );
@@ -403,6 +404,10 @@ fn validate_and_convert_read_both_spreadsheet_templates_with_their_problems() {
         let output = pressline(&["convert", &path, "--to", "pressline"]);
         let converted = parse_dataset(&stdout(&output)).expect("converted JSON reads back");
         assert_eq!(converted.dataset, loaded.dataset, "{file}");
-        assert!(converted.problems.is_empty(), "{file}");
+        assert!(
+            converted.problems.iter().all(|p| p.loses_nothing()),
+            "{file}: {:?}",
+            converted.problems
+        );
     }
 }

@@ -17,6 +17,7 @@ use pressline_core::{Dataset, LoadedDataset, Release};
 
 const SEED: &str = include_str!("../../../public/data/releases.json");
 const HOSTILE: &str = include_str!("../../../tests/fixtures/hostile-publish.json");
+const PRESS_KIT: &str = include_str!("../../../tests/fixtures/press-kit.json");
 
 /// A directory shaped like trunk's output for `public_url`, with `bundled` as its
 /// `data/releases.json`.
@@ -576,4 +577,193 @@ fn pages_prerendered_with_plans_are_the_pages_the_app_renders_on_its_own() {
         assert_eq!(planned, render_page(&data, "", &path), "{}", release.id);
         assert!(planned.contains("rel=\"next\"") || planned.contains("rel=\"prev\""));
     }
+}
+
+/// The press kit fixture with a hostile contact on one release: text that would end the
+/// JSON-LD's script, or open a comment, if it were not escaped.
+fn press_kit_with_a_hostile_contact() -> String {
+    let mut dataset: serde_json::Value = serde_json::from_str(PRESS_KIT).unwrap();
+    dataset["releases"][2]["contacts"] = serde_json::json!([{
+        "name": "</script><script>alert(1)</script><!--",
+        "role": "Spokesperson \"&\" <b>press</b>",
+        "email": "press@example.org",
+        "phone": "+1 (212) 555-0100",
+    }]);
+    serde_json::to_string_pretty(&dataset).unwrap()
+}
+
+#[test]
+fn json_ld_names_the_press_contacts_as_contact_points() {
+    let text = press_kit_with_a_hostile_contact();
+    let dir = fake_build("press-kit", "/", &text);
+    run(&dir, &text, "https://news.example.org/", 50);
+    let page =
+        |id: &str| fs::read_to_string(dir.join(format!("releases/{id}/index.html"))).unwrap();
+
+    // A release's own contact, on the publisher (the author is the organization alone).
+    let ld = json_ld(&page("kyiv-briefing"));
+    assert_eq!(
+        ld["publisher"]["contactPoint"],
+        serde_json::json!([{
+            "@type": "ContactPoint",
+            "contactType": "Спікерка",
+            "name": "Ана Гарсія",
+            "email": "ana@example.org",
+            "availableLanguage": ["uk", "es"],
+        }])
+    );
+    assert_eq!(ld["author"].get("contactPoint"), None);
+    assert_eq!(ld["publisher"]["name"], "Example Rights Watch");
+
+    // A release without contacts of its own: the dataset's, the desk's type "press".
+    let dataset_points = serde_json::json!([
+        {
+            "@type": "ContactPoint",
+            "contactType": "press",
+            "name": "Example Rights Watch",
+            "email": "press@example.org",
+            "telephone": "+1 (212) 555-0100",
+            "availableLanguage": ["en", "es"],
+        },
+        {
+            "@type": "ContactPoint",
+            "contactType": "Media officer, Kyiv; Eastern Europe",
+            "name": "Olena Kovalenko",
+            "email": "olena.k@example.org",
+            "telephone": "+380 44 555 01 02",
+            "availableLanguage": ["uk", "ru", "en"],
+        },
+    ]);
+    assert_eq!(
+        json_ld(&page("kyiv-briefing-uk"))["publisher"]["contactPoint"],
+        dataset_points
+    );
+    let index = fs::read_to_string(dir.join("index.html")).unwrap();
+    assert_eq!(json_ld(&index)["publisher"]["contactPoint"], dataset_points);
+
+    // Hostile text is the same text once parsed, and never ends the script.
+    let hostile = page("kyiv-briefing-ru");
+    let ld = json_ld(&hostile);
+    assert_eq!(
+        ld["publisher"]["contactPoint"][0]["name"],
+        "</script><script>alert(1)</script><!--"
+    );
+    assert_eq!(
+        ld["publisher"]["contactPoint"][0]["contactType"],
+        "Spokesperson \"&\" <b>press</b>"
+    );
+    assert_eq!(hostile.matches("<script").count(), 2, "{hostile}");
+    assert!(!hostile.contains("<!--"));
+
+    // The seed's press desk: the organization and its press address.
+    let dir = fake_build("seed-contacts", "/", SEED);
+    run(&dir, SEED, "https://news.example.org/", 50);
+    let seed = fs::read_to_string(dir.join(format!(
+        "releases/{}/index.html",
+        load(SEED).dataset.releases[0].id
+    )))
+    .unwrap();
+    assert_eq!(
+        json_ld(&seed)["publisher"]["contactPoint"],
+        serde_json::json!([{
+            "@type": "ContactPoint",
+            "contactType": "press",
+            "name": "Amnesty International USA",
+            "email": "press@aiusa.org",
+        }])
+    );
+}
+
+/// The `hreflang` and address of every `<link rel="alternate" hreflang>` in a page's head.
+fn hreflang_links(html: &str) -> Vec<(String, String)> {
+    tags(html)
+        .into_iter()
+        .filter(|(name, attributes)| {
+            name == "link" && attributes.iter().any(|(a, _)| a == "hreflang")
+        })
+        .map(|(_, attributes)| {
+            let get = |key: &str| {
+                attributes
+                    .iter()
+                    .find(|(a, _)| a == key)
+                    .map(|(_, v)| v.clone())
+                    .unwrap()
+            };
+            assert_eq!(get("rel"), "alternate");
+            (get("hreflang"), get("href"))
+        })
+        .collect()
+}
+
+#[test]
+fn versions_in_other_languages_are_linked_from_the_head_and_the_sitemap() {
+    let dir = fake_build("translations", "/", PRESS_KIT);
+    run(&dir, PRESS_KIT, "https://news.example.org/", 50);
+    let url = |id: &str| format!("https://news.example.org/releases/{id}");
+    let versions: Vec<(String, String)> = [
+        ("ar", "kyiv-briefing-ar"),
+        ("en", "kyiv-briefing"),
+        ("ru", "kyiv-briefing-ru"),
+        ("uk", "kyiv-briefing-uk"),
+    ]
+    .iter()
+    .map(|(lang, id)| (lang.to_string(), url(id)))
+    .collect();
+    for (_, address) in &versions {
+        let id = address.rsplit('/').next().unwrap();
+        let html = fs::read_to_string(dir.join(format!("releases/{id}/index.html"))).unwrap();
+        // Every version, itself included, by language tag.
+        assert_eq!(hreflang_links(&html), versions, "{id}");
+    }
+    let alone = fs::read_to_string(dir.join("releases/alone/index.html")).unwrap();
+    assert_eq!(hreflang_links(&alone), []);
+    let index = fs::read_to_string(dir.join("index.html")).unwrap();
+    assert_eq!(hreflang_links(&index), []);
+
+    // The sitemap says the same, in the XHTML namespace.
+    let text = fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    let document = roxmltree::Document::parse(&text).expect("well-formed XML");
+    const XHTML: &str = "http://www.w3.org/1999/xhtml";
+    let mut seen = 0;
+    for entry in document
+        .root_element()
+        .children()
+        .filter(|node| node.has_tag_name("url"))
+    {
+        let loc = entry
+            .children()
+            .find(|node| node.has_tag_name("loc"))
+            .and_then(|node| node.text())
+            .unwrap();
+        let links: Vec<(String, String)> = entry
+            .children()
+            .filter(|node| node.has_tag_name((XHTML, "link")))
+            .map(|node| {
+                assert_eq!(node.attribute("rel"), Some("alternate"));
+                (
+                    node.attribute("hreflang").unwrap().to_owned(),
+                    node.attribute("href").unwrap().to_owned(),
+                )
+            })
+            .collect();
+        if loc.contains("/releases/kyiv-briefing") {
+            assert_eq!(links, versions, "{loc}");
+            seen += 1;
+        } else {
+            assert_eq!(links, [], "{loc}");
+        }
+    }
+    assert_eq!(seen, 4);
+
+    // Without translations the sitemap has no XHTML namespace at all.
+    let dir = fake_build("no-translations", "/", SEED);
+    run(&dir, SEED, "https://news.example.org/", 50);
+    let seed_sitemap = fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    assert!(!seed_sitemap.contains("xhtml"));
+    let seed_page = fs::read_to_string(dir.join(format!(
+        "releases/{}/index.html",
+        load(SEED).dataset.releases[0].id
+    )))
+    .unwrap();
+    assert_eq!(hreflang_links(&seed_page), []);
 }

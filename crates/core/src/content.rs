@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! content/
-//!   site.yml              the dataset's own fields: title, description, lang, organization
+//!   site.yml              the dataset's own fields: title, description, lang, organization,
+//!                         boilerplate, contacts
 //!   releases/
 //!     kyiv-briefing.md    one release: YAML front matter between `---` lines, then Markdown
 //! ```
@@ -48,7 +49,8 @@ use serde_json::{Map, Number, Value};
 use crate::dataset::FORMAT_VERSION;
 use crate::validate::{is_url_safe_id, json_type, DEFAULT_TITLE};
 use crate::{
-    parse_dataset, Dataset, LoadedDataset, Problem, ProblemKind, RecordRef, Release, ReleaseDate,
+    parse_dataset, Contact, Dataset, Image, LoadedDataset, Problem, ProblemKind, RecordRef,
+    Release, ReleaseDate,
 };
 
 /// The dataset's own fields, in the content folder.
@@ -213,8 +215,9 @@ impl ContentOrigins {
             kind => kind.to_string(),
         };
         let cost = match &problem.record {
-            Some(record) if record.kept => "; the field is dropped, the release kept",
-            Some(_) => "; the release is skipped",
+            Some(record) if !record.kept => "; the release is skipped",
+            _ if problem.loses_nothing() => "; nothing is left out",
+            Some(_) => "; the field is dropped, the release kept",
             None if problem.field == SITE_FIELD => "; the site's fields are left out",
             None => "; the field is dropped",
         };
@@ -371,6 +374,8 @@ fn empty_dataset() -> Dataset {
         title: DEFAULT_TITLE.to_owned(),
         description: None,
         organization: None,
+        boilerplate: None,
+        contacts: Vec::new(),
         lang: None,
         releases: Vec::new(),
     }
@@ -663,7 +668,7 @@ fn read_site(file: &ContentFile, problems: &mut Vec<Problem>) -> (Map<String, Va
             },
         });
     };
-    for key in ["title", "description", "lang"] {
+    for key in ["title", "description", "lang", "boilerplate"] {
         match fields.get(key) {
             None | Some(Value::Null) => {}
             Some(Value::String(text)) => {
@@ -693,6 +698,13 @@ fn read_site(file: &ContentFile, problems: &mut Vec<Problem>) -> (Map<String, Va
             other,
         ),
     }
+    // Each contact is checked by validation, which costs a bad one only itself.
+    match fields.get("contacts") {
+        None | Some(Value::Null) => {}
+        Some(contacts) => {
+            head.insert("contacts".to_owned(), contacts.clone());
+        }
+    }
     (head, origin)
 }
 
@@ -701,8 +713,8 @@ fn read_site(file: &ContentFile, problems: &mut Vec<Problem>) -> (Map<String, Va
 
 /// A dataset as a content folder: `site.yml`, then `releases/<id>.md` for each release, paths
 /// relative to the folder. Front matter fields come in one fixed order (`kind`, `date`,
-/// `embargo_until`, `title`, `summary`, `people`, `topics`, `places`, `image`, `url`, `lang`),
-/// the body after it. Reading the files back ([`read_content`]) gives the same releases, in the
+/// `embargo_until`, `title`, `summary`, `people`, `topics`, `places`, `image`, `images`, `url`,
+/// `lang`, `translation_key`, `contacts`), the body after it. Reading the files back ([`read_content`]) gives the same releases, in the
 /// files' path order.
 pub fn write_content(dataset: &Dataset) -> Vec<ContentFile> {
     let mut files = vec![ContentFile {
@@ -740,13 +752,15 @@ pub fn site_file(dataset: &Dataset) -> String {
         if empty {
             // `organization:` alone would read back as no organization at all.
             yaml.0.push_str("organization: {}\n");
-            return yaml.0;
+        } else {
+            yaml.key(0, "organization");
+            yaml.field(1, "name", organization.name.as_deref());
+            yaml.field(1, "url", organization.url.as_ref().map(|url| url.as_str()));
+            yaml.field(1, "press_email", organization.press_email.as_deref());
         }
-        yaml.key(0, "organization");
-        yaml.field(1, "name", organization.name.as_deref());
-        yaml.field(1, "url", organization.url.as_ref().map(|url| url.as_str()));
-        yaml.field(1, "press_email", organization.press_email.as_deref());
     }
+    yaml.field(0, "boilerplate", dataset.boilerplate.as_deref());
+    yaml.contacts(&dataset.contacts);
     yaml.0
 }
 
@@ -781,12 +795,22 @@ pub fn release_file(release: &Release, with_id: bool) -> String {
     yaml.list("places", &release.places);
     if let Some(image) = &release.image {
         yaml.key(0, "image");
-        yaml.field(1, "src", image.src.as_ref().map(|src| src.as_str()));
-        yaml.field(1, "alt", image.alt.as_deref());
-        yaml.field(1, "credit", image.credit.as_deref());
+        for line in image_lines(image) {
+            yaml.0.push_str(&format!("  {line}\n"));
+        }
+    }
+    if !release.images.is_empty() {
+        yaml.key(0, "images");
+        let mut lines = Vec::new();
+        for image in &release.images {
+            push_item(&mut lines, image_lines(image));
+        }
+        yaml.lines(&lines);
     }
     yaml.field(0, "url", release.url.as_ref().map(|url| url.as_str()));
     yaml.field(0, "lang", release.lang.as_deref());
+    yaml.field(0, "translation_key", release.translation_key.as_deref());
+    yaml.contacts(&release.contacts);
     let mut text = format!("---\n{}---\n", yaml.0);
     if let Some(body) = &release.body {
         text.push('\n');
@@ -832,6 +856,92 @@ impl Yaml {
             self.0.push_str(&format!("  - {}\n", scalar(item)));
         }
     }
+
+    /// Lines made by [`image_lines`] or [`contact_lines`], at the top level.
+    fn lines(&mut self, lines: &[String]) {
+        for line in lines {
+            self.0.push_str(line);
+            self.0.push('\n');
+        }
+    }
+
+    /// `contacts:` and a mapping per contact, when there are any.
+    fn contacts(&mut self, contacts: &[Contact]) {
+        if contacts.is_empty() {
+            return;
+        }
+        self.key(0, "contacts");
+        let mut lines = Vec::new();
+        for contact in contacts {
+            push_item(&mut lines, contact_lines(contact));
+        }
+        self.lines(&lines);
+    }
+}
+
+/// `key: value` as a line of a mapping, when there is a value.
+fn push_field(lines: &mut Vec<String>, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        lines.push(format!("{key}: {}", scalar(value)));
+    }
+}
+
+/// A mapping's lines (`item`) as an item of the list whose key is the line before: indented
+/// one level, its first line after the dash.
+fn push_item(lines: &mut Vec<String>, item: Vec<String>) {
+    for (i, line) in item.into_iter().enumerate() {
+        let dash = if i == 0 { "- " } else { "  " };
+        lines.push(format!("  {dash}{line}"));
+    }
+}
+
+/// A picture's fields as the lines of a mapping (not indented): `src`, `alt`, `credit`,
+/// `caption`, `width`, `height`, `sizes`.
+fn image_lines(image: &Image) -> Vec<String> {
+    let mut lines = Vec::new();
+    push_field(
+        &mut lines,
+        "src",
+        image.src.as_ref().map(|src| src.as_str()),
+    );
+    push_field(&mut lines, "alt", image.alt.as_deref());
+    push_field(&mut lines, "credit", image.credit.as_deref());
+    push_field(&mut lines, "caption", image.caption.as_deref());
+    for (key, pixels) in [("width", image.width), ("height", image.height)] {
+        if let Some(pixels) = pixels {
+            lines.push(format!("{key}: {pixels}"));
+        }
+    }
+    if !image.sizes.is_empty() {
+        lines.push("sizes:".to_owned());
+        for size in &image.sizes {
+            push_item(
+                &mut lines,
+                vec![
+                    format!("src: {}", scalar(size.src.as_str())),
+                    format!("width: {}", size.width),
+                ],
+            );
+        }
+    }
+    lines
+}
+
+/// A contact's fields as the lines of a mapping (not indented): `name`, `role`, `email`,
+/// `phone`, `languages`.
+fn contact_lines(contact: &Contact) -> Vec<String> {
+    let mut lines = Vec::new();
+    push_field(&mut lines, "name", Some(&contact.name));
+    push_field(&mut lines, "role", contact.role.as_deref());
+    push_field(&mut lines, "email", contact.email.as_deref());
+    push_field(&mut lines, "phone", contact.phone.as_deref());
+    if !contact.languages.is_empty() {
+        lines.push("languages:".to_owned());
+        for tag in &contact.languages {
+            lines.push(format!("  - {}", scalar(tag)));
+        }
+    }
+    lines
 }
 
 /// Text as a YAML scalar: as it is when YAML reads it back as that same text (most titles,

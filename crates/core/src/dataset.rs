@@ -20,6 +20,13 @@ pub struct Dataset {
     /// Who publishes the releases.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<Organization>,
+    /// "About the organization", in Markdown: the paragraph a press kit ends with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boilerplate: Option<String>,
+    /// The press contacts, for every release that names none of its own (see
+    /// [`Dataset::contacts_for`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
     /// The language the listing is written in (BCP 47, e.g. `en`), unless a release says
     /// otherwise; screen readers use it to pronounce the text.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,6 +76,9 @@ pub struct Release {
     /// The lead picture, or just its credit line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
+    /// More pictures (a gallery), each of the same shape as `image`, in the data's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<Image>,
     /// Subjects, e.g. "War crimes".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
@@ -81,6 +91,34 @@ pub struct Release {
     /// The release's language as a BCP 47 tag, e.g. "en" or "uk".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// What the versions of one story in several languages share: each has its own language
+    /// (its `lang`, else the dataset's), and no two the same one (see [`crate::translation`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_key: Option<String>,
+    /// The press contacts for this release, when they are not the dataset's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+}
+
+/// Someone journalists can call or write to about the releases: a press officer, a
+/// spokesperson, a press office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// The person's or the office's name (required).
+    pub name: String,
+    /// What they do, e.g. "Media relations".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// An e-mail address (checked as `organization.press_email` is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// A telephone number as written: digits, spaces and `+ ( ) - .` only, e.g.
+    /// `+1 (212) 555-0100`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The languages they answer in, as BCP 47 tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
 }
 
 /// A person quoted in a release.
@@ -105,6 +143,28 @@ pub struct Image {
     /// The photographer and agency line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    /// A caption: what the picture is about, shown under it (where `alt` describes it for
+    /// people who cannot see it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// The picture's width at `src`, in pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// The picture's height at `src`, in pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// The same picture at other widths, for `srcset` (see [`crate::picture::srcset`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sizes: Vec<ImageSize>,
+}
+
+/// One more copy of a picture, at another width.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImageSize {
+    /// Where this copy is (`http:`, `https:` or relative to the deploy).
+    pub src: SafeUrl,
+    /// Its width in pixels (more than 0).
+    pub width: u32,
 }
 
 impl Image {
@@ -169,5 +229,20 @@ impl Dataset {
     /// The organization's name, or `None` when the dataset does not give one.
     pub fn organization_name(&self) -> Option<&str> {
         self.organization.as_ref()?.name.as_deref()
+    }
+
+    /// The language `release` is written in: its own `lang`, else the dataset's.
+    pub fn language_of<'a>(&'a self, release: &'a Release) -> Option<&'a str> {
+        release.lang.as_deref().or(self.lang.as_deref())
+    }
+
+    /// Whom to ask about `release`: its own contacts, else the dataset's (empty when neither
+    /// names any).
+    pub fn contacts_for<'a>(&'a self, release: &'a Release) -> &'a [Contact] {
+        if release.contacts.is_empty() {
+            &self.contacts
+        } else {
+            &release.contacts
+        }
     }
 }

@@ -17,6 +17,7 @@ pub mod json_scan;
 pub mod markdown;
 pub mod order;
 pub mod packed;
+pub mod picture;
 pub mod problem;
 pub mod quote;
 pub mod related;
@@ -28,10 +29,14 @@ pub mod site;
 pub mod source;
 pub mod stream;
 pub mod timeline;
+pub mod translation;
 pub mod validate;
+pub mod vcard;
 pub mod view_state;
 
-pub use dataset::{Dataset, Image, LoadedDataset, Organization, Person, Release};
+pub use dataset::{
+    Contact, Dataset, Image, ImageSize, LoadedDataset, Organization, Person, Release,
+};
 pub use date::ReleaseDate;
 pub use problem::{FormatError, FormatErrorKind, Problem, ProblemKind, RecordRef};
 pub use safe_url::SafeUrl;

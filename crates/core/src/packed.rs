@@ -6,10 +6,13 @@
 //! (brotli) lighter. Only a dataset with no problems is packed, so nothing validation would
 //! report is lost; any other is bundled as its JSON text and read like a fetched one.
 //!
-//! The format (version 1) is the magic bytes `PLD1`, then the dataset's fields in declaration
+//! The format (version 2) is the magic bytes `PLD2`, then the dataset's fields in declaration
 //! order: a number is LEB128, a string its byte length then UTF-8, an optional value a 0 or 1
 //! byte then the value, a list its length then its items. A date is its ISO text, and every
 //! address is checked again as it is read, so the packed bytes are never trusted more than text.
+//! Version 2 added the press kit (`boilerplate`, `contacts`), translations (`translation_key`)
+//! and pictures' `caption`, `width`, `height`, `sizes` and the `images` gallery; bytes of
+//! another version (`PLD1`) are recognized as packed and refused with a clear reason.
 //!
 //! ```
 //! use pressline_core::{packed, parse_dataset};
@@ -22,14 +25,22 @@
 
 use std::fmt;
 
-use super::{parse_dataset, Dataset, Image, Organization, Person, Release, ReleaseDate, SafeUrl};
+use super::{
+    parse_dataset, Contact, Dataset, Image, ImageSize, Organization, Person, Release, ReleaseDate,
+    SafeUrl,
+};
 
-/// The first bytes of a packed dataset (and its format version).
-const MAGIC: &[u8] = b"PLD1";
+/// The first bytes of every version of the packed format; a digit (the version) follows.
+const FAMILY: &[u8] = b"PLD";
 
-/// True when `bytes` are a packed dataset (not JSON text).
+/// The first bytes of a packed dataset this build writes and reads (and its format version).
+const MAGIC: &[u8] = b"PLD2";
+
+/// True when `bytes` are a packed dataset (not JSON text), of any version of the format:
+/// [`unpack`] refuses a version it does not read with a reason, rather than have it read as
+/// text.
 pub fn is_packed(bytes: &[u8]) -> bool {
-    bytes.starts_with(MAGIC)
+    bytes.starts_with(FAMILY) && bytes.get(FAMILY.len()).is_some_and(u8::is_ascii_digit)
 }
 
 /// Why packed bytes could not be read: a build that wrote them wrongly, or other bytes.
@@ -76,6 +87,8 @@ pub fn pack(dataset: &Dataset) -> Vec<u8> {
             out.text(text)
         });
     });
+    out.optional(dataset.boilerplate.as_ref(), |out, text| out.text(text));
+    out.list(&dataset.contacts, Writer::contact);
     out.optional(dataset.lang.as_ref(), |out, text| out.text(text));
     out.list(&dataset.releases, |out, release| {
         out.text(&release.id);
@@ -91,15 +104,14 @@ pub fn pack(dataset: &Dataset) -> Vec<u8> {
             out.text(&person.name);
             out.optional(person.role.as_ref(), |out, text| out.text(text));
         });
-        out.optional(release.image.as_ref(), |out, image| {
-            out.optional(image.src.as_ref(), |out, url| out.text(url.as_str()));
-            out.optional(image.alt.as_ref(), |out, text| out.text(text));
-            out.optional(image.credit.as_ref(), |out, text| out.text(text));
-        });
+        out.optional(release.image.as_ref(), Writer::image);
+        out.list(&release.images, Writer::image);
         out.list(&release.topics, |out, text| out.text(text));
         out.list(&release.places, |out, text| out.text(text));
         out.optional(release.url.as_ref(), |out, url| out.text(url.as_str()));
         out.optional(release.lang.as_ref(), |out, text| out.text(text));
+        out.optional(release.translation_key.as_ref(), |out, text| out.text(text));
+        out.list(&release.contacts, Writer::contact);
     });
     out.0
 }
@@ -110,6 +122,13 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, UnpackError> {
         return Err(UnpackError {
             offset: 0,
             reason: "not a packed dataset",
+        });
+    }
+    if !bytes.starts_with(MAGIC) {
+        return Err(UnpackError {
+            offset: FAMILY.len(),
+            reason: "packed in another version of the format than this build reads; build it \
+                     again",
         });
     }
     let mut input = Reader {
@@ -127,6 +146,8 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, UnpackError> {
                 press_email: input.optional(Reader::text)?,
             })
         })?,
+        boilerplate: input.optional(Reader::text)?,
+        contacts: input.list(Reader::contact)?,
         lang: input.optional(Reader::text)?,
         releases: input.list(|input| {
             Ok(Release {
@@ -143,17 +164,14 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, UnpackError> {
                         role: input.optional(Reader::text)?,
                     })
                 })?,
-                image: input.optional(|input| {
-                    Ok(Image {
-                        src: input.optional(|input| input.url(SafeUrl::parse_resource))?,
-                        alt: input.optional(Reader::text)?,
-                        credit: input.optional(Reader::text)?,
-                    })
-                })?,
+                image: input.optional(Reader::image)?,
+                images: input.list(Reader::image)?,
                 topics: input.list(Reader::text)?,
                 places: input.list(Reader::text)?,
                 url: input.optional(|input| input.url(SafeUrl::parse_web))?,
                 lang: input.optional(Reader::text)?,
+                translation_key: input.optional(Reader::text)?,
+                contacts: input.list(Reader::contact)?,
             })
         })?,
     };
@@ -198,6 +216,27 @@ impl Writer {
         for item in items {
             write(self, item);
         }
+    }
+
+    fn image(&mut self, image: &Image) {
+        self.optional(image.src.as_ref(), |out, url| out.text(url.as_str()));
+        self.optional(image.alt.as_ref(), |out, text| out.text(text));
+        self.optional(image.credit.as_ref(), |out, text| out.text(text));
+        self.optional(image.caption.as_ref(), |out, text| out.text(text));
+        self.optional(image.width.as_ref(), |out, &n| out.number(n.into()));
+        self.optional(image.height.as_ref(), |out, &n| out.number(n.into()));
+        self.list(&image.sizes, |out, size| {
+            out.text(size.src.as_str());
+            out.number(size.width.into());
+        });
+    }
+
+    fn contact(&mut self, contact: &Contact) {
+        self.text(&contact.name);
+        self.optional(contact.role.as_ref(), |out, text| out.text(text));
+        self.optional(contact.email.as_ref(), |out, text| out.text(text));
+        self.optional(contact.phone.as_ref(), |out, text| out.text(text));
+        self.list(&contact.languages, |out, text| out.text(text));
     }
 }
 
@@ -261,6 +300,42 @@ impl Reader<'_> {
     fn url(&mut self, parse: fn(&str) -> Option<SafeUrl>) -> Result<SafeUrl, UnpackError> {
         let text = self.text()?;
         parse(&text).map_or_else(|| self.fail("an address is not safe"), Ok)
+    }
+
+    /// A count of pixels, which validation keeps above 0 and within 32 bits.
+    fn pixels(&mut self) -> Result<u32, UnpackError> {
+        let n = self.number()?;
+        match u32::try_from(n) {
+            Ok(n) if n > 0 => Ok(n),
+            _ => self.fail("a width or height is not a whole number above 0"),
+        }
+    }
+
+    fn image(&mut self) -> Result<Image, UnpackError> {
+        Ok(Image {
+            src: self.optional(|input| input.url(SafeUrl::parse_resource))?,
+            alt: self.optional(Reader::text)?,
+            credit: self.optional(Reader::text)?,
+            caption: self.optional(Reader::text)?,
+            width: self.optional(Reader::pixels)?,
+            height: self.optional(Reader::pixels)?,
+            sizes: self.list(|input| {
+                Ok(ImageSize {
+                    src: input.url(SafeUrl::parse_resource)?,
+                    width: input.pixels()?,
+                })
+            })?,
+        })
+    }
+
+    fn contact(&mut self) -> Result<Contact, UnpackError> {
+        Ok(Contact {
+            name: self.text()?,
+            role: self.optional(Reader::text)?,
+            email: self.optional(Reader::text)?,
+            phone: self.optional(Reader::text)?,
+            languages: self.list(Reader::text)?,
+        })
     }
 
     fn optional<T>(

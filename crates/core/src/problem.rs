@@ -10,7 +10,8 @@ pub struct RecordRef {
     /// The record's `id`, when it has a usable one.
     pub id: Option<String>,
     /// True when the release was kept and only the field was dropped (an optional field such
-    /// as `url`, `image.src` or `lang`); false when the whole record was skipped (no usable id,
+    /// as `url`, `image.src` or `lang`), or nothing at all (a recommended field missing, see
+    /// [`ProblemKind::loses_nothing`]); false when the whole record was skipped (no usable id,
     /// kind, date or title, a duplicate id, an `embargo_until` that cannot be read, or not a
     /// record at all).
     pub kept: bool,
@@ -18,7 +19,8 @@ pub struct RecordRef {
 
 /// One problem with one field. A problem with a required field of a release (its id, kind,
 /// date or title) means the record was skipped; any other problem means only that field was
-/// dropped, from the release ([`RecordRef::kept`]) or from the dataset (no `record`).
+/// dropped, from the release ([`RecordRef::kept`]) or from the dataset (no `record`), except a
+/// recommended field that is missing, which costs nothing ([`Problem::loses_nothing`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The release record, or `None` for a top-level field.
@@ -109,6 +111,34 @@ pub enum ProblemKind {
         /// The most characters the field may have.
         limit: usize,
     },
+    /// A field that is optional but recommended is missing, e.g. a picture's `alt`. Nothing is
+    /// dropped: the release and its picture are kept ([`ProblemKind::loses_nothing`]).
+    MissingRecommended {
+        /// Why it matters, e.g. "it tells people who cannot see the picture what it shows".
+        why: &'static str,
+    },
+    /// A count of pixels (a picture's `width` or `height`) that is not a whole number above 0.
+    NotPositiveInteger {
+        /// The value as found (JSON).
+        value: String,
+    },
+    /// A contact's telephone number has characters other than digits, spaces and `+ ( ) - .`,
+    /// or no digit.
+    InvalidPhone {
+        /// The number as found.
+        value: String,
+    },
+    /// Two versions of one story in the same language: the later release's `translation_key`
+    /// is dropped (the release is kept).
+    DuplicateTranslation {
+        /// The language both are in (the later release's tag).
+        lang: String,
+        /// The id of the earlier release, which keeps the key.
+        first_id: String,
+    },
+    /// A `translation_key` on a release with no language (no `lang`, and none for the
+    /// dataset): versions are told apart by their language, so the key is dropped.
+    TranslationWithoutLanguage,
 }
 
 /// A value as a problem quotes it: in quotes and escaped, and cut after 80 characters so a
@@ -134,6 +164,13 @@ impl Problem {
     /// True when this problem caused a release record to be skipped.
     pub fn skips_record(&self) -> bool {
         self.record.as_ref().is_some_and(|record| !record.kept)
+    }
+
+    /// True when this problem left nothing out (a recommended field is missing): it is worth
+    /// fixing, but it dropped neither a field nor the release (which another problem of the
+    /// same record may still have skipped: see [`Problem::skips_record`]).
+    pub fn loses_nothing(&self) -> bool {
+        self.kind.loses_nothing()
     }
 
     /// Where the problem is, e.g. `releases[3] (id "x")` or `dataset`.
@@ -162,8 +199,9 @@ impl fmt::Display for Problem {
             self.kind
         )?;
         match &self.record {
-            Some(record) if record.kept => f.write_str("; the field is dropped, the release kept"),
-            Some(_) => f.write_str("; the release is skipped"),
+            Some(record) if !record.kept => f.write_str("; the release is skipped"),
+            _ if self.loses_nothing() => f.write_str("; nothing is left out"),
+            Some(_) => f.write_str("; the field is dropped, the release kept"),
             None => Ok(()),
         }
     }
@@ -247,7 +285,37 @@ impl fmt::Display for ProblemKind {
                 f,
                 "{length} characters, more than the {limit} this field may have"
             ),
+            Self::MissingRecommended { why } => write!(f, "missing, and recommended: {why}"),
+            Self::NotPositiveInteger { value } => write!(
+                f,
+                "{} is not a whole number of pixels above 0",
+                Quoted(value)
+            ),
+            Self::InvalidPhone { value } => write!(
+                f,
+                "{} is not a telephone number; use digits, spaces and + ( ) - . only, e.g. \
+                 \"+1 (212) 555-0100\"",
+                Quoted(value)
+            ),
+            Self::DuplicateTranslation { lang, first_id } => write!(
+                f,
+                "release {} is already this story's version in {}; one version per language",
+                Quoted(first_id),
+                Quoted(lang)
+            ),
+            Self::TranslationWithoutLanguage => f.write_str(
+                "a translation needs a language: give the release a `lang`, or the dataset one",
+            ),
         }
+    }
+}
+
+impl ProblemKind {
+    /// True for a problem that costs nothing: a recommended field is missing
+    /// ([`ProblemKind::MissingRecommended`]). It is reported, but it does not skip a release
+    /// or drop a field, and [`skipped_record_count`] does not count it.
+    pub fn loses_nothing(&self) -> bool {
+        matches!(self, Self::MissingRecommended { .. })
     }
 }
 

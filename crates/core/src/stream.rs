@@ -36,8 +36,7 @@ use serde_json::Value;
 use super::formats::not_json;
 use super::json_scan::{self, LineCounter};
 use super::validate::{
-    assemble, blank, format_error, read_head_by_member, Envelope, Head, RawOrganization,
-    RecordChecker,
+    assemble, blank, format_error, read_head_by_member, Envelope, RawHead, RecordChecker,
 };
 use super::{FormatError, FormatErrorKind, LoadedDataset, Problem};
 
@@ -878,7 +877,7 @@ impl Records {
     }
 
     /// The dataset from its top level as read, and the records checked.
-    fn assemble(self, head: Head<RawOrganization>, mut problems: Vec<Problem>) -> LoadedDataset {
+    fn assemble(self, head: RawHead, mut problems: Vec<Problem>) -> LoadedDataset {
         let head = head.validated(&mut problems);
         assemble(head, problems, self.checker)
     }

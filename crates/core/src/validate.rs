@@ -2,6 +2,7 @@
 //! valid release kept and every invalid one reported with its index, id, field and reason.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use serde::de::{self, Deserializer};
@@ -13,8 +14,8 @@ use super::dataset::FORMAT_VERSION;
 use super::json_scan::{self, LineCounter};
 use super::safe_url::is_email;
 use super::{
-    Dataset, FormatError, FormatErrorKind, Image, LoadedDataset, Organization, Person, Problem,
-    ProblemKind, RecordRef, Release, ReleaseDate, SafeUrl,
+    Contact, Dataset, FormatError, FormatErrorKind, Image, ImageSize, LoadedDataset, Organization,
+    Person, Problem, ProblemKind, RecordRef, Release, ReleaseDate, SafeUrl,
 };
 
 /// The longest id accepted: ids end up in URLs and file names.
@@ -59,7 +60,7 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, FormatError> {
 /// assert_eq!(reader.finish().dataset.releases.len(), 2);
 /// ```
 pub struct DatasetReader<'a> {
-    head: Head<Organization>,
+    head: Head<Organization, Vec<Contact>>,
     /// The dataset-level problems, reported before the records'.
     head_problems: Vec<Problem>,
     records: Vec<&'a str>,
@@ -86,7 +87,7 @@ impl<'a> DatasetReader<'a> {
     /// The reader, its dataset-level fields validated, before any record is checked.
     fn start(
         text: &'a str,
-        head: Head<RawOrganization>,
+        head: RawHead,
         records: Vec<&'a str>,
         mut head_problems: Vec<Problem>,
     ) -> Self {
@@ -193,36 +194,120 @@ impl RecordChecker {
 }
 
 /// The dataset from its validated top level and its checked records: the dataset-level
-/// problems first, then the records', then the dataset's `lang`.
+/// problems first, then the records' (with their translations', see [`check_translations`]),
+/// then the dataset's `lang`.
 pub(crate) fn assemble(
-    head: Head<Organization>,
+    head: Head<Organization, Vec<Contact>>,
     head_problems: Vec<Problem>,
     records: RecordChecker,
 ) -> LoadedDataset {
+    let RecordChecker {
+        mut releases,
+        index_of_id,
+        problems: record_problems,
+        ..
+    } = records;
     let mut problems = head_problems;
-    problems.extend(records.problems);
+    let (lang, lang_problem) = match non_blank(head.lang) {
+        Some(tag) if !is_language_tag(&tag) => (
+            None,
+            Some(Problem {
+                record: None,
+                field: "lang".to_owned(),
+                kind: ProblemKind::InvalidLanguageTag { value: tag },
+            }),
+        ),
+        tag => (tag, None),
+    };
+    let translation_problems = check_translations(&mut releases, lang.as_deref(), &index_of_id);
+    problems.extend(merge_by_record(record_problems, translation_problems));
+    problems.extend(lang_problem);
     LoadedDataset {
         dataset: Dataset {
             pressline: FORMAT_VERSION,
             title: non_blank(head.title).unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
             description: non_blank(head.description),
             organization: head.organization,
-            lang: non_blank(head.lang).and_then(|tag| {
-                if is_language_tag(&tag) {
-                    Some(tag)
-                } else {
-                    problems.push(Problem {
-                        record: None,
-                        field: "lang".to_owned(),
-                        kind: ProblemKind::InvalidLanguageTag { value: tag },
-                    });
-                    None
-                }
-            }),
-            releases: records.releases,
+            boilerplate: non_blank(head.boilerplate),
+            contacts: head.contacts,
+            lang,
+            releases,
         },
         problems,
     }
+}
+
+/// The versions of one story (one `translation_key`) must each be in their own language (the
+/// release's `lang`, else `dataset_lang`; tags compared ignoring case). A later release in a
+/// language the key already has, or with no language at all, loses its `translation_key`
+/// (and is kept); the problems are returned in record order. `index_of_id` gives each kept
+/// release's index in the file.
+fn check_translations(
+    releases: &mut [Release],
+    dataset_lang: Option<&str>,
+    index_of_id: &HashMap<String, usize>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if releases
+        .iter()
+        .all(|release| release.translation_key.is_none())
+    {
+        return problems;
+    }
+    // (key, lower-cased language) → the position of the release that has it.
+    let mut first_in: HashMap<(String, String), usize> = HashMap::new();
+    for position in 0..releases.len() {
+        let release = &releases[position];
+        let Some(key) = release.translation_key.clone() else {
+            continue;
+        };
+        let kind = match release.lang.as_deref().or(dataset_lang) {
+            None => Some(ProblemKind::TranslationWithoutLanguage),
+            Some(lang) => match first_in.entry((key, lang.to_ascii_lowercase())) {
+                Entry::Occupied(first) => Some(ProblemKind::DuplicateTranslation {
+                    lang: lang.to_owned(),
+                    first_id: releases[*first.get()].id.clone(),
+                }),
+                Entry::Vacant(entry) => {
+                    entry.insert(position);
+                    None
+                }
+            },
+        };
+        if let Some(kind) = kind {
+            let release = &mut releases[position];
+            release.translation_key = None;
+            problems.push(Problem {
+                record: Some(RecordRef {
+                    index: index_of_id.get(&release.id).copied().unwrap_or(position),
+                    id: Some(release.id.clone()),
+                    kept: true,
+                }),
+                field: "translation_key".to_owned(),
+                kind,
+            });
+        }
+    }
+    problems
+}
+
+/// Two lists of record problems, each in record order, as one in record order: a record's own
+/// problems before the ones added after it was checked.
+fn merge_by_record(records: Vec<Problem>, added: Vec<Problem>) -> Vec<Problem> {
+    if added.is_empty() {
+        return records;
+    }
+    let index = |problem: &Problem| problem.record.as_ref().map_or(0, |record| record.index);
+    let mut merged = Vec::with_capacity(records.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for problem in records {
+        while let Some(next) = added.next_if(|next| index(next) < index(&problem)) {
+            merged.push(next);
+        }
+        merged.push(problem);
+    }
+    merged.extend(added);
+    merged
 }
 
 /// When the parser cannot read the whole file: if the scanner still finds every record, the
@@ -265,7 +350,7 @@ pub(crate) fn read_head_by_member(
     text: &str,
     members: &[(&str, &str)],
     position: &mut dyn FnMut(usize) -> (usize, usize),
-) -> Option<(Head<RawOrganization>, Vec<Problem>)> {
+) -> Option<(RawHead, Vec<Problem>)> {
     let (_, marker) = members.iter().find(|(name, _)| *name == "pressline")?;
     serde_json::from_str::<FormatVersion>(marker).ok()?;
     let mut problems = Vec::new();
@@ -300,6 +385,14 @@ pub(crate) fn read_head_by_member(
             .transpose()
             .ok()?,
         organization: read("organization")
+            .map(serde_json::from_str)
+            .transpose()
+            .ok()?,
+        boilerplate: read("boilerplate")
+            .map(serde_json::from_str)
+            .transpose()
+            .ok()?,
+        contacts: read("contacts")
             .map(serde_json::from_str)
             .transpose()
             .ok()?,
@@ -350,6 +443,11 @@ pub(crate) struct Envelope<'a> {
     #[serde(default)]
     organization: Option<RawOrganization>,
     #[serde(default)]
+    boilerplate: Option<String>,
+    /// Any JSON: each contact is checked on its own, so a bad one costs only itself.
+    #[serde(default)]
+    contacts: Option<Value>,
+    #[serde(default)]
     lang: Option<String>,
     #[serde(borrow)]
     releases: Vec<&'a RawValue>,
@@ -357,36 +455,68 @@ pub(crate) struct Envelope<'a> {
 
 impl Envelope<'_> {
     /// The dataset-level fields.
-    pub(crate) fn head(self) -> Head<RawOrganization> {
+    pub(crate) fn head(self) -> RawHead {
         Head {
             title: self.title,
             description: self.description,
             organization: self.organization,
+            boilerplate: self.boilerplate,
+            contacts: self.contacts,
             lang: self.lang,
         }
     }
 }
 
-/// The dataset-level fields, before (`RawOrganization`) and after validation.
-pub(crate) struct Head<O> {
+/// The dataset-level fields, before (`RawHead`) and after validation (`O` the organization,
+/// `C` the contacts).
+pub(crate) struct Head<O, C> {
     title: Option<String>,
     description: Option<String>,
     organization: Option<O>,
+    boilerplate: Option<String>,
+    contacts: C,
     lang: Option<String>,
 }
 
-impl Head<RawOrganization> {
-    /// The fields with the organization validated, its problems added to `problems`.
-    pub(crate) fn validated(self, problems: &mut Vec<Problem>) -> Head<Organization> {
+/// The dataset-level fields as read, before validation.
+pub(crate) type RawHead = Head<RawOrganization, Option<Value>>;
+
+impl RawHead {
+    /// The fields with the organization and the contacts validated, their problems added to
+    /// `problems`.
+    pub(crate) fn validated(self, problems: &mut Vec<Problem>) -> Head<Organization, Vec<Contact>> {
         Head {
             title: self.title,
             description: self.description,
             organization: self
                 .organization
                 .map(|raw| validate_organization(raw, problems)),
+            boilerplate: self.boilerplate,
+            contacts: validate_dataset_contacts(self.contacts, problems),
             lang: self.lang,
         }
     }
+}
+
+/// The dataset's `contacts`, each checked as a release's are (see [`Fields::contacts`]); a
+/// problem is the dataset's, and costs the contact or its field only.
+fn validate_dataset_contacts(raw: Option<Value>, problems: &mut Vec<Problem>) -> Vec<Contact> {
+    let Some(value) = raw else {
+        return Vec::new();
+    };
+    let mut object = Map::new();
+    object.insert("contacts".to_owned(), value);
+    let mut fields = Fields {
+        object: &object,
+        problems: Vec::new(),
+    };
+    let contacts = fields.contacts();
+    problems.extend(fields.problems.into_iter().map(|(field, kind)| Problem {
+        record: None,
+        field,
+        kind,
+    }));
+    contacts
 }
 
 #[derive(Deserialize)]
@@ -514,10 +644,13 @@ fn validate_release(
     let body = fields.optional_text("body");
     let people = fields.people();
     let image = fields.image();
+    let images = fields.images();
     let topics = fields.string_list("topics");
     let places = fields.string_list("places");
     let url = fields.optional_url("url", SafeUrl::parse_web);
     let lang = fields.language();
+    let translation_key = fields.optional_text("translation_key");
+    let contacts = fields.contacts();
 
     let required_failed = fields.problems.iter().any(|(field, _)| {
         REQUIRED_FIELDS.contains(&field.as_str()) || HOLDING_FIELDS.contains(&field.as_str())
@@ -533,10 +666,13 @@ fn validate_release(
             body,
             people,
             image,
+            images,
             topics,
             places,
             url,
             lang,
+            translation_key,
+            contacts,
         }),
         _ => None,
     };
@@ -679,29 +815,205 @@ impl<'a> Fields<'a> {
         people
     }
 
+    /// A nested object's fields, or `None` (reported as a `path` of the wrong type) when
+    /// `value` is not an object.
+    fn nested(&mut self, path: &str, value: &'a Value, expected: &'static str) -> Option<Self> {
+        match value {
+            Value::Object(object) => Some(Fields {
+                object,
+                problems: Vec::new(),
+            }),
+            other => {
+                self.report(
+                    path,
+                    ProblemKind::WrongType {
+                        expected,
+                        found: json_type(other),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// The release's lead picture.
     fn image(&mut self) -> Option<Image> {
         let value = self.get("image")?;
-        let Value::Object(image) = value else {
+        self.picture("image", value)
+    }
+
+    /// The release's gallery: each picture checked as `image` is.
+    fn images(&mut self) -> Vec<Image> {
+        let items = self.array("images");
+        let mut images = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if item.is_null() {
+                continue;
+            }
+            if let Some(image) = self.picture(&format!("images[{i}]"), item) {
+                images.push(image);
+            }
+        }
+        images
+    }
+
+    /// A picture at `path`: kept when it has a usable `src` or a credit. One with a `src` and
+    /// no `alt` is reported (recommended; nothing is dropped), and a bad `width`, `height` or
+    /// `sizes` entry is dropped.
+    fn picture(&mut self, path: &str, value: &'a Value) -> Option<Image> {
+        let mut nested = self.nested(
+            path,
+            value,
+            "an object with \"src\", \"alt\" and \"credit\"",
+        )?;
+        let src = nested.optional_url("src", SafeUrl::parse_resource);
+        let alt = nested.optional_text("alt");
+        let alt_reported = nested.problems.iter().any(|(field, _)| field == "alt");
+        if src.is_some() && alt.is_none() && !alt_reported {
+            nested.report(
+                "alt",
+                ProblemKind::MissingRecommended {
+                    why: "it tells people who cannot see the picture what it shows",
+                },
+            );
+        }
+        let credit = nested
+            .optional_text("credit")
+            .and_then(|credit| Image::credit_without_label(&credit));
+        let caption = nested.optional_text("caption");
+        let width = nested.pixels("width");
+        let height = nested.pixels("height");
+        let sizes = nested.sizes();
+        self.adopt(path, nested.problems);
+        (src.is_some() || credit.is_some()).then_some(Image {
+            src,
+            alt,
+            credit,
+            caption,
+            width,
+            height,
+            sizes,
+        })
+    }
+
+    /// A count of pixels: a whole number above 0 (and below 2^32).
+    fn pixels(&mut self, field: &str) -> Option<u32> {
+        let value = self.get(field)?;
+        let Value::Number(number) = value else {
             self.report(
-                "image",
+                field,
                 ProblemKind::WrongType {
-                    expected: "an object with \"src\", \"alt\" and \"credit\"",
+                    expected: "a whole number",
                     found: json_type(value),
                 },
             );
             return None;
         };
-        let mut nested = Fields {
-            object: image,
-            problems: Vec::new(),
-        };
-        let src = nested.optional_url("src", SafeUrl::parse_resource);
-        let alt = nested.optional_text("alt");
-        let credit = nested
-            .optional_text("credit")
-            .and_then(|credit| Image::credit_without_label(&credit));
-        self.adopt("image", nested.problems);
-        (src.is_some() || credit.is_some()).then_some(Image { src, alt, credit })
+        let pixels = number
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n > 0);
+        if pixels.is_none() {
+            self.report(
+                field,
+                ProblemKind::NotPositiveInteger {
+                    value: number.to_string(),
+                },
+            );
+        }
+        pixels
+    }
+
+    /// A picture's other copies: each needs a safe `src` and a `width` above 0, or it is
+    /// dropped.
+    fn sizes(&mut self) -> Vec<ImageSize> {
+        let items = self.array("sizes");
+        let mut sizes = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("sizes[{i}]");
+            let Some(mut nested) = self.nested(&path, item, "an object with \"src\" and \"width\"")
+            else {
+                continue;
+            };
+            for field in ["src", "width"] {
+                if nested.get(field).is_none() {
+                    nested.report(field, ProblemKind::Missing);
+                }
+            }
+            let src = nested.optional_url("src", SafeUrl::parse_resource);
+            let width = nested.pixels("width");
+            self.adopt(&path, nested.problems);
+            if let (Some(src), Some(width)) = (src, width) {
+                sizes.push(ImageSize { src, width });
+            }
+        }
+        sizes
+    }
+
+    /// Press contacts (a release's, or the dataset's): a contact without a name is dropped, a
+    /// bad e-mail, phone or language only that field (or tag).
+    fn contacts(&mut self) -> Vec<Contact> {
+        let items = self.array("contacts");
+        let mut contacts = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("contacts[{i}]");
+            let Some(mut nested) = self.nested(
+                &path,
+                item,
+                "an object with \"name\", \"role\", \"email\", \"phone\" and \"languages\"",
+            ) else {
+                continue;
+            };
+            let name = nested.required_text("name");
+            let role = nested.optional_text("role");
+            let email = nested.optional_text("email").and_then(|value| {
+                if is_email(&value) {
+                    Some(value)
+                } else {
+                    nested.report("email", ProblemKind::InvalidEmail { value });
+                    None
+                }
+            });
+            let phone = nested.optional_text("phone").and_then(|value| {
+                if is_phone(&value) {
+                    Some(value)
+                } else {
+                    nested.report("phone", ProblemKind::InvalidPhone { value });
+                    None
+                }
+            });
+            let languages = nested.language_list("languages");
+            self.adopt(&path, nested.problems);
+            if let Some(name) = name {
+                contacts.push(Contact {
+                    name,
+                    role,
+                    email,
+                    phone,
+                    languages,
+                });
+            }
+        }
+        contacts
+    }
+
+    /// A list of language tags: one that is not a tag is dropped, a repeated one folded
+    /// (ignoring case).
+    fn language_list(&mut self, field: &str) -> Vec<String> {
+        let items = self.array(field);
+        let mut tags: Vec<String> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{field}[{i}]");
+            let Some(tag) = self.text_at(&path, item).filter(|tag| !tag.is_empty()) else {
+                continue;
+            };
+            if !is_language_tag(&tag) {
+                self.report(&path, ProblemKind::InvalidLanguageTag { value: tag });
+            } else if !tags.iter().any(|known| known.eq_ignore_ascii_case(&tag)) {
+                tags.push(tag);
+            }
+        }
+        tags
     }
 
     /// Takes a nested object's problems, prefixing their field paths.
@@ -806,6 +1118,22 @@ pub fn is_url_safe_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+}
+
+/// A telephone number as a contact may give it: digits, spaces and `+ ( ) - .` only, with at
+/// least one digit, e.g. `+1 (212) 555-0100` or `044 123 45 67`.
+///
+/// ```
+/// use pressline_core::validate::is_phone;
+/// assert!(is_phone("+1 (212) 555-0100"));
+/// assert!(!is_phone("call +1 212"));
+/// assert!(!is_phone("+ ( )"));
+/// ```
+pub fn is_phone(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-' | '.'))
 }
 
 /// A syntactic BCP 47 check: a 2–3 letter (or 4–8 letter registered) language subtag, then

@@ -38,6 +38,29 @@ fn all_twelve_seed_releases_are_valid() {
 }
 
 #[test]
+fn the_press_contact_is_only_what_the_page_gives() {
+    // "If you are a member of the press, please reach out to [email protected]": an address
+    // (obfuscated on the page; AIUSA's published press address), no person, no telephone, no
+    // languages, and no "About" text to use as the boilerplate.
+    let dataset = bundled().dataset;
+    assert_eq!(dataset.contacts.len(), 1);
+    let contact = &dataset.contacts[0];
+    assert_eq!(Some(contact.name.as_str()), dataset.organization_name());
+    assert_eq!(contact.email.as_deref(), Some("press@aiusa.org"));
+    assert_eq!(
+        contact.email,
+        dataset.organization.as_ref().unwrap().press_email
+    );
+    assert_eq!((&contact.role, &contact.phone), (&None, &None));
+    assert!(contact.languages.is_empty());
+    assert_eq!(dataset.boilerplate, None);
+    assert!(dataset
+        .releases
+        .iter()
+        .all(|release| release.contacts.is_empty() && release.translation_key.is_none()));
+}
+
+#[test]
 fn kinds_dates_titles_and_credits_match_the_seed() {
     let loaded = bundled();
     let releases = &loaded.dataset.releases;

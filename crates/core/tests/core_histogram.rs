@@ -26,10 +26,13 @@ fn release_on(kind: &str, date: ReleaseDate) -> Release {
         body: None,
         people: Vec::new(),
         image: None,
+        images: Vec::new(),
         topics: Vec::new(),
         places: Vec::new(),
         url: None,
         lang: None,
+        translation_key: None,
+        contacts: Vec::new(),
     }
 }
 

@@ -25,6 +25,10 @@ fn every_fixture_comes_back_exactly() {
         ("seed", SEED),
         ("valid", include_str!("../../../tests/fixtures/valid.json")),
         (
+            "press kit",
+            include_str!("../../../tests/fixtures/press-kit.json"),
+        ),
+        (
             "hostile body",
             include_str!("../../../tests/fixtures/hostile-body.json"),
         ),
@@ -117,12 +121,32 @@ fn an_address_is_checked_again_as_it_is_read() {
 #[test]
 fn a_damaged_length_cannot_ask_for_more_than_the_bytes_left() {
     // Magic, version 1, then a title claiming 2^63 bytes.
-    let mut bytes = b"PLD1\x01".to_vec();
+    let mut bytes = b"PLD2\x01".to_vec();
     bytes.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
     assert_eq!(
         unpack(&bytes).unwrap_err().reason,
         "a length runs past the end"
     );
+}
+
+#[test]
+fn bytes_packed_in_the_first_version_are_refused_with_a_reason_not_read_as_text() {
+    // What a build before pictures, contacts and translations wrote: `PLD1`, then the fields.
+    let mut old = b"PLD1".to_vec();
+    old.extend_from_slice(&pack(&clean(SEED))[4..]);
+    assert!(
+        is_packed(&old),
+        "recognized as packed, so not read as JSON text"
+    );
+    let error = unpack(&old).unwrap_err();
+    assert_eq!(error.offset, 3);
+    assert_eq!(
+        error.to_string(),
+        "the packed dataset is damaged at byte 3: packed in another version of the format than \
+         this build reads; build it again"
+    );
+    assert!(!is_packed(b"PLD"));
+    assert!(!is_packed(b"PLDx"));
 }
 
 /// Text as a hostile source writes it: any character, controls and markup included.
@@ -196,6 +220,65 @@ fn any_record(n: usize) -> impl Strategy<Value = Value> {
         )
 }
 
+/// A contact as a hostile source writes it.
+fn any_contact() -> impl Strategy<Value = Value> {
+    (
+        proptest::option::of(any_text()),
+        proptest::option::of(any_text()),
+        proptest::option::of(prop_oneof![Just("a@example.org"), Just("no")]),
+        proptest::option::of(prop_oneof![Just("+1 (212) 555-0100"), Just("x")]),
+        proptest::collection::vec(prop_oneof![Just("en"), Just("uk-UA"), Just("?")], 0..3),
+    )
+        .prop_map(|(name, role, email, phone, languages)| {
+            json!({ "name": name, "role": role, "email": email, "phone": phone,
+                    "languages": languages })
+        })
+}
+
+/// A picture with every field, some of them wrong.
+fn any_picture() -> impl Strategy<Value = Value> {
+    (
+        proptest::option::of(prop_oneof![Just("/img/a.jpg"), Just("javascript:x")]),
+        proptest::option::of(any_text()),
+        proptest::option::of(any_text()),
+        (
+            proptest::option::of(prop_oneof![
+                Just(json!(640)),
+                Just(json!(0)),
+                Just(json!(u32::MAX))
+            ]),
+            proptest::option::of(1u32..5000),
+        ),
+        proptest::collection::vec(
+            (prop_oneof![Just("/a-1.jpg"), Just("data:x")], 0u32..3000),
+            0..3,
+        ),
+    )
+        .prop_map(|(src, alt, caption, (width, height), sizes)| {
+            json!({
+                "src": src, "alt": alt, "credit": "Credit", "caption": caption,
+                "width": width, "height": height,
+                "sizes": sizes.into_iter()
+                    .map(|(src, width)| json!({ "src": src, "width": width }))
+                    .collect::<Vec<_>>(),
+            })
+        })
+}
+
+/// The fields of translations, press contacts and galleries, to add to a record.
+fn any_press_kit_fields() -> impl Strategy<Value = Value> {
+    (
+        proptest::option::of(prop_oneof![Just("k1"), Just("k2")]),
+        proptest::collection::vec(any_contact(), 0..3),
+        proptest::option::of(any_picture()),
+        proptest::collection::vec(any_picture(), 0..3),
+    )
+        .prop_map(|(key, contacts, image, images)| {
+            json!({ "translation_key": key, "contacts": contacts, "image": image,
+                    "images": images })
+        })
+}
+
 fn any_dataset() -> impl Strategy<Value = Value> {
     (
         any_text(),
@@ -205,21 +288,47 @@ fn any_dataset() -> impl Strategy<Value = Value> {
             any::<bool>(),
             any::<bool>(),
         )),
-        (0usize..6).prop_flat_map(|n| (0..n).map(any_record).collect::<Vec<_>>()),
+        (0usize..6).prop_flat_map(|n| {
+            (0..n)
+                .map(|i| (any_record(i), any_press_kit_fields()))
+                .collect::<Vec<_>>()
+        }),
+        (
+            proptest::option::of(any_text()),
+            proptest::collection::vec(any_contact(), 0..3),
+        ),
     )
-        .prop_map(|(title, description, organization, releases)| {
-            json!({
-                "pressline": 1,
-                "title": title,
-                "description": description,
-                "organization": organization.map(|(name, url, email)| json!({
-                    "name": name,
-                    "url": url.then_some("https://example.org"),
-                    "press_email": email.then_some("press@example.org"),
-                })),
-                "releases": releases,
-            })
-        })
+        .prop_map(
+            |(title, description, organization, records, (boilerplate, contacts))| {
+                let releases: Vec<Value> = records
+                    .into_iter()
+                    .map(|(mut record, extra)| {
+                        if let (Value::Object(record), Value::Object(extra)) = (&mut record, extra)
+                        {
+                            for (key, value) in extra {
+                                if !value.is_null() {
+                                    record.insert(key, value);
+                                }
+                            }
+                        }
+                        record
+                    })
+                    .collect();
+                json!({
+                    "pressline": 1,
+                    "title": title,
+                    "description": description,
+                    "boilerplate": boilerplate,
+                    "contacts": contacts,
+                    "organization": organization.map(|(name, url, email)| json!({
+                        "name": name,
+                        "url": url.then_some("https://example.org"),
+                        "press_email": email.then_some("press@example.org"),
+                    })),
+                    "releases": releases,
+                })
+            },
+        )
 }
 
 proptest! {

@@ -150,6 +150,26 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, Route)> {
             Route::Streamed,
         ),
         (
+            "press kit fixture file",
+            include_bytes!("../../../tests/fixtures/press-kit.json").to_vec(),
+            Route::Streamed,
+        ),
+        (
+            // Two versions in one language, one without any: the dataset's `lang`, which
+            // decides, comes after the records.
+            "translations checked against a language given after the records",
+            br#"{"pressline": 1, "releases": [
+                {"id": "a", "kind": "R", "date": "2024-01-01", "title": "A", "translation_key": "k"},
+                {"id": "b", "kind": "R", "date": "soon", "title": "B", "translation_key": "k"},
+                {"id": "c", "kind": "R", "date": "2024-01-02", "title": "C", "translation_key": "k",
+                 "image": {"src": "c.jpg"}},
+                {"id": "d", "kind": "R", "date": "2024-01-03", "title": "D", "lang": "EN",
+                 "translation_key": "k", "contacts": [{"role": "no name"}]}
+            ], "lang": "en", "contacts": [{"name": "Press", "phone": "call us"}]}"#
+                .to_vec(),
+            Route::Streamed,
+        ),
+        (
             "broken records fixture file",
             include_bytes!("../../../tests/fixtures/broken-records.json").to_vec(),
             Route::Streamed,

@@ -10,7 +10,8 @@ use super::Deploy;
 use pressline_core::route::release_path;
 use pressline_core::shards::resolve_url;
 use pressline_core::timeline::shorten;
-use pressline_core::{Dataset, Release};
+use pressline_core::translation::other_versions;
+use pressline_core::{Contact, Dataset, Release};
 
 /// The `<meta name="generator">` of a published page; its presence tells `publish` that a page
 /// is its own output, not trunk's.
@@ -33,6 +34,9 @@ pub struct PageHead {
     pub image: Option<(String, String)>,
     /// When the release was published (ISO 8601), for `article:published_time`.
     pub published: Option<String>,
+    /// The page's versions in other languages and itself, as (language tag, absolute
+    /// address), for `<link rel="alternate" hreflang>`: empty when it has no other version.
+    pub alternates: Vec<(String, String)>,
     /// Structured data (schema.org), written as JSON-LD.
     pub structured_data: Value,
 }
@@ -40,6 +44,17 @@ pub struct PageHead {
 impl PageHead {
     /// The head of a release's page.
     pub fn for_release(dataset: &Dataset, release: &Release, deploy: &Deploy) -> Self {
+        Self::for_release_with(dataset, release, deploy, &other_versions(dataset, release))
+    }
+
+    /// The head of a release's page whose other versions (as
+    /// [`pressline_core::translation::Translations::other_versions`] gives them) are known.
+    pub fn for_release_with(
+        dataset: &Dataset,
+        release: &Release,
+        deploy: &Deploy,
+        versions: &[(&str, &str)],
+    ) -> Self {
         let canonical = deploy.url(&release_path(&release.id));
         let description = shorten(release.summary.as_deref().unwrap_or(&release.title), 160);
         let image = release.image.as_ref().and_then(|image| {
@@ -49,7 +64,8 @@ impl PageHead {
                 image.alt.clone().unwrap_or_default(),
             ))
         });
-        let organization = organization(dataset, deploy);
+        let author = organization(dataset, deploy, &[]);
+        let publisher = organization(dataset, deploy, dataset.contacts_for(release));
         let mut article = Map::new();
         article.insert("@context".into(), json!("https://schema.org"));
         article.insert("@type".into(), json!("NewsArticle"));
@@ -65,8 +81,8 @@ impl PageHead {
         if let Some((src, _)) = &image {
             article.insert("image".into(), json!([src]));
         }
-        article.insert("author".into(), organization.clone());
-        article.insert("publisher".into(), organization);
+        article.insert("author".into(), author);
+        article.insert("publisher".into(), publisher);
         if !release.topics.is_empty() {
             article.insert("keywords".into(), json!(release.topics));
         }
@@ -86,6 +102,7 @@ impl PageHead {
             kind: "article",
             image,
             published: Some(release.date.to_iso()),
+            alternates: alternates(dataset, release, deploy, versions),
             structured_data: Value::Object(article),
         }
     }
@@ -106,7 +123,10 @@ impl PageHead {
         if let Some(lang) = &dataset.lang {
             page.insert("inLanguage".into(), json!(lang));
         }
-        page.insert("publisher".into(), organization(dataset, deploy));
+        page.insert(
+            "publisher".into(),
+            organization(dataset, deploy, &dataset.contacts),
+        );
         Self {
             title: page_title(dataset, &dataset.title),
             headline: dataset.title.clone(),
@@ -115,6 +135,7 @@ impl PageHead {
             kind: "website",
             image: None,
             published: None,
+            alternates: Vec::new(),
             structured_data: Value::Object(page),
         }
     }
@@ -179,6 +200,14 @@ impl PageHead {
             r#"    <link rel="canonical" href="{}" />"#,
             a(&self.canonical)
         );
+        for (lang, href) in &self.alternates {
+            let _ = writeln!(
+                out,
+                r#"    <link rel="alternate" hreflang="{}" href="{}" />"#,
+                a(lang),
+                a(href)
+            );
+        }
         for (kind, file) in [
             ("application/atom+xml", "feed.xml"),
             ("application/feed+json", "feed.json"),
@@ -235,13 +264,64 @@ fn page_title(dataset: &Dataset, title: &str) -> String {
     }
 }
 
-/// The organization as schema.org's `Organization` (the dataset's title when it names none).
-fn organization(dataset: &Dataset, deploy: &Deploy) -> Value {
+/// The organization as schema.org's `Organization` (the dataset's title when it names none),
+/// with a `contactPoint` per contact when there are any.
+fn organization(dataset: &Dataset, deploy: &Deploy, contacts: &[Contact]) -> Value {
     let name = dataset.organization_name().unwrap_or(&dataset.title);
     let url = dataset
         .organization
         .as_ref()
         .and_then(|o| o.url.as_ref())
         .map_or_else(|| deploy.base_url().to_owned(), |url| url.to_string());
-    json!({ "@type": "Organization", "name": name, "url": url })
+    let mut organization = json!({ "@type": "Organization", "name": name, "url": url });
+    if !contacts.is_empty() {
+        organization["contactPoint"] = contacts.iter().map(contact_point).collect();
+    }
+    organization
+}
+
+/// A press contact as schema.org's `ContactPoint`: `contactType` is its role, else "press";
+/// `name`, `email`, `telephone` (as written) and `availableLanguage` (BCP 47 tags) when given.
+fn contact_point(contact: &Contact) -> Value {
+    let mut point = Map::new();
+    point.insert("@type".into(), json!("ContactPoint"));
+    point.insert(
+        "contactType".into(),
+        json!(contact.role.as_deref().unwrap_or("press")),
+    );
+    point.insert("name".into(), json!(contact.name));
+    if let Some(email) = &contact.email {
+        point.insert("email".into(), json!(email));
+    }
+    if let Some(phone) = &contact.phone {
+        point.insert("telephone".into(), json!(phone));
+    }
+    if !contact.languages.is_empty() {
+        point.insert("availableLanguage".into(), json!(contact.languages));
+    }
+    Value::Object(point)
+}
+
+/// `release`'s versions (`versions`, the others) and itself as (language tag, absolute
+/// address), ordered by tag as `versions` are; empty when it has no other version or no
+/// language of its own to name it by.
+pub fn alternates(
+    dataset: &Dataset,
+    release: &Release,
+    deploy: &Deploy,
+    versions: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let Some(own) = dataset.language_of(release) else {
+        return Vec::new();
+    };
+    if versions.is_empty() {
+        return Vec::new();
+    }
+    let mut all: Vec<(String, String)> = versions
+        .iter()
+        .map(|(lang, id)| (lang.to_string(), deploy.url(&release_path(id))))
+        .collect();
+    all.push((own.to_owned(), deploy.url(&release_path(&release.id))));
+    all.sort_by_key(|(lang, _)| lang.to_ascii_lowercase());
+    all
 }

@@ -30,6 +30,7 @@ use pressline_core::route::release_path;
 use pressline_core::search::SearchIndex;
 use pressline_core::site::Site;
 use pressline_core::source::DEFAULT_MAX_BYTES;
+use pressline_core::translation::Translations;
 use pressline_core::validate::is_url_safe_id;
 use pressline_core::view_state::ViewState;
 use pressline_core::{Dataset, LoadedDataset, Release};
@@ -269,6 +270,8 @@ struct Pages<'a> {
     order: Vec<usize>,
     site: SiteData,
     plans: ReleasePlans,
+    /// Each release's versions in other languages, for its head's `hreflang` links.
+    translations: Translations<'a>,
     /// The feeds' addresses, only where the deploy's address is known, as the heads' links are.
     feeds: Option<FeedLinks>,
     shell: &'a Shell,
@@ -311,6 +314,7 @@ impl<'a> Pages<'a> {
             order,
             site,
             plans,
+            translations: Translations::new(dataset),
             feeds,
             shell: &build.shell,
             deploy,
@@ -328,7 +332,8 @@ impl<'a> Pages<'a> {
             Some(&self.plans),
             self.feeds.as_ref(),
         );
-        let head = PageHead::for_release(self.dataset, release, self.deploy);
+        let versions = self.translations.other_versions(release);
+        let head = PageHead::for_release_with(self.dataset, release, self.deploy, &versions);
         self.in_shell(&head, &path, &content)
     }
 

@@ -1,12 +1,24 @@
 //! `sitemap.xml` (split into a sitemap index past 50,000 addresses, the protocol's limit per
-//! file) and `robots.txt` pointing to it.
+//! file) and `robots.txt` pointing to it. A release with versions in other languages lists
+//! them all, itself included, as `xhtml:link rel="alternate" hreflang` (as its page's head
+//! does).
 
 use std::fmt::Write;
 
 use super::escape::xml;
+use super::head::alternates;
 use super::Deploy;
 use pressline_core::route::release_path;
+use pressline_core::translation::Translations;
 use pressline_core::Dataset;
+
+/// One address of a sitemap: where, when it last changed, and its versions in other languages
+/// (with itself) as (language tag, address).
+struct Entry {
+    loc: String,
+    lastmod: Option<String>,
+    alternates: Vec<(String, String)>,
+}
 
 /// Most addresses one sitemap file may list.
 pub const URLS_PER_SITEMAP: usize = 50_000;
@@ -23,14 +35,21 @@ pub fn sitemaps(
     let home_lastmod = newest_first
         .first()
         .map(|&i| releases[i].date.calendar_date().to_string());
-    let mut entries: Vec<(String, Option<String>)> = Vec::with_capacity(releases.len() + 1);
-    entries.push((deploy.base_url().to_owned(), home_lastmod));
+    let translations = Translations::new(dataset);
+    let mut entries: Vec<Entry> = Vec::with_capacity(releases.len() + 1);
+    entries.push(Entry {
+        loc: deploy.base_url().to_owned(),
+        lastmod: home_lastmod,
+        alternates: Vec::new(),
+    });
     entries.extend(newest_first.iter().map(|&i| {
         let release = &releases[i];
-        (
-            deploy.url(&release_path(&release.id)),
-            Some(release.date.calendar_date().to_string()),
-        )
+        let versions = translations.other_versions(release);
+        Entry {
+            loc: deploy.url(&release_path(&release.id)),
+            lastmod: Some(release.date.calendar_date().to_string()),
+            alternates: alternates(dataset, release, deploy, &versions),
+        }
     }));
     if entries.len() <= URLS_PER_SITEMAP {
         return vec![("sitemap.xml".to_owned(), urlset(&entries))];
@@ -55,13 +74,26 @@ pub fn sitemaps(
     files
 }
 
-fn urlset(entries: &[(String, Option<String>)]) -> String {
+fn urlset(entries: &[Entry]) -> String {
     let mut out = String::with_capacity(entries.len() * 100 + 200);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (loc, lastmod) in entries {
-        let _ = write!(out, "  <url><loc>{}</loc>", xml(loc));
-        if let Some(day) = lastmod {
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
+    // The XHTML namespace only where a page has versions in other languages.
+    if entries.iter().any(|entry| !entry.alternates.is_empty()) {
+        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    out.push_str(">\n");
+    for entry in entries {
+        let _ = write!(out, "  <url><loc>{}</loc>", xml(&entry.loc));
+        if let Some(day) = &entry.lastmod {
             let _ = write!(out, "<lastmod>{day}</lastmod>");
+        }
+        for (lang, href) in &entry.alternates {
+            let _ = write!(
+                out,
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                xml(lang),
+                xml(href)
+            );
         }
         out.push_str("</url>\n");
     }

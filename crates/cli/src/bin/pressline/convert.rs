@@ -126,14 +126,13 @@ fn check_round_trip(dataset: &Dataset, files: &[ContentFile]) -> Result<(), Fail
         .iter()
         .map(|&(_, i)| dataset.releases[i].clone())
         .collect();
-    if read.loaded.problems.is_empty() && read.loaded.dataset == expected {
+    // A recommended field the dataset lacks (a picture's `alt`) is said again, and costs
+    // nothing.
+    let lost = read.loaded.problems.iter().find(|p| !p.loses_nothing());
+    if lost.is_none() && read.loaded.dataset == expected {
         return Ok(());
     }
-    let problem = read
-        .loaded
-        .problems
-        .first()
-        .map_or_else(|| "a release differs".to_owned(), |p| read.describe(p));
+    let problem = lost.map_or_else(|| "a release differs".to_owned(), |p| read.describe(p));
     Err(Failure::stop(format!(
         "the Markdown files would not read back as the same dataset ({problem}); nothing was \
          written. Please report this"

@@ -45,6 +45,8 @@ pub fn hold_back(input: &mut Input, now: DateTime<Utc>) -> HeldBack {
         title: String::new(),
         description: None,
         organization: None,
+        boilerplate: None,
+        contacts: Vec::new(),
         lang: None,
         releases: Vec::new(),
     };

@@ -38,8 +38,13 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     let (format, loaded) = (input.format, &input.loaded);
     let problems = &loaded.problems;
     let skipped = skipped_record_count(problems);
-    // Dataset-level problems and a kept release's bad optional field cost only that field.
-    let dropped = problems.iter().filter(|p| !p.skips_record()).count();
+    // Dataset-level problems and a kept release's bad optional field cost only that field; a
+    // missing recommended field (a picture's `alt`) costs nothing.
+    let lost_nothing = problems.iter().filter(|p| p.loses_nothing()).count();
+    let dropped = problems
+        .iter()
+        .filter(|p| !p.skips_record() && !p.loses_nothing())
+        .count();
     if as_json {
         let listed: Vec<_> = problems
             .iter()
@@ -54,6 +59,7 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
                     "reason": problem.kind.to_string(),
                     "message": input.describe(problem),
                     "skips_record": problem.skips_record(),
+                    "loses_nothing": problem.loses_nothing(),
                 })
             })
             .collect();
@@ -65,6 +71,7 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
             "releases": releases,
             "skipped": skipped,
             "fields_dropped": dropped,
+            "recommended_missing": lost_nothing,
             "problems": listed,
             "held": held_list,
             "next_publication": next_publication,
@@ -77,9 +84,13 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         for problem in problems {
             println!("{}", input.describe(problem));
         }
-        let only_fields = match dropped {
-            0 => String::new(),
-            n => format!(" ({n} of them only dropped a field)"),
+        let only_fields = match (dropped, lost_nothing) {
+            (0, 0) => String::new(),
+            (n, 0) => format!(" ({n} of them only dropped a field)"),
+            (0, m) => format!(" ({m} of them only a recommended field missing)"),
+            (n, m) => {
+                format!(" ({n} of them only dropped a field, {m} only a recommended field missing)")
+            }
         };
         println!(
             "{source}: {} format, {releases} valid releases, {skipped} skipped, {} problems\

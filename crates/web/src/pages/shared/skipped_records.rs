@@ -33,10 +33,15 @@ pub fn SkippedRecords(
                         .iter()
                         .take(PROBLEMS_SHOWN)
                         .map(|problem| {
-                            // What the problem cost: a field of a shown release, or the release.
-                            let outcome = problem.record.as_ref().map(|record| {
-                                if record.kept { t.field_dropped } else { t.record_skipped }
-                            });
+                            // What the problem cost: a field of a shown release, or the release
+                            // (a recommended field that is missing costs nothing: its text says so).
+                            let outcome = problem
+                                .record
+                                .as_ref()
+                                .filter(|record| !(record.kept && problem.loses_nothing()))
+                                .map(|record| {
+                                    if record.kept { t.field_dropped } else { t.record_skipped }
+                                });
                             view! {
                                 <li data-outcome=outcome
                                     .map(|_| if problem.skips_record() { "skipped" } else { "dropped" })>

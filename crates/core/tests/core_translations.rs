@@ -1,0 +1,214 @@
+//! Native tests of translations (`translation_key`): validation keeps one version per language,
+//! and a release's other versions are listed in a stable order, with their languages' names.
+#![cfg(not(target_arch = "wasm32"))]
+
+use pressline_core::translation::{language_name, other_versions, Translations};
+use pressline_core::{parse_dataset, Dataset, LoadedDataset, Problem, ProblemKind, RecordRef};
+
+const PRESS_KIT: &str = include_str!("../../../tests/fixtures/press-kit.json");
+
+fn load(text: &str) -> LoadedDataset {
+    parse_dataset(text).expect("a readable dataset")
+}
+
+/// A dataset of `releases` (JSON objects, comma-separated) with the dataset's `lang`, if any.
+fn dataset_of(lang: Option<&str>, releases: &str) -> LoadedDataset {
+    let lang = lang.map_or_else(String::new, |lang| format!(r#""lang": "{lang}","#));
+    load(&format!(
+        r#"{{ "pressline": 1, {lang} "releases": [ {releases} ] }}"#
+    ))
+}
+
+fn versions<'a>(dataset: &'a Dataset, id: &str) -> Vec<(&'a str, &'a str)> {
+    let release = dataset.release(id).expect("the release is kept");
+    let listed = other_versions(dataset, release);
+    // The index built for publishing answers exactly the same.
+    assert_eq!(Translations::new(dataset).other_versions(release), listed);
+    listed
+}
+
+#[test]
+fn every_version_lists_the_others_by_language_tag() {
+    let loaded = load(PRESS_KIT);
+    assert_eq!(loaded.problems, []);
+    let dataset = &loaded.dataset;
+    assert_eq!(
+        versions(dataset, "kyiv-briefing"),
+        [
+            ("ar", "kyiv-briefing-ar"),
+            ("ru", "kyiv-briefing-ru"),
+            ("uk", "kyiv-briefing-uk"),
+        ]
+    );
+    // The English version's language is the dataset's: the release gives none.
+    assert_eq!(dataset.release("kyiv-briefing").unwrap().lang, None);
+    assert_eq!(
+        versions(dataset, "kyiv-briefing-uk"),
+        [
+            ("ar", "kyiv-briefing-ar"),
+            ("en", "kyiv-briefing"),
+            ("ru", "kyiv-briefing-ru"),
+        ]
+    );
+    let names: Vec<&str> = versions(dataset, "kyiv-briefing-ar")
+        .into_iter()
+        .map(|(lang, _)| language_name(lang))
+        .collect();
+    assert_eq!(names, ["English", "Русский", "Українська"]);
+}
+
+#[test]
+fn a_key_only_one_release_has_lists_nothing_and_no_key_lists_nothing() {
+    let loaded = load(PRESS_KIT);
+    let dataset = &loaded.dataset;
+    assert_eq!(
+        dataset.release("alone").unwrap().translation_key.as_deref(),
+        Some("told-once")
+    );
+    assert_eq!(versions(dataset, "alone"), []);
+    let loaded = dataset_of(
+        Some("en"),
+        r#"{ "id": "a", "kind": "R", "date": "2024-01-01", "title": "A" },
+           { "id": "b", "kind": "R", "date": "2024-01-01", "title": "B", "lang": "uk" }"#,
+    );
+    assert_eq!(versions(&loaded.dataset, "a"), []);
+}
+
+#[test]
+fn two_versions_in_one_language_keep_the_first_and_drop_the_later_ones_key() {
+    let loaded = dataset_of(
+        Some("en"),
+        r#"{ "id": "a", "kind": "R", "date": "2024-01-01", "title": "A", "translation_key": "k" },
+           { "id": "b", "kind": "R", "date": "2024-01-01", "title": "B", "translation_key": "k",
+             "lang": "uk" },
+           { "id": "c", "kind": "R", "date": "2024-01-02", "title": "C", "translation_key": "k",
+             "lang": "EN" }"#,
+    );
+    let dataset = &loaded.dataset;
+    assert_eq!(dataset.releases.len(), 3, "every release is kept");
+    assert_eq!(
+        loaded.problems,
+        [Problem {
+            record: Some(RecordRef {
+                index: 2,
+                id: Some("c".to_owned()),
+                kept: true,
+            }),
+            field: "translation_key".to_owned(),
+            kind: ProblemKind::DuplicateTranslation {
+                lang: "EN".to_owned(),
+                first_id: "a".to_owned(),
+            },
+        }]
+    );
+    assert_eq!(
+        loaded.problems[0].to_string(),
+        "releases[2] (id \"c\"), field `translation_key`: release \"a\" is already this \
+         story's version in \"EN\"; one version per language; the field is dropped, the release \
+         kept"
+    );
+    assert_eq!(loaded.skipped_record_count(), 0);
+    assert_eq!(dataset.release("c").unwrap().translation_key, None);
+    assert_eq!(versions(dataset, "a"), [("uk", "b")]);
+    assert_eq!(versions(dataset, "b"), [("en", "a")]);
+    assert_eq!(versions(dataset, "c"), []);
+}
+
+#[test]
+fn a_translation_without_any_language_loses_its_key() {
+    let loaded = dataset_of(
+        None,
+        r#"{ "id": "a", "kind": "R", "date": "2024-01-01", "title": "A", "translation_key": "k" },
+           { "id": "b", "kind": "R", "date": "2024-01-01", "title": "B", "translation_key": "k",
+             "lang": "uk" }"#,
+    );
+    assert_eq!(loaded.problems.len(), 1);
+    let problem = &loaded.problems[0];
+    assert_eq!(problem.kind, ProblemKind::TranslationWithoutLanguage);
+    assert_eq!(problem.record.as_ref().unwrap().index, 0);
+    assert!(!problem.skips_record());
+    assert_eq!(loaded.dataset.releases[0].translation_key, None);
+    assert_eq!(versions(&loaded.dataset, "b"), []);
+}
+
+#[test]
+fn translation_problems_come_in_record_order_among_the_others() {
+    let loaded = dataset_of(
+        Some("en"),
+        r#"{ "id": "a", "kind": "R", "date": "2024-01-01", "title": "A", "translation_key": "k" },
+           { "id": "b", "kind": "R", "date": "2024-01-01", "title": "B", "translation_key": "k",
+             "url": "javascript:alert(1)" },
+           { "id": "c", "kind": "R", "date": "June", "title": "C" },
+           { "id": "d", "kind": "R", "date": "2024-01-01", "title": "D", "translation_key": "k" }"#,
+    );
+    let said: Vec<(usize, &str)> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.record.as_ref().unwrap().index, p.field.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (1, "url"),
+            (1, "translation_key"),
+            (2, "date"),
+            (3, "translation_key"),
+        ]
+    );
+    assert_eq!(loaded.skipped_record_count(), 1);
+}
+
+#[test]
+fn a_skipped_release_keeps_no_language_for_its_key() {
+    // The first record is skipped (no title), so the second is the English version.
+    let loaded = dataset_of(
+        Some("en"),
+        r#"{ "id": "a", "kind": "R", "date": "2024-01-01", "translation_key": "k" },
+           { "id": "b", "kind": "R", "date": "2024-01-01", "title": "B", "translation_key": "k" },
+           { "id": "c", "kind": "R", "date": "2024-01-01", "title": "C", "translation_key": "k",
+             "lang": "fr" }"#,
+    );
+    assert!(loaded.problems.iter().all(|p| p.field == "title"));
+    assert_eq!(versions(&loaded.dataset, "b"), [("fr", "c")]);
+}
+
+#[test]
+fn a_language_is_listed_once_ignoring_case_and_tags_sort_ignoring_case() {
+    // Built by hand (not validated): two versions in one language are listed once, the first
+    // in the dataset's order.
+    let mut dataset = load(PRESS_KIT).dataset;
+    for release in &mut dataset.releases {
+        match release.id.as_str() {
+            "kyiv-briefing-ru" => release.lang = Some("AR".to_owned()),
+            "kyiv-briefing-uk" => release.lang = Some("Be".to_owned()),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        versions(&dataset, "kyiv-briefing"),
+        [("AR", "kyiv-briefing-ru"), ("Be", "kyiv-briefing-uk")]
+    );
+    // Nor is the release's own language.
+    assert_eq!(
+        versions(&dataset, "kyiv-briefing-ar"),
+        [("Be", "kyiv-briefing-uk"), ("en", "kyiv-briefing")]
+    );
+}
+
+#[test]
+fn languages_are_named_in_themselves() {
+    for (tag, name) in [
+        ("en", "English"),
+        ("uk", "Українська"),
+        ("ru", "Русский"),
+        ("ar", "العربية"),
+        ("es", "Español"),
+        ("fr", "Français"),
+        ("uk-UA", "Українська"),
+        ("FR-ca", "Français"),
+        ("pt-BR", "pt-BR"),
+        ("de", "de"),
+    ] {
+        assert_eq!(language_name(tag), name, "{tag}");
+    }
+}
