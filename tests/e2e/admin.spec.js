@@ -3,7 +3,7 @@
 // copy of content/ in target/edit-e2e. A release written in the form lands as a Markdown file,
 // passes `pressline validate`, and shows in the timeline.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8199);
@@ -77,6 +77,13 @@ test('a release written in the form lands as content/releases/<id>.md, validates
   // The folder, with the new file, passes validation: exit status 0.
   const said = execFileSync('target/debug/pressline', ['validate', CONTENT], { encoding: 'utf8' });
   expect(said).toMatch(/0 skipped, 0 problems/);
+
+  // A rebuild publishes it: its page is prerendered from the folder.
+  rmSync('target/edit-e2e/site', { recursive: true, force: true });
+  cpSync('dist', 'target/edit-e2e/site', { recursive: true });
+  execFileSync('target/debug/pressline', ['publish', CONTENT, '--out', 'target/edit-e2e/site', '--quiet'], { encoding: 'utf8' });
+  const published = readFileSync('target/edit-e2e/site/releases/kharkiv-school-strike-witnesses-speak/index.html', 'utf8');
+  expect(published).toContain('school sheltered 40 families');
 
   // The timeline reads the content folder: the new release is there, and its page.
   await page.goto(`${EDIT}/`);
