@@ -189,6 +189,30 @@ impl Problem {
     }
 }
 
+/// What a problem cost, as the command and the app's report say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cost {
+    /// The release record was skipped.
+    Release,
+    /// Only the field was dropped, from a kept release or from the dataset.
+    Field,
+    /// Nothing: a recommended field is missing.
+    Nothing,
+}
+
+impl Problem {
+    /// What this problem cost (see [`Cost`]).
+    pub fn cost(&self) -> Cost {
+        if self.skips_record() {
+            Cost::Release
+        } else if self.loses_nothing() {
+            Cost::Nothing
+        } else {
+            Cost::Field
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -198,11 +222,11 @@ impl fmt::Display for Problem {
             self.field,
             self.kind
         )?;
-        match &self.record {
-            Some(record) if !record.kept => f.write_str("; the release is skipped"),
-            _ if self.loses_nothing() => f.write_str("; nothing is left out"),
-            Some(_) => f.write_str("; the field is dropped, the release kept"),
-            None => Ok(()),
+        match (self.cost(), &self.record) {
+            (Cost::Release, _) => f.write_str("; the release is skipped"),
+            (Cost::Nothing, _) => f.write_str("; nothing is left out"),
+            (Cost::Field, Some(_)) => f.write_str("; the field is dropped, the release kept"),
+            (Cost::Field, None) => Ok(()),
         }
     }
 }

@@ -54,16 +54,9 @@ pub async fn read_with(
 /// public, and its publisher should have left them out (`pressline convert` and `publish` do);
 /// a release it still names under embargo is at least not shown before its time.
 pub fn without_embargoed(mut loaded: LoadedDataset) -> LoadedDataset {
-    let has_embargo = loaded
-        .dataset
-        .releases
-        .iter()
-        .any(|release| release.embargo_until.is_some());
-    if has_embargo {
-        let now =
-            DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-        loaded.dataset = embargo::apply(loaded.dataset, now).dataset;
-    }
+    let now =
+        DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    loaded.dataset = embargo::apply(loaded.dataset, now).dataset;
     loaded
 }
 

@@ -5,7 +5,7 @@ use crate::context::i18n::I18n;
 use std::sync::Arc;
 
 use pressline_core::i18n::fill;
-use pressline_core::problem::{problems_not_shown, skipped_record_count, PROBLEMS_SHOWN};
+use pressline_core::problem::{problems_not_shown, skipped_record_count, Cost, PROBLEMS_SHOWN};
 use pressline_core::Problem;
 
 /// The readable list of what validation skipped or dropped, so nothing vanishes silently: each
@@ -33,24 +33,21 @@ pub fn SkippedRecords(
                         .iter()
                         .take(PROBLEMS_SHOWN)
                         .map(|problem| {
-                            // What the problem cost: a field of a shown release, or the release
-                            // (a recommended field that is missing costs nothing: its text says so).
-                            let outcome = problem
-                                .record
-                                .as_ref()
-                                .filter(|record| !(record.kept && problem.loses_nothing()))
-                                .map(|record| {
-                                    if record.kept { t.field_dropped } else { t.record_skipped }
-                                });
+                            // What a release's problem cost (a missing recommended field costs
+                            // nothing: its text says so).
+                            let outcome = problem.record.as_ref().and(match problem.cost() {
+                                Cost::Release => Some(("skipped", t.record_skipped)),
+                                Cost::Field => Some(("dropped", t.field_dropped)),
+                                Cost::Nothing => None,
+                            });
                             view! {
-                                <li data-outcome=outcome
-                                    .map(|_| if problem.skips_record() { "skipped" } else { "dropped" })>
+                                <li data-outcome=outcome.map(|(name, _)| name)>
                                     <strong>{problem.location()}</strong>
                                     ", "
                                     <code>{problem.field.clone()}</code>
                                     ": "
                                     {problem.kind.to_string()}
-                                    {outcome.map(|outcome| format!(" — {outcome}"))}
+                                    {outcome.map(|(_, words)| format!(" — {words}"))}
                                 </li>
                             }
                         })
