@@ -10,7 +10,8 @@ use super::Release;
 pub const RELATED_COUNT: usize = 4;
 
 /// Up to `limit` releases sharing topics, places or people with the one at `index`, best first:
-/// a shared person or topic counts 2, a shared place 1; ties go to the newer release.
+/// a shared person or topic counts 2, a shared place 1; ties go to the newer release. Its own
+/// versions in other languages (its `translation_key`) are left out.
 pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {
     let Some(subject) = releases.get(index) else {
         return Vec::new();
@@ -18,7 +19,7 @@ pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {
     let mut scored: Vec<(usize, usize)> = releases
         .iter()
         .enumerate()
-        .filter(|(other, _)| *other != index)
+        .filter(|(other, release)| *other != index && !same_story(subject, release))
         .map(|(other, release)| {
             let shared = |mine: &[String], theirs: &[String]| {
                 mine.iter().filter(|v| theirs.contains(v)).count()
@@ -45,6 +46,12 @@ pub fn related(releases: &[Release], index: usize, limit: usize) -> Vec<usize> {
         .take(limit)
         .map(|(other, _)| other)
         .collect()
+}
+
+/// True when two releases are versions of one story (they share a `translation_key`): the
+/// release page links its versions under "Also in", never as related releases.
+fn same_story(a: &Release, b: &Release) -> bool {
+    a.translation_key.is_some() && a.translation_key == b.translation_key
 }
 
 /// The releases just before and after `index` in `order` (a timeline's display order), or
@@ -163,7 +170,7 @@ impl<'a> RelatedIndex<'a> {
         for &other in touched.iter() {
             let other = other as usize;
             let score = std::mem::take(&mut scores[other]);
-            if other == index || limit == 0 {
+            if other == index || limit == 0 || same_story(subject, &releases[other]) {
                 continue;
             }
             let candidate = (other, score);

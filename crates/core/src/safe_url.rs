@@ -63,6 +63,33 @@ impl SafeUrl {
         is_email(email).then(|| Self(format!("mailto:{}", email.trim())))
     }
 
+    /// A `tel:` link (RFC 3966) for a telephone number as people write it: its digits, after a
+    /// leading `+` if it has one. `None` unless the number holds only digits, spaces and
+    /// `+ ( ) - .` (a `+` only first) and at least three digits.
+    ///
+    /// ```
+    /// use pressline_core::SafeUrl;
+    /// assert_eq!(SafeUrl::tel("+1 (212) 555-0100").unwrap().as_str(), "tel:+12125550100");
+    /// assert_eq!(SafeUrl::tel("044 555.01.02").unwrap().as_str(), "tel:0445550102");
+    /// assert!(SafeUrl::tel("555-0100; ext=javascript:").is_none());
+    /// assert!(SafeUrl::tel("1+2").is_none());
+    /// ```
+    pub fn tel(phone: &str) -> Option<Self> {
+        let phone = phone.trim();
+        let (plus, rest) = match phone.strip_prefix('+') {
+            Some(rest) => ("+", rest),
+            None => ("", phone),
+        };
+        if !rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ()-.".contains(c))
+        {
+            return None;
+        }
+        let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+        (digits.len() >= 3).then(|| Self(format!("tel:{plus}{digits}")))
+    }
+
     /// The checked address.
     pub fn as_str(&self) -> &str {
         &self.0

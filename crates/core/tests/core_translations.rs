@@ -212,3 +212,34 @@ fn languages_are_named_in_themselves() {
         assert_eq!(language_name(tag), name, "{tag}");
     }
 }
+
+#[test]
+fn a_release_s_own_versions_are_never_its_related_releases() {
+    use pressline_core::related::{related, RelatedIndex};
+    let loaded = dataset_of(
+        Some("en"),
+        r#"{ "id": "a", "kind": "Report", "date": "2024-05-01", "title": "A",
+             "topics": ["Detention"], "translation_key": "story" },
+           { "id": "a-uk", "kind": "Report", "date": "2024-05-01", "title": "А", "lang": "uk",
+             "topics": ["Detention"], "translation_key": "story" },
+           { "id": "b", "kind": "Report", "date": "2024-04-01", "title": "B",
+             "topics": ["Detention"], "translation_key": "other" },
+           { "id": "c", "kind": "Report", "date": "2024-03-01", "title": "C",
+             "topics": ["Detention"] }"#,
+    );
+    let releases = &loaded.dataset.releases;
+    let ids =
+        |list: Vec<usize>| -> Vec<&str> { list.iter().map(|&i| releases[i].id.as_str()).collect() };
+    assert_eq!(ids(related(releases, 0, 4)), ["b", "c"]);
+    assert_eq!(ids(related(releases, 1, 4)), ["b", "c"]);
+    // A release without a key has no versions: every other release sharing a topic is related.
+    assert_eq!(ids(related(releases, 3, 4)), ["a", "a-uk", "b"]);
+    let index = RelatedIndex::build(releases);
+    let mut scratch = index.scratch();
+    for subject in 0..releases.len() {
+        assert_eq!(
+            index.related(subject, 4, &mut scratch),
+            related(releases, subject, 4)
+        );
+    }
+}

@@ -104,6 +104,22 @@ catalogue! {
         press_contact,
         /// "Press contact ({name}): ".
         press_contact_of,
+        /// The release page's other language versions: "Also in: " before their names.
+        also_in,
+        /// The heading of the contact cards: "Press contacts".
+        press_contacts,
+        /// A contact card's download of its vCard: "Save contact (vCard)".
+        save_contact,
+        /// A contact card: "Languages: " before the languages they answer in.
+        contact_languages,
+        /// The boilerplate's heading: "About {name}".
+        about_organization,
+        /// The boilerplate's heading when the organization has no name: "About the organization".
+        about_the_organization,
+        /// The gallery's heading: "Press photos".
+        press_photos,
+        /// A picture's download link: "Download full size".
+        download_full_size,
         /// The language switcher's label, "Language".
         language,
         /// The filters' toggle, "Filters".
@@ -131,6 +147,8 @@ catalogue! {
         facet_person,
         /// Facet legend: year.
         facet_year,
+        /// Facet legend: the language a release is written in, "Release language".
+        facet_language,
         /// "Show all {count}" values of a facet.
         show_all,
         /// "Show fewer".
@@ -464,6 +482,15 @@ impl Messages {
         match organization {
             Some(name) => super::fill(self.press_contact_of, &[("name", name)]),
             None => self.press_contact.to_owned(),
+        }
+    }
+
+    /// The heading of the organization's boilerplate: "About {name}", or "About the
+    /// organization" when the dataset names none.
+    pub fn about_label(&self, organization: Option<&str>) -> String {
+        match organization {
+            Some(name) => super::fill(self.about_organization, &[("name", name)]),
+            None => self.about_the_organization.to_owned(),
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The parts of the page outside the app's root element. An embed leaves them to its host.
 
+use wasm_bindgen::JsCast;
+
 use crate::platform::surface::{in_browser, Surface};
 
 /// The element `pressline publish` puts a page's prerendered content in.
@@ -76,4 +78,33 @@ pub fn set_meta_description(text: &str) {
     if let Some(meta) = meta {
         let _ = meta.set_attribute("content", text);
     }
+}
+
+/// Offers `text` as a file download through a temporary `blob:` link.
+pub fn offer_download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(link) = document
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    // Revoked later, not at once: some browsers start reading the blob after click() returns.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
 }

@@ -8,8 +8,11 @@ use pressline_core::markdown::{parse_markdown, Block, Inline};
 pub fn MarkdownBody(
     /// The Markdown text.
     markdown: String,
+    /// The block's class.
+    #[prop(default = "release__body")]
+    class: &'static str,
 ) -> impl IntoView {
-    view! { <div class="release__body">{blocks(parse_markdown(&markdown))}</div> }
+    view! { <div class=class>{blocks(parse_markdown(&markdown))}</div> }
 }
 
 fn blocks(blocks: Vec<Block>) -> AnyView {

@@ -1,19 +1,24 @@
 use leptos::prelude::*;
 
-use crate::context::i18n::t;
-use crate::pages::shared::PressContact;
-use pressline_core::Organization;
+use crate::pages::shared::PressContacts;
+use pressline_core::{Contact, Organization};
 
-/// The publishing organization's press contact, under the release; nothing when the dataset
-/// names no press address.
+/// Whom the press can ask about the release: its own contacts, else the dataset's, as cards
+/// (see [`PressContacts`]); the organization's press address when there are none.
 #[component]
 pub fn ReleaseContact(
+    /// The contacts for this release ([`pressline_core::Dataset::contacts_for`]).
+    contacts: Vec<Contact>,
     /// The organization that published the release.
     organization: Organization,
 ) -> impl IntoView {
-    let t = t();
-    organization.press_email.map(|email| {
-        let label = t.press_contact_label(organization.name.as_deref());
-        view! { <PressContact class="release__contact" label=label email=email /> }
-    })
+    view! {
+        <PressContacts
+            contacts=contacts
+            organization=organization
+            class="release__contact"
+            rank=1
+            id="release-contacts-title"
+        />
+    }
 }

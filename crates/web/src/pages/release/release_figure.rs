@@ -1,27 +1,58 @@
 use leptos::prelude::*;
 
-use crate::pages::shared::PhotoCredit;
+use crate::context::i18n::t;
+use crate::pages::shared::{Fetch, PhotoCredit, Picture};
+use pressline_core::picture::RELEASE_PAGE_SIZES;
 use pressline_core::Image;
 
-/// A release's picture and its credit; the credit alone when the picture is not published.
-/// Renders nothing when there is neither.
+/// A release's picture with its caption and credit; the credit alone when the picture is not
+/// published. Renders nothing when there is none of them. The lead picture is fetched at once;
+/// a gallery's `fetch` lazily.
 #[component]
 pub fn ReleaseFigure(
     /// The release's image, if it has one.
     image: Option<Image>,
+    /// The figure's class.
+    #[prop(default = "release__figure")]
+    class: &'static str,
+    /// When to fetch the picture.
+    #[prop(default = Fetch::AtOnce)]
+    fetch: Fetch,
+    /// True to offer the picture for download under it (the gallery's press photos): its
+    /// `original` when the data has one, else `src`.
+    #[prop(optional)]
+    downloadable: bool,
 ) -> impl IntoView {
-    let picture = image.as_ref().and_then(|image| {
-        let src = image.src.as_ref()?.to_string();
-        let alt = image.alt.clone().unwrap_or_default();
-        Some(view! { <img class="release__image" src=src alt=alt /> })
+    let image = image?;
+    let has_picture = image.src.is_some();
+    let download = downloadable
+        .then(|| image.src.clone())
+        .flatten()
+        .map(|address| {
+            view! {
+                <p class="release__download">
+                    <a href=address.to_string() download="">{t().download_full_size}</a>
+                </p>
+            }
+        });
+    let caption = image.caption.clone();
+    let credit = image.credit.clone();
+    let picture = has_picture.then(|| {
+        view! { <Picture image=image sizes=RELEASE_PAGE_SIZES class="release__image" fetch=fetch /> }
     });
-    let has_picture = picture.is_some();
-    let credit = image.and_then(|image| image.credit);
-    (picture.is_some() || credit.is_some()).then(|| {
+    let shown = has_picture || caption.is_some() || credit.is_some();
+    shown.then(|| {
+        let below = caption.is_some() || credit.is_some() || download.is_some();
         view! {
-            <figure class="release__figure">
+            <figure class=class>
                 {picture}
-                {credit.map(|credit| view! { <figcaption><PhotoCredit credit=credit beside_picture=has_picture /></figcaption> })}
+                {below.then(|| view! {
+                    <figcaption>
+                        {caption.map(|caption| view! { <p class="release__caption">{caption}</p> })}
+                        {credit.map(|credit| view! { <PhotoCredit credit=credit beside_picture=has_picture /> })}
+                        {download}
+                    </figcaption>
+                })}
             </figure>
         }
     })

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use pressline_core::i18n::split_at_placeholder;
 
 use crate::context::navigation::{Destination, Navigation};
-use crate::pages::shared::{Heading, Link};
+use crate::pages::shared::{Heading, Link, NotFoundContacts};
 use crate::platform::document::set_document_title;
 use pressline_core::view_state::ViewState;
 
@@ -52,6 +52,7 @@ pub fn ReleaseNotFound(
             <p>
                 <Link path="/">{t.see_all_releases}</Link>
             </p>
+            <NotFoundContacts />
         </section>
     }
 }

@@ -9,12 +9,13 @@ use crate::pages::shared::{PeopleQuoted, TagLinks};
 use crate::platform::document::{set_document_title, set_meta_description};
 use pressline_core::quote::holds_quotation;
 use pressline_core::timeline::shorten;
+use pressline_core::translation::other_versions;
 use pressline_core::view_state::Facet;
 use pressline_core::{Organization, Release};
 
 use super::{
-    BackToTimeline, MarkdownBody, RelatedReleases, ReleaseContact, ReleaseFigure, ReleaseHeader,
-    ReleaseNav, ReleaseSource, ShareButtons,
+    AboutOrganization, AlsoIn, BackToTimeline, MarkdownBody, RelatedReleases, ReleaseContact,
+    ReleaseFigure, ReleaseGallery, ReleaseHeader, ReleaseNav, ReleaseSource, ShareButtons,
 };
 use pressline_core::related::Neighbour;
 
@@ -46,10 +47,19 @@ pub fn ReleaseView(
 ) -> impl IntoView {
     let t = t();
     let data = expect_context::<SiteData>();
-    let organization = data
-        .site_untracked()
-        .and_then(|site| site.dataset.organization.clone())
+    let site = data.site_untracked();
+    let dataset = site.as_ref().map(|site| &site.dataset);
+    let organization = dataset
+        .and_then(|dataset| dataset.organization.clone())
         .unwrap_or_default();
+    let contacts = dataset.map_or_else(Vec::new, |dataset| dataset.contacts_for(&release).to_vec());
+    let boilerplate = dataset.and_then(|dataset| dataset.boilerplate.clone());
+    let versions: Vec<(String, String)> = dataset.map_or_else(Vec::new, |dataset| {
+        other_versions(dataset, &release)
+            .into_iter()
+            .map(|(lang, id)| (lang.to_owned(), id.to_owned()))
+            .collect()
+    });
     set_release_head(&release, &organization);
     let article = focus_title_on_arrival();
     let share_url = Navigation::current().release_share_url(&release.id);
@@ -63,6 +73,7 @@ pub fn ReleaseView(
             <BackToTimeline query=back_query filtered=filtered />
             <article class="release" data-release-id=release.id lang=lang dir="auto" node_ref=article>
                 <ReleaseHeader kind=release.kind title=release.title.clone() date=release.date />
+                <AlsoIn versions=versions />
                 <PeopleQuoted people=release.people quotation=quotation />
                 <ReleaseFigure image=release.image />
                 {release.summary.map(|summary| view! { <p class="release__summary">{summary}</p> })}
@@ -70,7 +81,9 @@ pub fn ReleaseView(
                 <TagLinks label=t.topics facet=Facet::Topic items=release.topics />
                 <TagLinks label=t.places facet=Facet::Place items=release.places />
                 <ReleaseSource url=release.url />
-                <ReleaseContact organization=organization />
+                <ReleaseGallery images=release.images />
+                <ReleaseContact contacts=contacts organization=organization.clone() />
+                <AboutOrganization boilerplate=boilerplate organization=organization />
                 <ShareButtons url=share_url title=release.title />
             </article>
             <ReleaseNav previous=previous next=next newest_first=!oldest_first />

@@ -1,6 +1,7 @@
 //! Parts shared by several pages.
 
 mod archive_status;
+mod contact_card;
 mod dataset_reader;
 mod fetch_error_view;
 mod framed_lazy_part;
@@ -13,10 +14,13 @@ mod link;
 mod load_error_view;
 mod loading_progress;
 mod loading_view;
+mod not_found_contacts;
 mod not_found_view;
 mod people_quoted;
 mod photo_credit;
+mod picture;
 mod press_contact;
+mod press_contacts;
 mod release_date;
 mod site_footer;
 mod site_header;
@@ -24,6 +28,7 @@ mod skipped_records;
 mod tag_links;
 
 pub use archive_status::ArchiveStatus;
+pub use contact_card::ContactCard;
 pub use dataset_reader::DatasetReader;
 pub use fetch_error_view::FetchErrorView;
 pub use framed_lazy_part::FramedLazyPart;
@@ -36,10 +41,13 @@ pub use link::Link;
 pub use load_error_view::LoadErrorView;
 pub use loading_progress::LoadingProgress;
 pub use loading_view::LoadingView;
+pub use not_found_contacts::NotFoundContacts;
 pub use not_found_view::NotFoundView;
 pub use people_quoted::PeopleQuoted;
 pub use photo_credit::PhotoCredit;
+pub use picture::{Fetch, Picture};
 pub use press_contact::PressContact;
+pub use press_contacts::PressContacts;
 pub use release_date::ReleaseDateTime;
 pub use site_footer::{FeedLinks, SiteFooter};
 pub use site_header::SiteHeader;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::context::i18n::t;
 
-use crate::pages::shared::{Heading, Link};
+use crate::pages::shared::{Heading, Link, NotFoundContacts};
 use crate::platform::document::set_document_title;
 
 /// Shown for an address the app does not know.
@@ -17,6 +17,7 @@ pub fn NotFoundView() -> impl IntoView {
             <p>
                 <Link path="/">{t.see_all_releases}</Link>
             </p>
+            <NotFoundContacts />
         </section>
     }
 }

@@ -4,6 +4,7 @@ use crate::context::i18n::t;
 
 use crate::context::site_data::SiteData;
 use crate::pages::shared::PressContact;
+use pressline_core::{Organization, SafeUrl};
 
 /// The deploy's feeds (absolute addresses), when it has them: a deploy whose address is known
 /// (`BASE_URL`) publishes an Atom feed and a JSON Feed and names them in every page's head, where
@@ -26,11 +27,7 @@ pub fn SiteFooter() -> impl IntoView {
         .site_untracked()
         .and_then(|site| site.dataset.organization.clone())
         .unwrap_or_default();
-    let press = organization.press_email.clone().map(|email| {
-        view! {
-            <PressContact class="press-contact" label=t.members_of_the_press.to_owned() email=email />
-        }
-    });
+    let press = footer_contacts(&data, &organization, t.members_of_the_press);
     let home = organization.url.map(|url| {
         let label = organization.name.clone().unwrap_or_else(|| url.to_string());
         view! {
@@ -58,4 +55,35 @@ pub fn SiteFooter() -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// The dataset's press contacts on one line after `label` ("Members of the press: Olena
+/// Kovalenko, olena@…, +380 …"), each address a link when it checks out; the organization's
+/// press address alone when the dataset names no contacts.
+fn footer_contacts(data: &SiteData, organization: &Organization, label: &str) -> AnyView {
+    let contacts = data
+        .site_untracked()
+        .map(|site| site.dataset.contacts.clone())
+        .unwrap_or_default();
+    if contacts.is_empty() {
+        return organization
+            .press_email
+            .clone()
+            .map(|email| view! { <PressContact class="press-contact" label=label.to_owned() email=email /> })
+            .into_any();
+    }
+    let entries = contacts
+        .into_iter()
+        .enumerate()
+        .map(|(n, contact)| {
+            let email = contact.email.as_deref().and_then(SafeUrl::mailto).map(|link| {
+                view! { ", " <a href=link.to_string()>{contact.email.clone()}</a> }
+            });
+            let phone = contact.phone.as_deref().and_then(SafeUrl::tel).map(|link| {
+                view! { ", " <a href=link.to_string()>{contact.phone.clone()}</a> }
+            });
+            view! { {(n > 0).then_some(" · ")} <span dir="auto">{contact.name}</span> {email} {phone} }
+        })
+        .collect_view();
+    view! { <p class="press-contact">{label.to_owned()} {entries}</p> }.into_any()
 }

@@ -4,9 +4,9 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
 use crate::context::i18n::t;
-use wasm_bindgen::JsCast;
 
 use crate::context::site_data::SiteData;
+use crate::platform::document::offer_download;
 use crate::platform::lazy::PartUnavailable;
 use pressline_core::export::ExportFormat;
 use pressline_core::site::Site;
@@ -51,7 +51,7 @@ pub fn DownloadLinks(
             match (writer.write)(site, ids, format).await {
                 Ok(text) => {
                     unavailable.set(false);
-                    save_file(format.file_name(), format.mime(), &text);
+                    offer_download(format.file_name(), format.mime(), &text);
                 }
                 Err(PartUnavailable) => unavailable.set(true),
             }
@@ -88,33 +88,4 @@ fn fetch_writer(writer: FileWriter) {
     leptos::task::spawn_local(async move {
         (writer.preload)().await;
     });
-}
-
-/// Offers `text` as a file download through a temporary `blob:` link.
-fn save_file(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(link) = document
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download(name);
-        link.click();
-    }
-    // Revoked later, not at once: some browsers start reading the blob after click() returns.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
 }

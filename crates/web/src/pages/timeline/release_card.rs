@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use crate::context::site_data::SiteData;
 use crate::pages::shared::{
-    Heading, HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, ReleaseDateTime,
+    Fetch, Heading, HighlightedText, KindLabel, Link, PeopleQuoted, PhotoCredit, Picture,
+    ReleaseDateTime,
 };
+use pressline_core::picture::CARD_SIZES;
 use pressline_core::quote::holds_quotation;
 use pressline_core::route::release_path;
 use pressline_core::search::SearchQuery;
@@ -13,7 +15,8 @@ use pressline_core::Release;
 /// match past them shows its sentence instead of the opening (see [`excerpt`]).
 const SUMMARY_LEAD: usize = 100;
 
-/// One release in the timeline: kind, date, linked title, summary, people quoted, photo credit.
+/// One release in the timeline: kind, date, linked title, picture, summary, people quoted, photo
+/// credit.
 /// Search matches are marked in the title and summary; the summary is clamped to a few lines
 /// (the whole text is on the release page), and a match beyond them shows in its sentence.
 #[component]
@@ -27,9 +30,22 @@ pub fn ReleaseCard(
     /// and its way back.
     #[prop(into, optional)]
     link_query: Signal<String>,
+    /// When to fetch its picture: at once for a card on the first screen.
+    #[prop(default = Fetch::Lazily)]
+    fetch: Fetch,
 ) -> impl IntoView {
     let path = release_path(&release.id);
-    let credit = release.image.and_then(|image| image.credit);
+    let beside_picture = release
+        .image
+        .as_ref()
+        .is_some_and(|image| image.src.is_some());
+    let credit = release
+        .image
+        .as_ref()
+        .and_then(|image| image.credit.clone());
+    let picture = release.image.filter(|image| image.src.is_some()).map(|image| {
+        view! { <Picture image=image sizes=CARD_SIZES class="release-card__image" fetch=fetch /> }
+    });
     // The release's own language, else the dataset's: screen readers pronounce it right, and
     // its direction follows its text, not the UI's.
     let lang = release
@@ -47,6 +63,7 @@ pub fn ReleaseCard(
                     <HighlightedText text=release.title query=query />
                 </Link>
             </Heading>
+            {picture}
             {release
                 .summary
                 .map(|summary| view! {
@@ -55,7 +72,7 @@ pub fn ReleaseCard(
                     </p>
                 })}
             <PeopleQuoted people=release.people quotation=quotation />
-            {credit.map(|credit| view! { <PhotoCredit credit=credit /> })}
+            {credit.map(|credit| view! { <PhotoCredit credit=credit beside_picture=beside_picture /> })}
         </article>
     }
 }

@@ -7,6 +7,7 @@ use pressline_core::search::SearchQuery;
 use pressline_core::timeline::{group_by_month, months_of, releases_of, YearGroup};
 
 use super::ReleaseCard;
+use crate::pages::shared::Fetch;
 
 /// One page of matching releases, grouped by year and month in the order given.
 ///
@@ -51,21 +52,26 @@ pub fn ResultList(
             <For
                 each=move || groups.with(|years| years.iter().map(|year| year.year).collect::<Vec<_>>())
                 key=|year| *year
-                children=move |year| year_section(&data, groups, year, query, link_query)
+                children=move |year| year_section(&data, groups, year, Cards { page, query, link_query })
             />
         }
         .into_any())
     }
 }
 
-/// One year's section, its months keyed by month.
-fn year_section(
-    data: &SiteData,
-    groups: Memo<Vec<YearGroup>>,
-    year: i32,
+/// What every card of the list is given.
+#[derive(Clone, Copy)]
+struct Cards {
+    /// The page's releases, in display order.
+    page: Signal<Vec<u32>>,
+    /// The active search, for highlighting.
     query: Signal<SearchQuery>,
+    /// The timeline's query string, for the cards' links.
     link_query: Signal<String>,
-) -> AnyView {
+}
+
+/// One year's section, its months keyed by month.
+fn year_section(data: &SiteData, groups: Memo<Vec<YearGroup>>, year: i32, cards: Cards) -> AnyView {
     let i18n = I18n::current();
     let data = data.clone();
     let year_id = format!("year-{year}");
@@ -79,7 +85,7 @@ fn year_section(
             <For
                 each=months
                 key=|month| *month
-                children=move |month| month_section(&data, groups, year, month, query, link_query)
+                children=move |month| month_section(&data, groups, year, month, cards)
             />
         </section>
     }
@@ -92,8 +98,7 @@ fn month_section(
     groups: Memo<Vec<YearGroup>>,
     year: i32,
     month: u32,
-    query: Signal<SearchQuery>,
-    link_query: Signal<String>,
+    cards: Cards,
 ) -> AnyView {
     let i18n = I18n::current();
     let data = data.clone();
@@ -111,8 +116,12 @@ fn month_section(
                     key=|index| *index
                     children=move |index| {
                         let release = data.site_untracked().and_then(|site| site.dataset.releases.get(index).cloned());
+                        // The page's first card may be on the first screen: its picture is
+                        // fetched at once, the others' as the reader scrolls to them.
+                        let first = cards.page.with_untracked(|page| page.first().map(|&i| i as usize) == Some(index));
+                        let fetch = if first { Fetch::AtOnce } else { Fetch::Lazily };
                         release.map(|release| view! {
-                            <ReleaseCard release=release query=query link_query=link_query />
+                            <ReleaseCard release=release query=cards.query link_query=cards.link_query fetch=fetch />
                         })
                     }
                 />
