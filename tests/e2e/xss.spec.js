@@ -142,11 +142,23 @@ test('every release page renders its payloads as text and links nowhere dangerou
     await expect(page.locator('.release__body code').first()).toHaveText(release.body.match(/`(.*)`/)[1]);
     // Safe links stay links; a refused address leaves only its text.
     // (A relative reference such as `javascript&colon;x` is kept: it is a path on this site.)
-    for (const href of await page.locator('.release__body a').evaluateAll((as) => as.map((a) => a.href))) {
+    for (const href of await page.locator('.release__body a, .release__about a').evaluateAll((as) => as.map((a) => a.href))) {
       expect(new URL(href).origin).toMatch(/^(https:\/\/example\.org|http:\/\/127\.0\.0\.1:\d+)$/);
     }
+    // The press kit's fields are text too: caption, gallery, contact card, boilerplate.
+    await expect(page.locator('.release__figure .release__caption')).toHaveText(release.image.caption);
+    await expect(page.locator('.gallery .release__caption')).toHaveText(release.images[0].caption);
+    await expect(page.locator('.gallery img')).toHaveAttribute('alt', release.images[0].alt);
+    await expect(page.locator('.release__contact .contact-card__name')).toHaveText(release.contacts[0].name);
+    await expect(page.locator('.release__contact .contact-card__role')).toHaveText(release.contacts[0].role);
+    await expect(page.locator('.release__about p').first()).toContainText('Boilerplate');
     await assertClean(`release ${release.id}`);
   }
+  // A contact whose address and number would break out of their links keeps its name, without
+  // either link; the footer lists both contacts as text.
+  await expect(page.locator('.site-footer')).toContainText(corpus.contacts[1].name);
+  await expect(page.locator('.site-footer a[href^="tel:"]')).toHaveCount(1);
+  await expect(page.locator('.site-footer a[href^="mailto:"]')).toHaveCount(1);
 });
 
 test('releases with a dangerous link or picture are shown without it', async ({ page }) => {
