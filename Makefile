@@ -39,6 +39,15 @@ BASE_URL ?=
 DATASET ?= content/
 NOW ?=
 NOW_ARG = $(if $(NOW),--now $(NOW))
+# IMAGES: the folder pictures' relative addresses start from (e.g. content/, whose media/ the
+# editor uploads into). Given, the bundle and the pages name copies made from those originals
+# (480 to 1920 pixels wide, JPEG and WebP, upright, without metadata) and a full-size download,
+# which publishing writes into images/, keeping them in IMAGE_CACHE between builds. Empty (the
+# default): pictures are published as the data gives them.
+IMAGES ?=
+IMAGE_CACHE ?= target/image-cache
+IMAGES_ARG = $(if $(IMAGES),--images $(IMAGES))
+PUBLISH_IMAGES_ARG = $(if $(IMAGES),--images $(IMAGES) --image-cache $(IMAGE_CACHE))
 BUNDLE := target/bundle/data/releases.json
 BASE_PATH = $(patsubst %//,%/,$(shell printf '%s/' '$(BASE_URL)' | sed -E 's#^https?://[^/]*##'))
 
@@ -99,15 +108,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 # by the app's own components (`pressline publish`), which the browser then adopts in place.
 # With BASE_URL, also canonical addresses, feeds and a sitemap.
 # A deploy whose index.html names its own dataset (`<body data-src>`) renders in the browser.
-PRERENDER = $(if $(shell grep -q '<body[^>]*data-src=' index.html && echo fetched),: no prerendering for a deploy that fetches its data,target/debug/pressline publish $(DATASET) --quiet $(NOW_ARG) $(if $(BASE_URL),--base-url $(BASE_URL)))
+PRERENDER = $(if $(shell grep -q '<body[^>]*data-src=' index.html && echo fetched),: no prerendering for a deploy that fetches its data,target/debug/pressline publish $(DATASET) --quiet $(NOW_ARG) $(PUBLISH_IMAGES_ARG) $(if $(BASE_URL),--base-url $(BASE_URL)))
 
 prerenderer:
 	cargo build --quiet --bin pressline
 
 # The dataset the app bundles: what `pressline publish` gives the app for DATASET (embargoed
-# releases left out), rewritten only when it changed, so an unchanged dataset rebuilds nothing.
+# releases left out; with IMAGES, pictures naming their copies), rewritten only when it
+# changed, so an unchanged dataset rebuilds nothing.
 bundle: prerenderer
-	target/debug/pressline bundle $(DATASET) --out $(BUNDLE) $(NOW_ARG)
+	target/debug/pressline bundle $(DATASET) --out $(BUNDLE) $(NOW_ARG) $(IMAGES_ARG)
 
 # `trunk build --release` for a public URL into a directory, through the web pipeline (trunk's
 # post-build hook, tools/web-pipeline/): skipped when nothing it reads changed since it last
@@ -127,10 +137,10 @@ build-subpath: tools-build bundle
 	$(TRUNK_BUILD) /campaigns/ukraine/ $(SUBPATH_DIST)
 	$(PRERENDER) --out $(SUBPATH_DIST)
 
-publish: tools-build bundle ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [DIST=dist]
+publish: tools-build bundle ## A deploy with prerendered pages, feeds and sitemap: make publish BASE_URL=https://example.org/news/ [DATASET=file] [IMAGES=content/] [DIST=dist]
 	@test -n "$(BASE_URL)" || { echo "usage: make publish BASE_URL=https://example.org/news/ [DATASET=$(DATASET)]" >&2; exit 2; }
 	$(TRUNK_BUILD) $(BASE_PATH) $(DIST)
-	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL) $(NOW_ARG)
+	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL) $(NOW_ARG) $(PUBLISH_IMAGES_ARG)
 
 published: build ## (for e2e) dist/ published with the bundled dataset, the hostile fixture and the XSS corpus
 	cargo build --quiet --bin pressline
@@ -138,7 +148,7 @@ published: build ## (for e2e) dist/ published with the bundled dataset, the host
 	cp -r dist $(PUBLISHED_DIST)
 	cp -r dist $(HOSTILE_DIST)
 	cp -r dist $(XSS_DIST)
-	target/debug/pressline publish $(DATASET) $(NOW_ARG) --out $(PUBLISHED_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 4))/
+	target/debug/pressline publish $(DATASET) $(NOW_ARG) $(PUBLISH_IMAGES_ARG) --out $(PUBLISHED_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 4))/
 	target/debug/pressline publish tests/fixtures/hostile-publish.json --out $(HOSTILE_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 5))/
 	target/debug/pressline publish tests/fixtures/xss/xss-corpus.json --quiet --out $(XSS_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 6))/
 

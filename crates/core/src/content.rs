@@ -896,7 +896,7 @@ fn push_item(lines: &mut Vec<String>, item: Vec<String>) {
 }
 
 /// A picture's fields as the lines of a mapping (not indented): `src`, `alt`, `credit`,
-/// `caption`, `width`, `height`, `sizes`.
+/// `caption`, `width`, `height`, `sizes`, `original`.
 fn image_lines(image: &Image) -> Vec<String> {
     let mut lines = Vec::new();
     push_field(
@@ -924,6 +924,11 @@ fn image_lines(image: &Image) -> Vec<String> {
             );
         }
     }
+    push_field(
+        &mut lines,
+        "original",
+        image.original.as_ref().map(|original| original.as_str()),
+    );
     lines
 }
 

@@ -156,6 +156,11 @@ pub struct Image {
     /// The same picture at other widths, for `srcset` (see [`crate::picture::srcset`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sizes: Vec<ImageSize>,
+    /// The picture at full size, for a "Download" link (checked as `src` is). `pressline
+    /// publish --images` sets it to the original re-encoded without its metadata (see
+    /// [`crate::renditions`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<SafeUrl>,
 }
 
 /// One more copy of a picture, at another width.

@@ -21,6 +21,7 @@ pub mod picture;
 pub mod problem;
 pub mod quote;
 pub mod related;
+pub mod renditions;
 pub mod route;
 pub mod safe_url;
 pub mod search;

@@ -6,13 +6,14 @@
 //! (brotli) lighter. Only a dataset with no problems is packed, so nothing validation would
 //! report is lost; any other is bundled as its JSON text and read like a fetched one.
 //!
-//! The format (version 2) is the magic bytes `PLD2`, then the dataset's fields in declaration
+//! The format (version 3) is the magic bytes `PLD3`, then the dataset's fields in declaration
 //! order: a number is LEB128, a string its byte length then UTF-8, an optional value a 0 or 1
 //! byte then the value, a list its length then its items. A date is its ISO text, and every
 //! address is checked again as it is read, so the packed bytes are never trusted more than text.
 //! Version 2 added the press kit (`boilerplate`, `contacts`), translations (`translation_key`)
-//! and pictures' `caption`, `width`, `height`, `sizes` and the `images` gallery; bytes of
-//! another version (`PLD1`) are recognized as packed and refused with a clear reason.
+//! and pictures' `caption`, `width`, `height`, `sizes` and the `images` gallery; version 3 a
+//! picture's `original` (its download). Bytes of another version (`PLD1`, `PLD2`) are
+//! recognized as packed and refused with a clear reason.
 //!
 //! ```
 //! use pressline_core::{packed, parse_dataset};
@@ -34,7 +35,7 @@ use super::{
 const FAMILY: &[u8] = b"PLD";
 
 /// The first bytes of a packed dataset this build writes and reads (and its format version).
-const MAGIC: &[u8] = b"PLD2";
+const MAGIC: &[u8] = b"PLD3";
 
 /// True when `bytes` are a packed dataset (not JSON text), of any version of the format:
 /// [`unpack`] refuses a version it does not read with a reason, rather than have it read as
@@ -229,6 +230,7 @@ impl Writer {
             out.text(size.src.as_str());
             out.number(size.width.into());
         });
+        self.optional(image.original.as_ref(), |out, url| out.text(url.as_str()));
     }
 
     fn contact(&mut self, contact: &Contact) {
@@ -325,6 +327,7 @@ impl Reader<'_> {
                     width: input.pixels()?,
                 })
             })?,
+            original: self.optional(|input| input.url(SafeUrl::parse_resource))?,
         })
     }
 

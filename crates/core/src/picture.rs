@@ -1,6 +1,6 @@
-//! Responsive pictures: the `srcset` of a release's picture, and the `sizes` that tell the
-//! browser how wide the stylesheet (`style/main.css`) lays it out, so that it fetches the
-//! smallest copy that is sharp enough.
+//! Responsive pictures: the `srcset` of a release's picture, the `<source>`s of its copies in
+//! newer formats (WebP), and the `sizes` that tell the browser how wide the stylesheet
+//! (`style/main.css`) lays it out, so that it fetches the smallest copy that is sharp enough.
 //!
 //! ```
 //! use pressline_core::parse_dataset;
@@ -56,6 +56,10 @@ pub const CARD_SIZES: &str =
 /// order, then `src`) is kept. `None` when the picture has no `src` (it is a credit alone) or
 /// no `sizes`: then `src` is all there is.
 ///
+/// When `src` is in a format every browser shows (JPEG, PNG…), copies in a format some do not
+/// (WebP, AVIF: see [`modern_type`]) are left out: they are [`sources`]' to offer, in a
+/// `<source type>` the browsers that read them choose, so this `srcset` is safe in the `<img>`.
+///
 /// An address that starts or ends with a comma has that comma written `%2C`, since `srcset`
 /// separates candidates by commas (addresses never hold spaces: see [`crate::SafeUrl`]).
 ///
@@ -75,13 +79,89 @@ pub fn srcset(image: &Image) -> Option<String> {
     if image.sizes.is_empty() {
         return None;
     }
+    let universal = modern_type(src.as_str()).is_none();
     let mut candidates: Vec<(&str, u32)> = image
         .sizes
         .iter()
+        .filter(|size| !universal || modern_type(size.src.as_str()).is_none())
         .map(|size| (size.src.as_str(), size.width))
         .collect();
     if let Some(width) = image.width {
         candidates.push((src.as_str(), width));
+    }
+    candidates_text(candidates)
+}
+
+/// The `<source>` elements a `<picture>` gives before its `<img>`, as (`type`, `srcset`): one
+/// per format of [`modern_type`] among the picture's `sizes`, in the order they first come
+/// (narrowest first within each, as [`srcset`] orders them). Empty when `src` is itself in such
+/// a format (then [`srcset`] has every copy) or the picture has no `src`.
+///
+/// ```
+/// use pressline_core::parse_dataset;
+/// use pressline_core::picture::{sources, srcset};
+/// let loaded = parse_dataset(r#"{ "pressline": 1, "releases": [
+///     { "id": "a", "kind": "Report", "date": "2024-05-01", "title": "A",
+///       "image": { "src": "a-960.jpg", "alt": "A", "width": 960, "sizes": [
+///           { "src": "a-480.jpg", "width": 480 }, { "src": "a-480.webp", "width": 480 },
+///           { "src": "a-960.jpg", "width": 960 }, { "src": "a-960.webp", "width": 960 } ] } } ] }"#).unwrap();
+/// let image = loaded.dataset.releases[0].image.as_ref().unwrap();
+/// assert_eq!(srcset(image).as_deref(), Some("a-480.jpg 480w, a-960.jpg 960w"));
+/// assert_eq!(sources(image), [("image/webp", "a-480.webp 480w, a-960.webp 960w".to_owned())]);
+/// ```
+pub fn sources(image: &Image) -> Vec<(&'static str, String)> {
+    let Some(src) = image.src.as_ref() else {
+        return Vec::new();
+    };
+    if modern_type(src.as_str()).is_some() {
+        return Vec::new();
+    }
+    let mut types: Vec<&'static str> = Vec::new();
+    for size in &image.sizes {
+        if let Some(media_type) = modern_type(size.src.as_str()) {
+            if !types.contains(&media_type) {
+                types.push(media_type);
+            }
+        }
+    }
+    types
+        .into_iter()
+        .filter_map(|media_type| {
+            let candidates = image
+                .sizes
+                .iter()
+                .filter(|size| modern_type(size.src.as_str()) == Some(media_type))
+                .map(|size| (size.src.as_str(), size.width))
+                .collect();
+            Some((media_type, candidates_text(candidates)?))
+        })
+        .collect()
+}
+
+/// The media type of a copy in a format not every browser shows, by its address's extension
+/// (before any query or fragment, ignoring case): `image/webp` for `.webp`, `image/avif` for
+/// `.avif`; `None` for anything else (JPEG, PNG, GIF, SVG, or no extension).
+///
+/// ```
+/// use pressline_core::picture::modern_type;
+/// assert_eq!(modern_type("images/a-480.WEBP?v=1"), Some("image/webp"));
+/// assert_eq!(modern_type("images/a-480.jpg"), None);
+/// ```
+pub fn modern_type(address: &str) -> Option<&'static str> {
+    let path = address.split(['?', '#']).next().unwrap_or_default();
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    match extension.as_str() {
+        "webp" => Some("image/webp"),
+        "avif" => Some("image/avif"),
+        _ => None,
+    }
+}
+
+/// `candidates` (address, width) as a `srcset`: narrowest first, one per width and per address
+/// (the first of each kept); `None` when there are none.
+fn candidates_text(mut candidates: Vec<(&str, u32)>) -> Option<String> {
+    if candidates.is_empty() {
+        return None;
     }
     sort_with(&mut candidates, &|a, b| a.1.cmp(&b.1));
     let mut kept: Vec<(&str, u32)> = Vec::with_capacity(candidates.len());

@@ -884,6 +884,7 @@ impl<'a> Fields<'a> {
         let width = nested.pixels("width");
         let height = nested.pixels("height");
         let sizes = nested.sizes();
+        let original = nested.optional_url("original", SafeUrl::parse_resource);
         self.adopt(path, nested.problems);
         (src.is_some() || credit.is_some()).then_some(Image {
             src,
@@ -893,6 +894,7 @@ impl<'a> Fields<'a> {
             width,
             height,
             sizes,
+            original,
         })
     }
 

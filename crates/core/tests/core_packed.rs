@@ -121,7 +121,7 @@ fn an_address_is_checked_again_as_it_is_read() {
 #[test]
 fn a_damaged_length_cannot_ask_for_more_than_the_bytes_left() {
     // Magic, version 1, then a title claiming 2^63 bytes.
-    let mut bytes = b"PLD2\x01".to_vec();
+    let mut bytes = b"PLD3\x01".to_vec();
     bytes.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
     assert_eq!(
         unpack(&bytes).unwrap_err().reason,

@@ -11,6 +11,7 @@ pub mod deploy;
 pub mod escape;
 pub mod feeds;
 pub mod head;
+pub mod images;
 mod output;
 mod pool;
 pub mod shell;
@@ -77,6 +78,9 @@ pub struct Published {
     pub data_src: Option<String>,
     /// Bytes written in all.
     pub bytes: u64,
+    /// The deploy's sub-path the pages were made for (`""` at a domain's root, else e.g.
+    /// `/campaigns/ukraine`).
+    pub base_path: String,
 }
 
 /// Why publishing stopped.
@@ -180,6 +184,7 @@ pub fn publish(
         sitemap_files,
         data_src,
         bytes: output.bytes_written(),
+        base_path: build.deploy.base_path().to_owned(),
     })
 }
 
@@ -452,19 +457,30 @@ fn remove_old_sitemaps(out: &Path) -> Result<(), PublishError> {
 
 /// Adds the feeds' media types to the build's `_headers` (once).
 fn add_feed_headers(out: &Path, deploy: &Deploy) -> Result<(), PublishError> {
+    let base = deploy.base_path();
+    add_headers(
+        out,
+        "# Feeds (pressline publish)",
+        &format!(
+            "{base}/{}\n  Content-Type: application/atom+xml; charset=utf-8\n  Cache-Control: public, max-age=300\n{base}/{}\n  Content-Type: application/feed+json; charset=utf-8\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=300\n",
+            feeds::ATOM_FILE,
+            feeds::JSON_FEED_FILE
+        ),
+    )
+}
+
+/// Adds `rules` under the comment line `marker` to the build's `_headers`, unless it has them
+/// already (or has no `_headers` file).
+fn add_headers(out: &Path, marker: &str, rules: &str) -> Result<(), PublishError> {
     let path = out.join("_headers");
     let Ok(mut headers) = fs::read_to_string(&path) else {
         return Ok(()); // Not a build with a _headers file: nothing to add to.
     };
-    let marker = "# Feeds (pressline publish)";
     if headers.contains(marker) {
         return Ok(());
     }
-    let base = deploy.base_path();
-    headers.push_str(&format!(
-        "{marker}\n{base}/{}\n  Content-Type: application/atom+xml; charset=utf-8\n  Cache-Control: public, max-age=300\n{base}/{}\n  Content-Type: application/feed+json; charset=utf-8\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=300\n",
-        feeds::ATOM_FILE,
-        feeds::JSON_FEED_FILE
-    ));
+    headers.push_str(marker);
+    headers.push('\n');
+    headers.push_str(rules);
     fs::write(&path, headers).map_err(|error| io(&path, error))
 }

@@ -1,20 +1,22 @@
-//! `pressline bundle DATASET --out FILE [--now TIME]`: the dataset text the app's build bundles
-//! (`make build` runs it before trunk): exactly the text `publish` gives the app for the same
-//! dataset, so the pages it prerenders and the app that adopts them read the same releases.
-//! Written only when it changed, so an unchanged dataset does not rebuild the app.
+//! `pressline bundle DATASET --out FILE [--now TIME] [--images DIR]`: the dataset text the app's
+//! build bundles (`make build` runs it before trunk): exactly the text `publish` gives the app
+//! for the same dataset (and the same `--images`), so the pages it prerenders and the app that
+//! adopts them read the same releases. Written only when it changed, so an unchanged dataset
+//! does not rebuild the app.
 
 use std::fs;
 
 use crate::args::Args;
 use crate::embargo::{hold_back, now};
 use crate::input::read_dataset;
+use crate::pictures;
 use crate::publish::app_text;
 use crate::Failure;
 
 /// Runs the command: problems and held-back releases are said on stderr; a dataset that cannot
 /// be read at all fails.
 pub fn run(raw: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(raw, &["out", "now"], &[])?;
+    let args = Args::parse(raw, &["out", "now", "images"], &[])?;
     let source = args.single("FILE, URL or FOLDER")?;
     let out = args.required("out")?;
     let now = now(&args)?;
@@ -23,6 +25,8 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     for problem in &input.loaded.problems {
         eprintln!("{}", input.describe(problem));
     }
+    // The pictures' copies are named as `publish --images` makes them; only headers are read.
+    pictures::rewrite(&args, &mut input)?;
     for line in held.lines() {
         eprintln!("{line}");
     }

@@ -4,9 +4,9 @@
 //! pressline validate FILE|URL|FOLDER [--json] [--now TIME]
 //! pressline convert FILE|URL|FOLDER --to pressline|content [--out PATH] [--now TIME]
 //! pressline shard FILE|URL|FOLDER --out DIR [--by year] [--now TIME]
-//! pressline bundle DATASET --out FILE [--now TIME]
+//! pressline bundle DATASET --out FILE [--now TIME] [--images DIR]
 //! pressline publish DATASET --out DIR [--base-url URL] [--feed-size N] [--data-src URL]
-//!                   [--threads N] [--quiet] [--now TIME]
+//!                   [--threads N] [--quiet] [--now TIME] [--images DIR [--image-cache DIR]]
 //! ```
 //!
 //! A FOLDER is a content folder: `site.yml` and `releases/*.md` (releases as Markdown files).
@@ -21,6 +21,7 @@ mod bundle;
 mod convert;
 mod embargo;
 mod input;
+mod pictures;
 mod progress;
 mod publish;
 mod shard;
@@ -58,14 +59,18 @@ usage:
       as a content folder (--to content --out DIR).
   pressline shard FILE|URL|FOLDER --out DIR [--by year] [--now TIME]
       Splits a dataset into one file per year and an archive manifest.
-  pressline bundle DATASET --out FILE
+  pressline bundle DATASET --out FILE [--now TIME] [--images DIR]
       The dataset text the app's build bundles (make build runs it): what publish gives
-      the app for the same dataset. Written only when it changed.
+      the app for the same dataset (and the same --images). Written only when it changed.
   pressline publish DATASET --out DIR [--base-url URL] [--feed-size N] [--data-src URL]
-                    [--threads N] [--quiet] [--now TIME]
+                    [--threads N] [--quiet] [--now TIME] [--images DIR [--image-cache DIR]]
       After `trunk build --release`: the timeline's index.html and every release's page,
       rendered by the app's components (which adopt them). With --base-url also link
       previews' addresses, JSON-LD, sitemap.xml, feed.xml (Atom), feed.json, robots.txt.
+      With --images, pictures with a relative src are read from DIR/<src> and published
+      as copies 480 to 1920 pixels wide (JPEG and WebP, upright, without metadata) in
+      images/, and a full-size JPEG to download; --image-cache keeps the copies between
+      builds.
 
   Every command leaves out the releases whose embargo_until is after --now (an RFC 3339
   date-time with offset, or YYYY-MM-DD; by default the system's clock).

@@ -1,12 +1,15 @@
-//! `pressline publish DATASET --out DIR [--base-url URL] [--now TIME]`: the static, prerendered
-//! site over trunk's build (see [`pressline::publish`]), without the releases under embargo at
-//! `--now`.
+//! `pressline publish DATASET --out DIR [--base-url URL] [--now TIME] [--images DIR]`: the
+//! static, prerendered site over trunk's build (see [`pressline::publish`]), without the
+//! releases under embargo at `--now`, and with `--images` the copies of the pictures kept
+//! beside the dataset (see [`pressline::publish::images`]).
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use pressline::publish::{publish, Deploy, PublishOptions};
+use pressline::publish::images::{originals_with_copies, write_images, ImagePlans};
+use pressline::publish::{publish, Deploy, PublishOptions, Published};
 use pressline_core::embargo::{self, has_unreadable_embargo};
 use pressline_core::formats::read_any;
 use pressline_core::problem::skipped_record_count;
@@ -16,6 +19,7 @@ use crate::args::Args;
 use crate::convert::pressline_json;
 use crate::embargo::{hold_back, now, HeldBack};
 use crate::input::{read_dataset, Input};
+use crate::pictures;
 use crate::progress::Progress;
 use crate::Failure;
 
@@ -26,7 +30,16 @@ const FEED_SIZE: usize = 50;
 pub fn run(raw: &[String]) -> Result<(), Failure> {
     let args = Args::parse(
         raw,
-        &["out", "base-url", "feed-size", "data-src", "threads", "now"],
+        &[
+            "out",
+            "base-url",
+            "feed-size",
+            "data-src",
+            "threads",
+            "now",
+            "images",
+            "image-cache",
+        ],
         &["quiet"],
     )?;
     let now = now(&args)?;
@@ -47,13 +60,18 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     let started = Instant::now();
     refuse_a_build_bundling_embargoed_releases(&options.out_dir, now)?;
     let mut input = read_dataset(source)?;
-    copy_media(source, &options.out_dir)?;
-    // Held back once, here: every page, feed, sitemap and data file below is made from what
-    // is left.
+    // Held back once, here: every page, feed, sitemap, data file and picture below is made from
+    // what is left.
     let held = hold_back(&mut input, now);
     for problem in &input.loaded.problems {
         eprintln!("skipped: {}", input.describe(problem));
     }
+    let images = pictures::rewrite(&args, &mut input)?;
+    let copied = images
+        .as_ref()
+        .map(originals_with_copies)
+        .unwrap_or_default();
+    copy_media(source, &options.out_dir, &copied)?;
     let skipped = skipped_record_count(&input.loaded.problems);
     let (text, loaded) = app_text(input, &held);
     let mut progress = Progress::new(args.flag("quiet"));
@@ -61,6 +79,10 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         progress.update(done, total)
     })
     .map_err(|error| Failure::stop(error.to_string()))?;
+    let pictures = match &images {
+        Some(plans) => Some(make_pictures(&args, plans, &options, &published)?),
+        None => None,
+    };
     let seconds = started.elapsed().as_secs_f64();
     let memory = peak_memory_mb().map_or_else(String::new, |mb| format!(", peak memory {mb} MB"));
     let data = published
@@ -103,28 +125,75 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     for line in held.lines() {
         println!("{line}");
     }
-    Ok(())
+    pictures.unwrap_or(Ok(()))
+}
+
+/// Makes the copies `plans` name (`--image-cache` keeps them between builds) and says what was
+/// done. The outer error stopped publishing; the inner one, pictures whose copies could not be
+/// made (their pages name missing files), is returned once everything else is said.
+fn make_pictures(
+    args: &Args,
+    plans: &ImagePlans,
+    options: &PublishOptions,
+    published: &Published,
+) -> Result<Result<(), Failure>, Failure> {
+    let written = write_images(
+        &plans.originals,
+        &options.out_dir,
+        &published.base_path,
+        args.value("image-cache").map(Path::new),
+        options.threads,
+    )
+    .map_err(|error| Failure::stop(error.to_string()))?;
+    println!(
+        "pictures: {} originals, {} files made and {} kept in {}/images ({:.1} MB written), {} old \
+         copies removed, {} pictures left as they were",
+        plans.originals.len(),
+        written.made,
+        written.kept,
+        options.out_dir.display(),
+        written.bytes as f64 / 1e6,
+        written.removed,
+        plans.problems.len(),
+    );
+    for failure in &written.failures {
+        eprintln!("picture: {failure}");
+    }
+    if written.failures.is_empty() {
+        return Ok(Ok(()));
+    }
+    Ok(Err(Failure::stop(format!(
+        "the copies of {} pictures could not be made (listed above): their pages name files \
+         that are missing",
+        written.failures.len()
+    ))))
 }
 
 /// A content folder's `media/` (pictures uploaded in the editor, which links them as
-/// `media/<file>`, relative to the site's base) copied into the site, as it is.
-fn copy_media(source: &str, out_dir: &std::path::Path) -> Result<(), Failure> {
-    let media = std::path::Path::new(source).join("media");
+/// `media/<file>`, relative to the site's base) copied into the site, as it is; but not the
+/// originals `--images` made copies of (`skip`, canonical paths): their metadata (EXIF, GPS)
+/// would be published with them, and no page names them any more.
+fn copy_media(source: &str, out_dir: &Path, skip: &HashSet<PathBuf>) -> Result<(), Failure> {
+    let media = Path::new(source).join("media");
     if !media.is_dir() {
         return Ok(());
     }
-    copy_tree(&media, &out_dir.join("media"))
+    copy_tree(&media, &out_dir.join("media"), skip)
         .map_err(|error| Failure::stop(format!("cannot copy {}: {error}", media.display())))
 }
 
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+fn copy_tree(from: &Path, to: &Path, skip: &HashSet<PathBuf>) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else {
+            copy_tree(&entry.path(), &target, skip)?;
+        } else if !entry
+            .path()
+            .canonicalize()
+            .is_ok_and(|path| skip.contains(&path))
+        {
             std::fs::copy(entry.path(), target)?;
         }
     }
