@@ -1,10 +1,13 @@
 //! A loaded dataset as the app and the publisher hold it: its releases, what validation
 //! skipped, and the search index built once for it.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::formats::SourceFormat;
-use crate::search::SearchIndex;
+use crate::i18n::Language;
+use crate::search::{QueryResult, SearchIndex};
+use crate::translation::Folding;
+use crate::view_state::ViewState;
 use crate::{Dataset, LoadedDataset, Problem};
 
 /// A readable dataset, what validation skipped, and the index built once for it.
@@ -18,6 +21,9 @@ pub struct Site {
     pub problems: Arc<[Problem]>,
     /// The query engine's index over `dataset.releases`.
     pub index: SearchIndex,
+    /// Each reader's language's [`Folding`], by [`Language`] position, worked out when first
+    /// asked for.
+    foldings: [OnceLock<Folding>; Language::ALL.len()],
 }
 
 impl Site {
@@ -27,13 +33,36 @@ impl Site {
         Self::with_index(format, loaded, index)
     }
 
-    /// A loaded dataset with the index already built for its releases.
+    /// A loaded dataset with the index already built for its releases (by
+    /// [`SearchIndex::build`] or an [`crate::search::IndexBuilder`]); the releases without a
+    /// language of their own are filed under the dataset's here (see
+    /// [`SearchIndex::with_dataset_language`]).
     pub fn with_index(format: SourceFormat, loaded: LoadedDataset, index: SearchIndex) -> Self {
         Self {
             format,
-            index,
+            index: index.with_dataset_language(loaded.dataset.lang.as_deref()),
             dataset: loaded.dataset,
             problems: loaded.problems.into(),
+            foldings: Default::default(),
         }
+    }
+
+    /// Which version of each story the timeline shows a reader of `reader` who selects no
+    /// language (see [`Folding::for_reader`]), worked out once per language.
+    pub fn folding(&self, reader: Language) -> &Folding {
+        self.foldings[reader as usize].get_or_init(|| Folding::for_reader(&self.dataset, reader))
+    }
+
+    /// The timeline's view `state` as a reader of `reader` sees it: its matches in order and
+    /// every facet value's count (see [`SearchIndex::run_for`]).
+    pub fn run(&self, state: &ViewState, reader: Language) -> QueryResult {
+        self.index
+            .run_for(&self.dataset.releases, state, self.folding(reader))
+    }
+
+    /// Only the matches of [`Site::run`], in order (what the histogram needs).
+    pub fn matching(&self, state: &ViewState, reader: Language) -> Vec<u32> {
+        self.index
+            .matching_for(&self.dataset.releases, state, self.folding(reader))
     }
 }

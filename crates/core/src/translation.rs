@@ -4,8 +4,9 @@
 //! Validation keeps one version per language under a key (a later release in a language the
 //! key already has loses its `translation_key`, and so does one with no language at all; see
 //! [`crate::ProblemKind::DuplicateTranslation`]). What is here answers the release page's "Also
-//! in: Українська · Русский", and the `<link rel="alternate" hreflang>` tags and sitemap
-//! `xhtml:link`s of the published pages.
+//! in: Українська · Русский", the `<link rel="alternate" hreflang>` tags and sitemap
+//! `xhtml:link`s of the published pages, and which version of each story the timeline shows a
+//! reader who picks no language ([`Folding`]).
 //!
 //! ```
 //! use pressline_core::parse_dataset;
@@ -28,6 +29,7 @@ use std::collections::HashMap;
 
 use crate::i18n::Language;
 use crate::order::sort_with;
+use crate::search::Bitset;
 use crate::{Dataset, Release};
 
 /// A language's name in itself, for "Also in: …": "English", "Українська", "Русский",
@@ -136,4 +138,93 @@ fn versions_besides<'a>(
             .then_with(|| a.1.cmp(b.1))
     });
     versions
+}
+
+/// The releases a reader's timeline leaves out while no language is selected (no
+/// `content_lang`): of each story (the releases sharing a `translation_key`) every version but
+/// one, as ascending positions in `dataset.releases`. The version kept is, in this order of
+/// preference, the first in dataset order in `reader`'s language (by primary subtag, so `uk-UA`
+/// is Ukrainian), else the first in the dataset's language (its `lang`, compared ignoring
+/// case; a release with no `lang` of its own is in it), else the first of the story. A release
+/// with no key is never left out.
+///
+/// ```
+/// use pressline_core::i18n::Language;
+/// use pressline_core::parse_dataset;
+/// use pressline_core::translation::hidden_versions;
+/// let dataset = parse_dataset(r#"{ "pressline": 1, "lang": "en", "releases": [
+///     { "id": "kyiv", "kind": "Statement", "date": "2024-05-01", "title": "Kyiv",
+///       "translation_key": "kyiv-2024" },
+///     { "id": "kyiv-uk", "kind": "Statement", "date": "2024-05-01", "title": "Київ",
+///       "lang": "uk", "translation_key": "kyiv-2024" },
+///     { "id": "alone", "kind": "Statement", "date": "2024-05-02", "title": "Alone" } ] }"#)
+///     .unwrap()
+///     .dataset;
+/// assert_eq!(hidden_versions(&dataset, Language::Uk), [0]); // "kyiv" gives way to "kyiv-uk"
+/// assert_eq!(hidden_versions(&dataset, Language::Fr), [1]); // no French: the dataset's English
+/// ```
+pub fn hidden_versions(dataset: &Dataset, reader: Language) -> Vec<usize> {
+    let own = dataset.lang.as_deref();
+    let preference = |release: &Release| match dataset.language_of(release) {
+        Some(tag) if Language::from_tag(tag) == Some(reader) => 0,
+        Some(tag) if own.is_some_and(|own| own.eq_ignore_ascii_case(tag)) => 1,
+        _ => 2,
+    };
+    let mut hidden = Vec::new();
+    for positions in Translations::new(dataset).by_key.values() {
+        let releases = positions.iter().map(|&i| &dataset.releases[i]);
+        // The lowest preference, the first in dataset order among equals (`positions` ascend).
+        let kept = releases
+            .enumerate()
+            .min_by_key(|(at, release)| (preference(release), *at))
+            .map(|(at, _)| positions[at]);
+        hidden.extend(positions.iter().copied().filter(|&i| Some(i) != kept));
+    }
+    sort_with(&mut hidden, &|a, b| a.cmp(b));
+    hidden
+}
+
+/// Which releases a reader's timeline shows while no language is selected: one version of each
+/// story (see [`hidden_versions`]), worked out once per dataset and reader's language and used
+/// by [`crate::search::SearchIndex::run_for`] as one more bitset. Selecting languages
+/// (`content_lang`) sets it aside: then every release in them shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folding {
+    /// The releases shown; `None` when nothing is left out (a dataset without translations).
+    shown: Option<Bitset>,
+}
+
+impl Folding {
+    /// Nothing left out: every version of every story shows (what the release pages' order
+    /// and the tools use).
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// The folding for a reader of `reader`: every release of `dataset` but
+    /// [`hidden_versions`].
+    pub fn for_reader(dataset: &Dataset, reader: Language) -> Self {
+        let hidden = hidden_versions(dataset, reader);
+        if hidden.is_empty() {
+            return Self::none();
+        }
+        let mut shown = Bitset::full(dataset.releases.len());
+        shown.subtract(&Bitset::from_indices(
+            dataset.releases.len(),
+            hidden.into_iter().map(|i| i as u32),
+        ));
+        Self { shown: Some(shown) }
+    }
+
+    /// The releases shown, or `None` when every one is.
+    pub fn shown(&self) -> Option<&Bitset> {
+        self.shown.as_ref()
+    }
+
+    /// True when the release at `position` is left out.
+    pub fn hides(&self, position: usize) -> bool {
+        self.shown
+            .as_ref()
+            .is_some_and(|shown| !shown.contains(position as u32))
+    }
 }

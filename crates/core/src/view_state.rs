@@ -2,7 +2,8 @@
 //! The URL is the one source of truth: the app parses this from `location.search` and writes it
 //! back on every change.
 
-use super::i18n::{fill, Language, Messages};
+use super::i18n::{fill, kind_name, Language, Messages};
+use super::translation::language_name;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -20,16 +21,21 @@ pub enum Facet {
     Person,
     /// The publication year: `year=`.
     Year,
+    /// The language a release is written in (its `lang`, else the dataset's): `content_lang=`.
+    /// With none selected, the timeline shows one version of each story (see
+    /// [`crate::translation::Folding`]); with some, every release in them.
+    Language,
 }
 
 impl Facet {
     /// Every facet, in display order.
-    pub const ALL: [Facet; 5] = [
+    pub const ALL: [Facet; 6] = [
         Facet::Kind,
         Facet::Topic,
         Facet::Place,
         Facet::Person,
         Facet::Year,
+        Facet::Language,
     ];
 
     /// The URL parameter name.
@@ -40,6 +46,7 @@ impl Facet {
             Facet::Place => "place",
             Facet::Person => "person",
             Facet::Year => "year",
+            Facet::Language => "content_lang",
         }
     }
 
@@ -51,6 +58,70 @@ impl Facet {
             Facet::Place => messages.facet_place,
             Facet::Person => messages.facet_person,
             Facet::Year => messages.facet_year,
+            Facet::Language => messages.facet_language,
+        }
+    }
+
+    /// How a filter's checkbox names a value of this facet for a reader of `language`: a
+    /// common kind in the reader's language (see [`kind_name`]), else as
+    /// [`Facet::value_label`] names it.
+    ///
+    /// ```
+    /// use pressline_core::i18n::Language;
+    /// use pressline_core::view_state::Facet;
+    /// assert_eq!(Facet::Language.value_name("uk", Language::En), "Українська");
+    /// assert_eq!(Facet::Kind.value_name("Report", Language::Fr), "Rapport");
+    /// assert_eq!(Facet::Topic.value_name("Energy", Language::Fr), "Energy");
+    /// ```
+    pub fn value_name(self, value: &str, language: Language) -> &str {
+        match self {
+            Facet::Kind => kind_name(value, language),
+            _ => self.value_label(value),
+        }
+    }
+
+    /// How a chip and a suggestion name a value of this facet: a language by its own name
+    /// (`uk` is "Українська", see [`language_name`]), any other value as the dataset writes it.
+    ///
+    /// ```
+    /// use pressline_core::view_state::Facet;
+    /// assert_eq!(Facet::Language.value_label("ru"), "Русский");
+    /// assert_eq!(Facet::Kind.value_label("Report"), "Report");
+    /// ```
+    pub fn value_label(self, value: &str) -> &str {
+        match self {
+            Facet::Language => language_name(value),
+            _ => value,
+        }
+    }
+
+    /// The language a value's name (see [`Facet::value_label`]) is written in, for its `lang`
+    /// attribute: a language's own name is in that language; other values have none.
+    ///
+    /// ```
+    /// use pressline_core::view_state::Facet;
+    /// assert_eq!(Facet::Language.value_language("uk"), Some("uk"));
+    /// assert_eq!(Facet::Topic.value_language("Energy"), None);
+    /// ```
+    pub fn value_language(self, value: &str) -> Option<&str> {
+        (self == Facet::Language).then_some(value)
+    }
+
+    /// True when this facet's filter is worth showing for a dataset whose releases have
+    /// `values` distinct values: any value at all, but the language only when there are two
+    /// or more to choose between (a dataset in one language has nothing to filter by it).
+    ///
+    /// ```
+    /// use pressline_core::view_state::Facet;
+    /// assert!(Facet::Topic.is_shown_with(1));
+    /// assert!(!Facet::Topic.is_shown_with(0));
+    /// assert!(!Facet::Language.is_shown_with(1));
+    /// assert!(Facet::Language.is_shown_with(2));
+    /// ```
+    pub fn is_shown_with(self, values: usize) -> bool {
+        match self {
+            Facet::Language => values >= 2,
+            _ => values >= 1,
         }
     }
 
@@ -81,7 +152,7 @@ pub struct ViewState {
     /// The search text as typed (`q`).
     pub query: String,
     /// Selected values per facet, indexed by [`Facet::position`], in the order chosen.
-    pub selected: [Vec<String>; 5],
+    pub selected: [Vec<String>; Facet::ALL.len()],
     /// First day included (`from`).
     pub from: Option<NaiveDate>,
     /// Last day included (`to`).
@@ -269,7 +340,10 @@ impl ViewState {
                     part: FilterPart::Facet(facet, value.clone()),
                     label: fill(
                         messages.remove_facet_value,
-                        &[("facet", facet.label(messages)), ("value", value)],
+                        &[
+                            ("facet", facet.label(messages)),
+                            ("value", facet.value_label(value)),
+                        ],
                     ),
                     state: self.toggled(facet, value),
                 });

@@ -4,9 +4,11 @@
 
 use chrono::NaiveDate;
 use pressline_core::export::{to_csv, to_json};
+use pressline_core::i18n::Language;
 use pressline_core::search::{
     excerpt, fold, highlight, tokens, DateRangeIssue, SearchIndex, SearchQuery,
 };
+use pressline_core::translation::{hidden_versions, Folding};
 use pressline_core::view_state::{Facet, SortOrder, ViewState};
 use pressline_core::{parse_dataset, Dataset, Release};
 use proptest::prelude::*;
@@ -407,7 +409,7 @@ fn any_state() -> impl Strategy<Value = ViewState> {
     };
     (
         prop::option::of(any_text()),
-        [values(), values(), values(), values(), values()],
+        [values(), values(), values(), values(), values(), values()],
         date(),
         date(),
         any::<bool>(),
@@ -457,8 +459,9 @@ proptest! {
     }
 }
 
-/// Random datasets over a small vocabulary, so queries often hit.
-fn any_dataset() -> impl Strategy<Value = Vec<Release>> {
+/// Random datasets over a small vocabulary, so queries often hit; in English, some releases in
+/// Ukrainian or Russian, some the versions of one story (a few `translation_key`s).
+fn any_dataset() -> impl Strategy<Value = Dataset> {
     // Words with many first bytes (digits, Latin, Cyrillic, Arabic): the vocabulary is sorted
     // one first-byte group at a time, and prefix search needs the whole of it in order.
     const WORDS: [&str; 13] = [
@@ -473,31 +476,41 @@ fn any_dataset() -> impl Strategy<Value = Vec<Release>> {
         prop::collection::vec(prop::sample::select(&["X", "Y"][..]), 0..2),
         2018i32..2023,
         1u32..13,
+        prop::option::of(prop::sample::select(&["en", "uk", "ru"][..])),
+        prop::option::of(prop::sample::select(&["s1", "s2", "s3"][..])),
     );
     prop::collection::vec(release, 0..25).prop_map(|items| {
         let records: Vec<String> = items
             .iter()
             .enumerate()
-            .map(|(i, (title, kind, topics, places, year, month))| {
-                serde_json::json!({
+            .map(
+                |(i, (title, kind, topics, places, year, month, lang, key))| {
+                    serde_json::json!({
                     "id": format!("r{i}"), "kind": kind, "date": format!("{year}-{month:02}-15"),
                     "title": title.join(" "), "topics": topics, "places": places,
+                    "lang": lang, "translation_key": key,
                 })
                 .to_string()
-            })
+                },
+            )
             .collect();
         let text = format!(
-            r#"{{ "pressline": 1, "releases": [{}] }}"#,
+            r#"{{ "pressline": 1, "lang": "en", "releases": [{}] }}"#,
             records.join(",")
         );
-        parse_dataset(&text).unwrap().dataset.releases
+        parse_dataset(&text).unwrap().dataset
     })
 }
 
-/// The obvious, slow answer, to check the index against.
-fn naive(releases: &[Release], view: &ViewState) -> Vec<u32> {
+/// The obvious, slow answer, to check the index against: for a reader of `reader`, whose
+/// timeline leaves out the core's [`hidden_versions`] unless the view selects languages.
+fn naive(dataset: &Dataset, view: &ViewState, reader: Language) -> Vec<u32> {
+    let releases = &dataset.releases;
     let query = SearchQuery::parse(&view.query);
+    let hidden = hidden_versions(dataset, reader);
+    let folded = view.selected(Facet::Language).is_empty();
     let mut ids: Vec<u32> = (0..releases.len() as u32)
+        .filter(|&i| !(folded && hidden.contains(&(i as usize))))
         .filter(|&i| {
             let r = &releases[i as usize];
             let mut text = vec![r.title.clone()];
@@ -521,10 +534,11 @@ fn naive(releases: &[Release], view: &ViewState) -> Vec<u32> {
                 .all(|term| term_hits(term) != term.negated);
             let facet_ok = Facet::ALL.into_iter().all(|facet| {
                 let selected = view.selected(facet);
-                selected.is_empty()
-                    || pressline_core::search::facet_values(r, facet)
-                        .iter()
-                        .any(|v| selected.contains(v))
+                let mut values = pressline_core::search::facet_values(r, facet);
+                if facet == Facet::Language && r.lang.is_none() {
+                    values.extend(dataset.lang.clone());
+                }
+                selected.is_empty() || values.iter().any(|v| selected.contains(v))
             });
             let day = r.date.calendar_date();
             let inverted = matches!((view.from, view.to), (Some(f), Some(t)) if f > t);
@@ -553,31 +567,36 @@ fn naive(releases: &[Release], view: &ViewState) -> Vec<u32> {
 proptest! {
     #[test]
     fn the_index_agrees_with_the_naive_reference(
-        releases in any_dataset(),
+        dataset in any_dataset(),
         query in prop::sample::select(&["", "war", "wa", "-war", "\"war crimes\"", "caf -kyiv", "киї", "\"café\"", "zzz", "202", "سل", "2023", "w", "к", "2", "س", "-w", "c k", "z"][..]),
         kinds in prop::collection::vec(prop::sample::select(&["Report", "Statement"][..]), 0..2),
         topics in prop::collection::vec(prop::sample::select(&["A", "B"][..]), 0..2),
+        langs in prop::collection::vec(prop::sample::select(&["en", "uk", "ar"][..]), 0..2),
         from in prop::option::of(2018i32..2023),
         to in prop::option::of(2018i32..2023),
         oldest in any::<bool>(),
+        reader in prop::sample::select(&Language::ALL[..]),
     ) {
         let mut view = ViewState { query: query.to_owned(), ..ViewState::default() };
         for kind in kinds { if !view.is_selected(Facet::Kind, kind) { view.selected[0].push(kind.to_owned()); } }
         for topic in topics { if !view.is_selected(Facet::Topic, topic) { view.selected[1].push(topic.to_owned()); } }
+        for lang in langs { if !view.is_selected(Facet::Language, lang) { view = view.toggled(Facet::Language, lang); } }
         view.from = from.map(|y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
         view.to = to.map(|y| NaiveDate::from_ymd_opt(y, 12, 31).unwrap());
         view.sort = if oldest { SortOrder::Oldest } else { SortOrder::Newest };
-        let index = SearchIndex::build(&releases);
-        let result = index.run(&releases, &view);
-        prop_assert_eq!(&result.matches, &naive(&releases, &view));
-        prop_assert_eq!(&index.matching(&releases, &view), &result.matches);
+        let releases = &dataset.releases;
+        let index = SearchIndex::for_dataset(&dataset);
+        let folding = Folding::for_reader(&dataset, reader);
+        let result = index.run_for(releases, &view, &folding);
+        prop_assert_eq!(&result.matches, &naive(&dataset, &view, reader));
+        prop_assert_eq!(&index.matching_for(releases, &view, &folding), &result.matches);
         // Each facet count equals the naive count with that facet's selection replaced.
         for facet in Facet::ALL {
             let facet_index = index.facet(facet);
             for (position, value) in facet_index.values.iter().enumerate() {
                 let mut alone = view.clone();
                 alone.selected[facet.position()] = vec![value.clone()];
-                prop_assert_eq!(result.facet_counts[facet.position()][position], naive(&releases, &alone).len());
+                prop_assert_eq!(result.facet_counts[facet.position()][position], naive(&dataset, &alone, reader).len());
             }
         }
     }
@@ -585,7 +604,6 @@ proptest! {
 
 #[test]
 fn every_active_filter_is_one_removable_part_in_screen_order() {
-    use pressline_core::i18n::Language;
     use pressline_core::view_state::FilterPart;
     let view =
         state("q=%20theatre%20&topic=War%20crimes&kind=Report&from=2022-08-01&sort=oldest&page=2");

@@ -72,15 +72,20 @@ fn bundled() -> SiteData {
 
 /// Mounts the whole app at `/` and waits until the route has rendered.
 async fn mount_app(data: SiteData) -> Mounted {
+    let rendered = "main .timeline, main [role=alert], main [data-not-found]";
+    mount_app_at("/", data, rendered).await
+}
+
+/// Mounts the whole app at `address` and waits until something matches `rendered`.
+async fn mount_app_at(address: &str, data: SiteData, rendered: &str) -> Mounted {
     web_sys::window()
         .unwrap()
         .history()
         .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
+        .replace_state_with_url(&JsValue::NULL, "", Some(address))
         .unwrap();
     let page = mount(move || view! { <OnPage><App data=data /></OnPage> });
     for _ in 0..200 {
-        let rendered = "main .timeline, main [role=alert], main [data-not-found]";
         if !page.all(rendered).is_empty() {
             break;
         }
@@ -811,6 +816,72 @@ async fn the_arabic_timeline_is_right_to_left_with_arabic_words_and_english_rele
     let card = &page.all("article.release-card")[0];
     assert_eq!(card.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(card.get_attribute("dir").as_deref(), Some("auto"));
+    drop(page);
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
+        .unwrap();
+}
+
+const PRESS_KIT: &str = include_str!("../../../tests/fixtures/press-kit.json");
+
+/// The results and the filters (a lazily loaded part) of a timeline.
+const FILTERED_TIMELINE: &str = "main .timeline fieldset[data-facet]";
+
+#[wasm_bindgen_test]
+async fn a_story_in_several_languages_shows_once_in_the_readers_language() {
+    install_catalogues();
+    let shown = |page: &Mounted| -> Vec<String> {
+        page.all("article[data-release-id]")
+            .iter()
+            .map(|article| article.get_attribute("data-release-id").unwrap())
+            .collect()
+    };
+    let page = mount_app_at("/", SiteData::from_json(PRESS_KIT), FILTERED_TIMELINE).await;
+    assert_eq!(shown(&page), ["alone", "kyiv-briefing"]);
+    // Its languages are a filter, each named in itself and counting every version.
+    let facet = page.one("fieldset[data-facet=content_lang]");
+    assert!(!facet.has_attribute("hidden"));
+    let names: Vec<String> = page
+        .all("fieldset[data-facet=content_lang] .facet__name bdi")
+        .iter()
+        .map(|name| {
+            format!(
+                "{}:{}",
+                name.get_attribute("lang").unwrap(),
+                name.text_content().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["en:English", "ar:العربية", "ru:Русский", "uk:Українська"]
+    );
+    drop(page);
+    let page = mount_app_at(
+        "/?lang=uk",
+        SiteData::from_json(PRESS_KIT),
+        FILTERED_TIMELINE,
+    )
+    .await;
+    assert_eq!(shown(&page), ["alone", "kyiv-briefing-uk"]);
+    drop(page);
+    let page = mount_app_at(
+        "/?content_lang=ru&content_lang=ar",
+        SiteData::from_json(PRESS_KIT),
+        FILTERED_TIMELINE,
+    )
+    .await;
+    assert_eq!(shown(&page), ["kyiv-briefing-ru", "kyiv-briefing-ar"]);
+    assert_eq!(page.all(".chip__value[lang=ru]").len(), 1);
+    drop(page);
+    // A dataset in one language has no language to choose.
+    let page = mount_app_at("/", bundled(), FILTERED_TIMELINE).await;
+    assert!(page
+        .one("fieldset[data-facet=content_lang]")
+        .has_attribute("hidden"));
     drop(page);
     web_sys::window()
         .unwrap()

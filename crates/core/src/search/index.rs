@@ -1,6 +1,7 @@
 //! The query engine: an index built once per dataset, answering a [`ViewState`] with the
 //! matching releases in order and a live count for every facet value.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -10,6 +11,7 @@ use super::normalize::for_each_token;
 use super::{Bitset, SearchQuery, Term};
 use crate::order::{sort_with, sorted_positions};
 use crate::timeline::newest_first;
+use crate::translation::Folding;
 use crate::view_state::{Facet, SortOrder, ViewState};
 use crate::Release;
 
@@ -140,6 +142,7 @@ impl IndexBuilder {
             initials: Vec::new(),
             facets: Vec::with_capacity(Facet::ALL.len()),
             facet_values: FacetValues::default(),
+            without_language: Vec::new(),
         }
     }
 }
@@ -161,6 +164,8 @@ pub struct IndexFinishing {
     facets: Vec<FacetIndex>,
     /// The facet being built: its values so far, with their releases.
     facet_values: FacetValues,
+    /// The releases with no `lang` of their own (see [`SearchIndex::with_dataset_language`]).
+    without_language: Vec<u32>,
 }
 
 /// A facet's values and the releases that have each, while it is built.
@@ -257,6 +262,10 @@ impl IndexFinishing {
                 let facet = Facet::ALL[n];
                 let to = from.saturating_add(FACET_BATCH).min(releases.len());
                 collect_facet_values(facet, releases, from, to, &mut self.facet_values);
+                if facet == Facet::Language {
+                    let ids = (from..to).filter(|&id| releases[id].lang.is_none());
+                    self.without_language.extend(ids.map(|id| id as u32));
+                }
                 if to < releases.len() {
                     Stage::Facet(n, to)
                 } else {
@@ -287,6 +296,7 @@ impl IndexFinishing {
             initials: self.initials,
             postings: self.postings,
             facets: self.facets,
+            without_language: self.without_language,
         }
     }
 }
@@ -308,14 +318,60 @@ pub struct SearchIndex {
     /// the postings of every word that starts with it.
     initials: Vec<(char, Bitset)>,
     facets: Vec<FacetIndex>,
+    /// The releases with no `lang` of their own, not yet in the language facet: they are in the
+    /// dataset's language, which [`SearchIndex::with_dataset_language`] files them under.
+    without_language: Vec<u32>,
 }
 
 impl SearchIndex {
-    /// Builds the index: each release's searchable text is folded once, here.
+    /// Builds the index: each release's searchable text is folded once, here. A release with
+    /// no `lang` of its own has no language here until [`SearchIndex::with_dataset_language`]
+    /// gives it the dataset's (as [`crate::site::Site`] does, and [`SearchIndex::for_dataset`]).
     pub fn build(releases: &[Release]) -> Self {
         let mut builder = IndexBuilder::default();
         builder.add(releases, usize::MAX);
         builder.finish(releases)
+    }
+
+    /// Builds the index of a dataset's releases, the language facet complete (see
+    /// [`SearchIndex::with_dataset_language`]).
+    pub fn for_dataset(dataset: &crate::Dataset) -> Self {
+        Self::build(&dataset.releases).with_dataset_language(dataset.lang.as_deref())
+    }
+
+    /// The index with the releases that have no `lang` of their own filed under the
+    /// dataset's language `lang` in the language facet ([`Facet::Language`]); with no `lang`
+    /// they have none. Their list is spent by the first call: later calls change nothing.
+    ///
+    /// ```
+    /// use pressline_core::search::SearchIndex;
+    /// use pressline_core::view_state::Facet;
+    /// let dataset = pressline_core::parse_dataset(r#"{ "pressline": 1, "lang": "en", "releases": [
+    ///     { "id": "a", "kind": "Report", "date": "2024-05-01", "title": "A" },
+    ///     { "id": "b", "kind": "Report", "date": "2024-05-02", "title": "B", "lang": "uk" },
+    ///     { "id": "c", "kind": "Report", "date": "2024-05-03", "title": "C" } ] }"#)
+    ///     .unwrap()
+    ///     .dataset;
+    /// let bare = SearchIndex::build(&dataset.releases);
+    /// assert_eq!(bare.facet(Facet::Language).values, ["uk"]);
+    /// let index = bare.with_dataset_language(Some("en"));
+    /// assert_eq!(index.facet(Facet::Language).values, ["en", "uk"]);
+    /// ```
+    pub fn with_dataset_language(mut self, lang: Option<&str>) -> Self {
+        let without = std::mem::take(&mut self.without_language);
+        let Some(lang) = lang.filter(|_| !without.is_empty()) else {
+            return self;
+        };
+        let at = Facet::Language.position();
+        let facet = &mut self.facets[at];
+        let mut by_value: FacetValues = std::mem::take(&mut facet.values)
+            .into_iter()
+            .zip(std::mem::take(&mut facet.postings))
+            .collect();
+        let list = by_value.entry(lang.to_owned()).or_default();
+        *list = union_sorted(list, &without);
+        self.facets[at] = facet_index(Facet::Language, by_value);
+        self
     }
 
     /// How many releases the index covers.
@@ -365,11 +421,30 @@ impl SearchIndex {
                 .map(|(_, set)| set.heap_bytes() + 32)
                 .sum::<usize>()
             + facets
+            + self.without_language.capacity() * 4
     }
 
-    /// Answers a view: which releases match, in which order, and the facet counts.
+    /// Answers a view with every version of every story (no [`Folding`]): which releases
+    /// match, in which order, and the facet counts. What a reader's timeline shows is
+    /// [`SearchIndex::run_for`].
     pub fn run(&self, releases: &[Release], state: &ViewState) -> QueryResult {
-        let filters = self.filters(releases, state);
+        self.run_for(releases, state, &Folding::none())
+    }
+
+    /// Answers a view as a reader's timeline shows it: which releases match, in which order,
+    /// and the facet counts. While the view selects no language, only the versions `folding`
+    /// shows (one per story, in the reader's language where there is one) match, and every
+    /// count but the language facet's counts them alone; the language facet counts every
+    /// version the other filters allow, what selecting that language would show. A view that
+    /// selects languages shows every release in them. A `folding` made for another dataset
+    /// (of another length) is ignored.
+    pub fn run_for(
+        &self,
+        releases: &[Release],
+        state: &ViewState,
+        folding: &Folding,
+    ) -> QueryResult {
+        let filters = self.filters(releases, state, folding);
         let matches = self.in_order(filters.combined(None).as_ref(), state.sort);
         let facet_counts = self
             .facets
@@ -395,22 +470,43 @@ impl SearchIndex {
     }
 
     /// Only the matches of a view, in its order, without the facet counts [`run`](Self::run)
-    /// adds (what the histogram needs).
+    /// adds, with every version of every story.
     pub fn matching(&self, releases: &[Release], state: &ViewState) -> Vec<u32> {
-        let filters = self.filters(releases, state);
+        self.matching_for(releases, state, &Folding::none())
+    }
+
+    /// Only the matches of a view as a reader's timeline shows them (see
+    /// [`run_for`](Self::run_for)), without the facet counts: what the histogram needs.
+    pub fn matching_for(
+        &self,
+        releases: &[Release],
+        state: &ViewState,
+        folding: &Folding,
+    ) -> Vec<u32> {
+        let filters = self.filters(releases, state, folding);
         self.in_order(filters.combined(None).as_ref(), state.sort)
     }
 
-    /// The releases each of a view's filters allows.
-    fn filters(&self, releases: &[Release], state: &ViewState) -> Filters {
+    /// The releases each of a view's filters allows. The language facet's filter is its
+    /// selection, else the versions `folding` shows.
+    fn filters<'a>(
+        &self,
+        releases: &[Release],
+        state: &ViewState,
+        folding: &'a Folding,
+    ) -> Filters<'a> {
         let (date, date_issue) = self.date_set(state.from, state.to);
+        let folded = folding.shown().filter(|shown| shown.universe() == self.len);
         Filters {
             search: self.search_set(releases, &SearchQuery::parse(&state.query)),
             date,
             date_issue,
             facets: Facet::ALL
                 .into_iter()
-                .map(|facet| self.facet_set(facet, state.selected(facet)))
+                .map(|facet| match self.facet_set(facet, state.selected(facet)) {
+                    None if facet == Facet::Language => folded.map(Cow::Borrowed),
+                    set => set.map(Cow::Owned),
+                })
                 .collect(),
         }
     }
@@ -538,15 +634,15 @@ impl SearchIndex {
 }
 
 /// The releases a view's search, dates and each facet allow (`None`: no such filter).
-struct Filters {
+struct Filters<'a> {
     search: Option<Bitset>,
     date: Option<Bitset>,
     date_issue: Option<DateRangeIssue>,
-    /// In [`Facet::ALL`] order.
-    facets: Vec<Option<Bitset>>,
+    /// In [`Facet::ALL`] order; the language's may be a [`Folding`]'s, borrowed.
+    facets: Vec<Option<Cow<'a, Bitset>>>,
 }
 
-impl Filters {
+impl Filters<'_> {
     /// The releases every filter allows, leaving out the facet at `skip` (a facet's counts are
     /// given the *other* filters); `None` when nothing filters.
     fn combined(&self, skip: Option<usize>) -> Option<Bitset> {
@@ -557,7 +653,7 @@ impl Filters {
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| Some(*i) != skip)
-                    .map(|(_, set)| set.as_ref()),
+                    .map(|(_, set)| set.as_deref()),
             )
             .flatten();
         let mut combined = parts.next()?.clone();
@@ -568,7 +664,8 @@ impl Filters {
     }
 }
 
-/// The values a release has for a facet.
+/// The values a release has for a facet. Its language here is its own `lang` only: the
+/// dataset's, which a release without one is in, is the caller's to add.
 pub fn facet_values(release: &Release, facet: Facet) -> Vec<String> {
     let mut values = Vec::new();
     for_each_facet_value(release, facet, &mut String::new(), |value| {
@@ -596,6 +693,9 @@ fn for_each_facet_value(
             let _ = write!(year, "{}", release.date.year());
             visit(year);
         }
+        // The dataset's language, for a release without its own, is added afterwards (see
+        // `SearchIndex::with_dataset_language`).
+        Facet::Language => release.lang.iter().for_each(|lang| visit(lang)),
     }
 }
 
@@ -692,6 +792,24 @@ fn has_phrase(release: &Release, words: &[String]) -> bool {
         });
     });
     found
+}
+
+/// The ids of two ascending lists with none in common, in one ascending list.
+fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] < b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 fn intersect_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {

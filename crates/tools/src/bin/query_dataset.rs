@@ -1,20 +1,37 @@
 //! Runs one timeline query with the pure core and prints the answer as JSON: the matching ids in
-//! display order, the count, every facet value's count, and how many records were skipped. The
-//! end-to-end tests use it as the oracle the browser's results must equal.
+//! display order, the count, every facet value's count (the language's, `content_lang`, among
+//! them), and how many records were skipped. The end-to-end tests use it as the oracle the
+//! browser's results must equal.
 //!
-//! Usage: `query_dataset DATASET.json 'kind=Report&q=war'`
+//! Usage: `query_dataset DATASET.json 'kind=Report&q=war' [UI-LANGUAGE]`
+//!
+//! `UI-LANGUAGE` is the reader's interface language (`en`, `uk`, `ru`, `es`, `fr`, `ar`; English
+//! when left out, as prerendered pages are): with no `content_lang` in the query, the timeline
+//! shows one version of each story, in that language where there is one, as the app does.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use pressline_core::formats::{read_any, read_encoded};
-use pressline_core::search::SearchIndex;
+use pressline_core::i18n::Language;
+use pressline_core::site::Site;
 use pressline_core::view_state::{Facet, ViewState};
+
+const USAGE: &str =
+    "usage: query_dataset DATASET.json QUERY-STRING [UI-LANGUAGE: en|uk|ru|es|fr|ar, default en]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [path, query] = args.as_slice() else {
-        eprintln!("usage: query_dataset DATASET.json QUERY-STRING");
+    let (path, query, tag) = match args.as_slice() {
+        [path, query] => (path, query, "en"),
+        [path, query, tag] => (path, query, tag.as_str()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(reader) = Language::from_tag(tag) else {
+        eprintln!("not a UI language: {tag}\n{USAGE}");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(path) {
@@ -29,17 +46,20 @@ fn main() -> ExitCode {
         Ok(text) => read_any(text),
         Err(_) => read_encoded(&bytes),
     };
-    let loaded = match read {
-        Ok((_, loaded)) => loaded,
+    let (format, loaded) = match read {
+        Ok(read) => read,
         Err(error) => {
             eprintln!("{path}: {error}");
             return ExitCode::from(2);
         }
     };
-    let releases = &loaded.dataset.releases;
-    let index = SearchIndex::build(releases);
+    let problems = loaded.problems.len();
+    let skipped = loaded.skipped_record_count();
+    // Held as the app holds it: the index, its language facet complete, and the foldings.
+    let site = Site::new(format, loaded);
+    let (index, releases) = (&site.index, &site.dataset.releases);
     let (state, notices) = ViewState::from_query(query);
-    let result = index.run(releases, &state);
+    let result = site.run(&state, reader);
     let facet_counts: BTreeMap<&str, BTreeMap<&str, usize>> = Facet::ALL
         .into_iter()
         .map(|facet| {
@@ -54,8 +74,9 @@ fn main() -> ExitCode {
         .collect();
     let answer = serde_json::json!({
         "canonical": state.to_query(),
-        "problems": loaded.problems.len(),
-        "skipped": loaded.skipped_record_count(),
+        "language": reader.tag(),
+        "problems": problems,
+        "skipped": skipped,
         "ids": result.matches.iter().map(|&i| releases[i as usize].id.as_str()).collect::<Vec<_>>(),
         "count": result.matches.len(),
         "total": releases.len(),

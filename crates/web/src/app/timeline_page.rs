@@ -3,7 +3,7 @@
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::context::i18n::t;
+use crate::context::i18n::{t, I18n};
 use crate::context::navigation::{Destination, Navigation};
 use crate::context::site_data::SiteData;
 use crate::loader::archive::ArchiveViews;
@@ -166,11 +166,15 @@ fn release_count(data: SiteData) -> Signal<usize> {
     Signal::derive(move || data.site().map_or(0, |site| site.dataset.releases.len()))
 }
 
-/// The view's matches, in order, with every facet value's count: worked out again only when the
-/// view or the site changes.
+/// The view's matches, in order, with every facet value's count, as a reader in the UI's
+/// language sees them (one version of each story, in that language where there is one): worked
+/// out again only when the view, the site or the language changes. Prerendered pages are in
+/// their own language, and the browser adopts one only in that language, so both fold alike.
 fn run_view(data: SiteData, state: Memo<ViewState>) -> Memo<QueryResult> {
+    let i18n = I18n::current();
     Memo::new(move |_| {
         let site = data.site().expect("the timeline only renders for a site");
-        state.with(|state| site.index.run(&site.dataset.releases, state))
+        let reader = i18n.language();
+        state.with(|state| site.run(state, reader))
     })
 }

@@ -22,9 +22,14 @@ pub fn ActiveFilters(
             let chips = parts
                 .into_iter()
                 .map(|part| {
-                    let (name, value) = match part.part {
-                        FilterPart::Search(text) => (t.search, format!("“{text}”")),
-                        FilterPart::Facet(facet, value) => (facet.label(t), value),
+                    // A language is named in itself, and marked so.
+                    let (name, value, value_lang) = match part.part {
+                        FilterPart::Search(text) => (t.search, format!("“{text}”"), None),
+                        FilterPart::Facet(facet, value) => (
+                            facet.label(t),
+                            facet.value_label(&value).to_owned(),
+                            facet.value_language(&value).map(str::to_owned),
+                        ),
                         FilterPart::Dates(from, to) => (
                             t.date,
                             format!(
@@ -32,6 +37,7 @@ pub fn ActiveFilters(
                                 from.map(|day| i18n.day(day)).unwrap_or_default(),
                                 to.map(|day| i18n.day(day)).unwrap_or_default()
                             ),
+                            None,
                         ),
                     };
                     view! {
@@ -44,7 +50,7 @@ pub fn ActiveFilters(
                             >
                                 <span class="chip__name">{name}</span>
                                 " "
-                                <bdi class="chip__value">{value}</bdi>
+                                <bdi class="chip__value" lang=value_lang>{value}</bdi>
                                 <span class="chip__remove" aria-hidden="true">"×"</span>
                             </Link>
                         </li>

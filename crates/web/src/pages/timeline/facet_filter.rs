@@ -2,14 +2,14 @@ use leptos::prelude::*;
 
 use crate::context::i18n::I18n;
 use pressline_core::i18n::fill;
-use pressline_core::i18n::kind_name;
 
 use pressline_core::view_state::Facet;
 
 use pressline_core::timeline::{shown_facet_values, FACET_VALUES_SHOWN};
 
 /// One facet as a group of checkboxes with live counts. A value that would match nothing stays
-/// visible but disabled (unless selected, so it can always be cleared).
+/// visible but disabled (unless selected, so it can always be cleared). Hidden while the facet
+/// has too few values to choose between ([`Facet::is_shown_with`]).
 #[component]
 pub fn FacetFilter(
     /// Which facet.
@@ -49,9 +49,9 @@ pub fn FacetFilter(
             />
         }
     };
-    // Always rendered (an archive's later shards can add values); hidden while empty.
+    // Always rendered (an archive's later shards can add values); hidden while it has too few.
     view! {
-        <fieldset class="facet" data-facet=facet.param() hidden=move || total_values() == 0>
+        <fieldset class="facet" data-facet=facet.param() hidden=move || !facet.is_shown_with(total_values())>
             <legend class="facet__legend" id=legend_id>
                 {facet.label(t)}
             </legend>
@@ -96,12 +96,12 @@ fn facet_row(
         let value = value.clone();
         move |_| selected.with(|selected| selected.contains(&value))
     });
-    // Common kinds in the reader's language; the value itself stays the dataset's.
-    let shown = if facet == Facet::Kind {
-        kind_name(&value, i18n.language_untracked()).to_owned()
-    } else {
-        value.clone()
-    };
+    // Common kinds in the reader's language, languages by their own names; the value itself
+    // stays the dataset's.
+    let shown = facet
+        .value_name(&value, i18n.language_untracked())
+        .to_owned();
+    let name_lang = facet.value_language(&value).map(str::to_owned);
     let toggle_value = value.clone();
     view! {
         <li class="facet__value">
@@ -114,7 +114,7 @@ fn facet_row(
                     disabled=move || count.get() == 0 && !is_selected.get()
                     on:change=move |_| on_toggle.run(toggle_value.clone())
                 />
-                <span class="facet__name"><bdi>{shown}</bdi></span>
+                <span class="facet__name"><bdi lang=name_lang>{shown}</bdi></span>
                 <span class="facet__count" data-facet-count=count>
                     {move || i18n.number(count.get() as u64)}
                 </span>

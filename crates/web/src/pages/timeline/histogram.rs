@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::context::i18n::t;
+use crate::context::i18n::{t, I18n};
 use crate::context::site_data::SiteData;
 use pressline_core::histogram::{Brush, Command, Histogram as Density};
 use pressline_core::view_state::{Facet, ViewState};
@@ -100,9 +100,10 @@ fn settled(state: Signal<ViewState>) -> ReadSignal<ViewState> {
 }
 
 /// The bars for the view: every period the other filters allow, whatever the dates (so a range
-/// can be re-chosen), stacked by kind.
+/// can be re-chosen), stacked by kind; one version of each story, as the results show them.
 fn bars_for(view: ReadSignal<ViewState>) -> Memo<Density> {
     let data = expect_context::<SiteData>();
+    let i18n = I18n::current();
     Memo::new(move |_| {
         let Some(site) = data.site() else {
             return Density::build(&[], &[], &[]);
@@ -113,7 +114,7 @@ fn bars_for(view: ReadSignal<ViewState>) -> Memo<Density> {
             page: 1,
             ..state.clone()
         });
-        let matches = site.index.matching(&site.dataset.releases, &undated);
+        let matches = site.matching(&undated, i18n.language());
         let kinds = site.index.facet(Facet::Kind).values.clone();
         Density::build(&site.dataset.releases, &matches, &kinds)
     })
