@@ -31,6 +31,7 @@ SUBPATH_DIST := target/dist-subpath
 PUBLISHED_DIST := target/dist-published
 HOSTILE_DIST := target/dist-hostile
 XSS_DIST := target/dist-xss
+NEWSROOM_DIST := target/dist-newsroom
 # `make publish`: the deploy's address; the build's sub-path is its path.
 BASE_URL ?=
 # The dataset a build bundles and prerenders: the seed's content folder (one Markdown file per
@@ -142,15 +143,17 @@ publish: tools-build bundle ## A deploy with prerendered pages, feeds and sitema
 	$(TRUNK_BUILD) $(BASE_PATH) $(DIST)
 	cargo run --quiet --release --bin pressline -- publish $(DATASET) --out $(DIST) --base-url $(BASE_URL) $(NOW_ARG) $(PUBLISH_IMAGES_ARG)
 
-published: build ## (for e2e) dist/ published with the bundled dataset, the hostile fixture and the XSS corpus
+published: build ## (for e2e) dist/ published with the bundled dataset, the hostile fixture, the XSS corpus and the three-language newsroom
 	cargo build --quiet --bin pressline
-	rm -rf $(PUBLISHED_DIST) $(HOSTILE_DIST) $(XSS_DIST)
+	rm -rf $(PUBLISHED_DIST) $(HOSTILE_DIST) $(XSS_DIST) $(NEWSROOM_DIST)
 	cp -r dist $(PUBLISHED_DIST)
 	cp -r dist $(HOSTILE_DIST)
 	cp -r dist $(XSS_DIST)
+	cp -r dist $(NEWSROOM_DIST)
 	target/debug/pressline publish $(DATASET) $(NOW_ARG) $(PUBLISH_IMAGES_ARG) --out $(PUBLISHED_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 4))/
 	target/debug/pressline publish tests/fixtures/hostile-publish.json --out $(HOSTILE_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 5))/
 	target/debug/pressline publish tests/fixtures/xss/xss-corpus.json --quiet --out $(XSS_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 6))/
+	target/debug/pressline publish tests/fixtures/newsroom/newsroom.json --images tests/fixtures/newsroom --quiet --out $(NEWSROOM_DIST) --base-url http://127.0.0.1:$$(($(E2E_PORT) - 9))/
 
 serve: build ## Build, then serve dist/ on http://127.0.0.1:8080 (deep links work)
 	node tests/e2e/serve-dist.mjs dist $(PORT)

@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs';
 
 const BINARY = ['target/debug/query_dataset', 'target/release/query_dataset'].find(existsSync);
 
-/** Runs the core on the bundled dataset for a query string like "kind=Report&q=war". */
-export function coreAnswer(query, dataset = 'public/data/releases.json') {
+/** Runs the core on the bundled dataset for a query string like "kind=Report&q=war", for a
+ *  reader whose interface is in `ui` (English by default, as prerendered pages are). */
+export function coreAnswer(query, dataset = 'public/data/releases.json', ui = 'en') {
   if (!BINARY) throw new Error('build it first: cargo build --bin query_dataset');
-  return JSON.parse(execFileSync(BINARY, [dataset, query], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(BINARY, [dataset, query, ui], { encoding: 'utf8' }));
 }

@@ -74,6 +74,15 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      // `pressline publish` over dist/ with the three-language newsroom and its pictures
+      // (tests/fixtures/newsroom, newsroom.spec.js).
+      command: `node tests/e2e/serve-dist.mjs target/dist-newsroom ${port - 9}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port - 9}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // `pressline publish` over dist/ with the XSS corpus (tests/fixtures/xss).
       command: `node tests/e2e/serve-dist.mjs target/dist-xss ${port - 6}`,
       cwd: '../..',

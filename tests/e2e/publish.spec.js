@@ -10,6 +10,8 @@ const PUBLISHED = `http://127.0.0.1:${port - 4}`;
 const HOSTILE = `http://127.0.0.1:${port - 5}`;
 const seed = JSON.parse(readFileSync('public/data/releases.json', 'utf8'));
 const hostile = JSON.parse(readFileSync('tests/fixtures/hostile-publish.json', 'utf8'));
+const NEWSROOM = `http://127.0.0.1:${port - 9}`;
+const newsroom = JSON.parse(readFileSync('tests/fixtures/newsroom/newsroom.json', 'utf8'));
 
 /** `main`'s DOM as text (attributes sorted, comments, which are Leptos's markers, dropped) and
  *  its rendered text, so the prerendered and the live page compare exactly. */
@@ -79,6 +81,8 @@ const desktop = { width: 1280, height: 900 };
 for (const [name, origin, release] of [
   ['the seed', PUBLISHED, seed.releases[3]],
   ['a fetched dataset with a Markdown body', HOSTILE, hostile.releases[0]],
+  // Versions, contact cards, boilerplate, a lead picture with its sizes and a gallery.
+  ['a newsroom with a press kit and pictures', NEWSROOM, newsroom.releases[0]],
 ]) {
   test(`a release page from ${name} is readable without JavaScript and becomes the same live page`, async ({ browser }) => {
     const url = `${origin}/releases/${release.id}`;

@@ -381,7 +381,18 @@ fn an_unknown_release_id_is_shown_back_as_text() {
     );
     assert_eq!(page.text("code"), "<b>nope</b>");
     assert!(page.all("b").is_empty(), "the id is text, not markup");
-    assert_eq!(page.one("a").get_attribute("href").as_deref(), Some("/"));
+    assert_eq!(
+        page.all("a[href='/']").len(),
+        1,
+        "a way back to the timeline"
+    );
+    // The press office can still be reached.
+    assert_eq!(
+        page.one(".not-found__contacts a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("mailto:press@aiusa.org")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -889,4 +900,116 @@ async fn a_story_in_several_languages_shows_once_in_the_readers_language() {
         .unwrap()
         .replace_state_with_url(&JsValue::NULL, "", Some("/"))
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_release_page_links_its_versions_and_shows_its_press_kit() {
+    let release = release_from(PRESS_KIT, "kyiv-briefing");
+    let page = mount_in_site(
+        SiteData::from_json(PRESS_KIT),
+        move || view! { <ReleaseView release=release /> },
+    );
+    // "Also in", each version named in its own language and marked with it.
+    let versions: Vec<(String, String, String)> = page
+        .all("[data-also-in] a")
+        .iter()
+        .map(|a| {
+            (
+                a.get_attribute("hreflang").unwrap(),
+                a.get_attribute("lang").unwrap(),
+                a.text_content().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [("ar", "العربية"), ("ru", "Русский"), ("uk", "Українська")];
+    assert_eq!(versions.len(), expected.len());
+    for ((hreflang, lang, name), (tag, native)) in versions.iter().zip(expected) {
+        assert_eq!(
+            (hreflang.as_str(), lang.as_str(), name.as_str()),
+            (tag, tag, native)
+        );
+    }
+    assert!(page.all("[data-also-in] a")[2]
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("/releases/kyiv-briefing-uk"));
+    // The lead picture: every copy in srcset, its layout in sizes, its box from width and height,
+    // fetched at once.
+    let lead = page.one(".release__figure img");
+    assert_eq!(
+        lead.get_attribute("srcset").as_deref(),
+        Some("https://example.org/images/kyiv-480.jpg 480w, https://example.org/images/kyiv-960.jpg 960w, https://example.org/images/kyiv-1600.jpg 1600w")
+    );
+    assert_eq!(
+        lead.get_attribute("sizes").as_deref(),
+        Some(pressline_core::picture::RELEASE_PAGE_SIZES)
+    );
+    assert_eq!(lead.get_attribute("width").as_deref(), Some("1600"));
+    assert_eq!(lead.get_attribute("height").as_deref(), Some("1067"));
+    assert_eq!(lead.get_attribute("loading"), None);
+    assert_eq!(
+        page.text(".release__figure .release__caption"),
+        "The briefing, 2 May 2024"
+    );
+    // The gallery: a picture fetched lazily with its download, and a credit alone.
+    let gallery = page.all(".gallery > li");
+    assert_eq!(gallery.len(), 2);
+    let picture = page.one(".gallery img");
+    assert_eq!(picture.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(picture.get_attribute("srcset"), None);
+    assert_eq!(
+        page.one(".gallery .release__download a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/images/kyiv-map.png")
+    );
+    assert!(gallery[1]
+        .text_content()
+        .unwrap()
+        .contains("Archive photo: Agency"));
+    // The release's own contact, not the dataset's; a card whose number is absent has no tel link.
+    assert_eq!(page.all(".release__contact .contact-card").len(), 1);
+    assert_eq!(page.text(".contact-card__name"), "Ана Гарсія");
+    assert_eq!(page.text(".contact-card__role"), "Спікерка");
+    assert_eq!(
+        page.one(".contact-card__email")
+            .get_attribute("href")
+            .as_deref(),
+        Some("mailto:ana@example.org")
+    );
+    assert!(page.all(".contact-card__phone").is_empty());
+    assert_eq!(
+        page.text(".contact-card__languages"),
+        "Languages: Українська, Español"
+    );
+    assert_eq!(page.all(".contact-card [data-vcard]").len(), 1);
+    // The boilerplate, as Markdown.
+    assert_eq!(
+        page.text(".release__about h2"),
+        "About Example Rights Watch"
+    );
+    assert_eq!(page.text(".release__about em"), "fictional");
+}
+
+#[wasm_bindgen_test]
+fn a_release_without_contacts_of_its_own_shows_the_dataset_s() {
+    let release = release_from(PRESS_KIT, "alone");
+    let page = mount_in_site(
+        SiteData::from_json(PRESS_KIT),
+        move || view! { <ReleaseView release=release /> },
+    );
+    let names: Vec<String> = page
+        .all(".release__contact .contact-card__name")
+        .iter()
+        .map(|n| n.text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Example Rights Watch", "Olena Kovalenko"]);
+    assert_eq!(
+        page.all(".contact-card__phone")[0]
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:+12125550100")
+    );
+    // No other version: nothing about versions.
+    assert!(page.all("[data-also-in]").is_empty());
 }

@@ -26,7 +26,7 @@ pub fn ReleaseFigure(
     let image = image?;
     let has_picture = image.src.is_some();
     let download = downloadable
-        .then(|| image.src.clone())
+        .then(|| image.original.clone().or_else(|| image.src.clone()))
         .flatten()
         .map(|address| {
             view! {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use pressline_core::picture::srcset;
+use pressline_core::picture::{sources, srcset};
 use pressline_core::Image;
 
 /// How soon a picture is wanted: the first one a page shows is fetched at once, any other when
@@ -15,7 +15,9 @@ pub enum Fetch {
 
 /// A picture at the size the layout gives it: `srcset` from the data's copies, `sizes` from the
 /// stylesheet's layout, and `width`/`height` so the browser keeps its space before it arrives
-/// (no layout shift). Renders nothing for an image without `src` (a credit alone).
+/// (no layout shift). Copies in a newer format (WebP) are offered first in a `<picture>`'s
+/// `<source>`, so a browser without it still gets the JPEG. Renders nothing for an image without
+/// `src` (a credit alone).
 #[component]
 pub fn Picture(
     /// The picture.
@@ -28,21 +30,36 @@ pub fn Picture(
     fetch: Fetch,
 ) -> impl IntoView {
     let srcset_value = srcset(&image);
+    let modern = sources(&image);
     let src = image.src?.to_string();
     // `sizes` only means something beside `srcset`.
+    let sizes_attribute = sizes;
     let sizes = srcset_value.as_ref().map(|_| sizes);
     let loading = (fetch == Fetch::Lazily).then_some("lazy");
-    Some(view! {
+    let img = view! {
+        // `loading` before any address: an element the app creates starts fetching as soon as
+        // it has a `src`, so a `loading` set after that comes too late.
         <img
+            loading=loading
+            decoding="async"
             class=class
-            src=src
-            srcset=srcset_value
-            sizes=sizes
             width=image.width
             height=image.height
             alt=image.alt.unwrap_or_default()
-            loading=loading
-            decoding="async"
+            sizes=sizes
+            srcset=srcset_value
+            src=src
         />
+    };
+    Some(if modern.is_empty() {
+        img.into_any()
+    } else {
+        let modern = modern
+            .into_iter()
+            .map(
+                |(kind, srcset)| view! { <source type=kind srcset=srcset sizes=sizes_attribute /> },
+            )
+            .collect_view();
+        view! { <picture class="picture">{modern} {img}</picture> }.into_any()
     })
 }
