@@ -71,6 +71,12 @@ test.describe('translations', () => {
     await expect(page.locator('.release__title')).toHaveText('Харків: удар по школі має бути розслідуваний');
     await expect(page.locator('[data-also-in] a[hreflang="en"]')).toHaveText('English');
     await expect(page.locator('[data-also-in] a[hreflang="ru"]')).toHaveText('Русский');
+    // Older/newer step through the stories in the language being read, never to another
+    // version of the same story.
+    await expect(page.locator('.release-nav a[rel="next"]')).toHaveAttribute('href', /\/releases\/detention-report-uk$/);
+    await page.goto('/releases/kharkiv-strike');
+    await live(page);
+    await expect(page.locator('.release-nav a[rel="next"]')).toHaveAttribute('href', /\/releases\/detention-report$/);
     // A release with no other version says nothing about versions.
     await page.goto('/releases/kyiv-shelters');
     await live(page);

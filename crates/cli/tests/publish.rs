@@ -555,21 +555,13 @@ fn without_a_base_url_the_pages_are_prerendered_and_nothing_absolute_is_invented
 fn pages_prerendered_with_plans_are_the_pages_the_app_renders_on_its_own() {
     use pressline::publish::release_plans;
     use pressline_core::site::Site;
-    use pressline_core::view_state::ViewState;
     use pressline_web::context::site_data::SiteData;
     use pressline_web::prerender::{render_page, render_page_with};
 
     let loaded = load(SEED);
     let releases = loaded.dataset.releases.clone();
     let site = Site::new(pressline_core::formats::SourceFormat::Pressline, loaded);
-    let order: Vec<usize> = site
-        .index
-        .run(&releases, &ViewState::default())
-        .matches
-        .iter()
-        .map(|&i| i as usize)
-        .collect();
-    let plans = release_plans(&releases, &order);
+    let plans = release_plans(&site);
     let data = SiteData::from_site(site);
     for release in &releases {
         let path = release_path(&release.id);

@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::search::SearchIndex;
-use super::view_state::ViewState;
+use super::i18n::Language;
+use super::site::Site;
+use super::view_state::{Facet, ViewState};
 use super::Release;
 
 /// How many related releases a release page lists.
@@ -210,17 +211,23 @@ pub struct ReleasePlan {
 }
 
 impl ReleasePlan {
-    /// The plan for release `index` seen from the timeline `view`: neighbours in the reader's
-    /// filtered order, or in the full timeline if the release is not part of it (a deep link
-    /// with unrelated filters).
-    pub fn for_view(
-        search: &SearchIndex,
-        releases: &[Release],
-        index: usize,
-        view: &ViewState,
-    ) -> Self {
-        let (previous, next) = neighbours(&search.run(releases, view).matches, index)
-            .or_else(|| neighbours(&search.run(releases, &ViewState::default()).matches, index))
+    /// The plan for release `index` seen from the timeline `view` by a reader whose interface
+    /// is in `reader`: its neighbours in that reader's order (one version of each story, see
+    /// [`Site::run`]); for a version that order leaves out (the story's version in another
+    /// language), in the same view of its own language's releases, so a reader steps through
+    /// the stories in the language they are reading; for a release outside the view (a deep
+    /// link with unrelated filters), the same in the whole timeline.
+    pub fn for_view(site: &Site, index: usize, view: &ViewState, reader: Language) -> Self {
+        let releases = &site.dataset.releases;
+        let whole = ViewState::default();
+        let around = |view: &ViewState| {
+            neighbours(&site.matching(view, reader), index).or_else(|| {
+                let own = in_language_of(site, index, view)?;
+                neighbours(&site.matching(&own, reader), index)
+            })
+        };
+        let (previous, next) = around(view)
+            .or_else(|| around(&whole))
             .unwrap_or((None, None));
         Self {
             previous,
@@ -246,20 +253,68 @@ impl ReleasePlan {
         (link(self.previous), link(self.next))
     }
 
-    /// Every release's plan in the timeline `order` (release indices), by release index: what
-    /// [`Self::for_view`] gives for that order, with the related releases from one
-    /// [`RelatedIndex`] rather than a scan per release (for prerendering thousands of pages).
-    pub fn all_in_order(releases: &[Release], order: &[usize]) -> Vec<Self> {
+    /// Every release's plan in the whole timeline as a reader of `reader` sees it, by release
+    /// index: what [`Self::for_view`] gives for the unfiltered view, worked out from one order
+    /// per language rather than a query per release, with the related releases from one
+    /// [`RelatedIndex`] (for prerendering thousands of pages).
+    pub fn all_for_reader(site: &Site, reader: Language) -> Vec<Self> {
+        let releases = &site.dataset.releases;
+        let whole = ViewState::default();
+        let mut around: Vec<Option<(Option<usize>, Option<usize>)>> = vec![None; releases.len()];
+        // Each release takes its neighbours from the first order it is in.
+        let place = |around: &mut [Option<_>], order: &[u32]| {
+            for (at, &i) in order.iter().enumerate() {
+                around[i as usize].get_or_insert((
+                    at.checked_sub(1).map(|p| order[p] as usize),
+                    order.get(at + 1).map(|&n| n as usize),
+                ));
+            }
+        };
+        place(&mut around, &site.matching(&whole, reader));
+        // The versions the reader's order leaves out, each in its own language's order.
+        let mut languages: Vec<&str> = Vec::new();
+        for (i, release) in releases.iter().enumerate() {
+            if around[i].is_none() {
+                if let Some(lang) = site.dataset.language_of(release) {
+                    if !languages.contains(&lang) {
+                        languages.push(lang);
+                    }
+                }
+            }
+        }
+        for lang in languages {
+            place(
+                &mut around,
+                &site.matching(&in_language(&whole, lang), reader),
+            );
+        }
         let related_index = RelatedIndex::build(releases);
         let mut scratch = related_index.scratch();
-        let mut plans = vec![Self::default(); releases.len()];
-        for (at, &i) in order.iter().enumerate() {
-            plans[i] = Self {
-                previous: at.checked_sub(1).map(|p| order[p]),
-                next: order.get(at + 1).copied(),
-                related: related_index.related(i, RELATED_COUNT, &mut scratch),
-            };
-        }
-        plans
+        around
+            .into_iter()
+            .enumerate()
+            .map(|(i, around)| {
+                let (previous, next) = around.unwrap_or((None, None));
+                Self {
+                    previous,
+                    next,
+                    related: related_index.related(i, RELATED_COUNT, &mut scratch),
+                }
+            })
+            .collect()
     }
+}
+
+/// `view` narrowed to the language of release `index` (its `lang`, else the dataset's); `None`
+/// when it has no language.
+fn in_language_of(site: &Site, index: usize, view: &ViewState) -> Option<ViewState> {
+    let lang = site.dataset.language_of(&site.dataset.releases[index])?;
+    Some(in_language(view, lang))
+}
+
+/// `view` showing only the releases in `lang` (its other filters kept).
+fn in_language(view: &ViewState, lang: &str) -> ViewState {
+    let mut narrowed = view.clone();
+    narrowed.selected[Facet::Language.position()] = vec![lang.to_owned()];
+    narrowed
 }

@@ -38,10 +38,10 @@ fn all_twelve_seed_releases_are_valid() {
 }
 
 #[test]
-fn the_press_contact_is_only_what_the_page_gives() {
+fn the_press_kit_is_only_what_the_page_gives() {
     // "If you are a member of the press, please reach out to [email protected]": an address
     // (obfuscated on the page; AIUSA's published press address), no person, no telephone, no
-    // languages, and no "About" text to use as the boilerplate.
+    // languages; and the one sentence the page says about the organization as its boilerplate.
     let dataset = bundled().dataset;
     assert_eq!(dataset.contacts.len(), 1);
     let contact = &dataset.contacts[0];
@@ -53,7 +53,14 @@ fn the_press_contact_is_only_what_the_page_gives() {
     );
     assert_eq!((&contact.role, &contact.phone), (&None, &None));
     assert!(contact.languages.is_empty());
-    assert_eq!(dataset.boilerplate, None);
+    let boilerplate = "We put a human face on complex issues to hold governments accountable.";
+    assert_eq!(dataset.boilerplate.as_deref(), Some(boilerplate));
+    // The page's opening words, which the description quotes whole.
+    assert!(dataset
+        .description
+        .as_deref()
+        .unwrap()
+        .starts_with(boilerplate));
     assert!(dataset
         .releases
         .iter()

@@ -243,3 +243,48 @@ fn a_release_s_own_versions_are_never_its_related_releases() {
         );
     }
 }
+
+const NEWSROOM: &str = include_str!("../../../tests/fixtures/newsroom/newsroom.json");
+
+#[test]
+fn a_release_page_steps_through_stories_in_the_language_being_read() {
+    use pressline_core::formats::SourceFormat;
+    use pressline_core::i18n::Language;
+    use pressline_core::related::ReleasePlan;
+    use pressline_core::site::Site;
+    use pressline_core::view_state::ViewState;
+    let site = Site::new(SourceFormat::Pressline, load(NEWSROOM));
+    let releases = &site.dataset.releases;
+    let at = |id: &str| releases.iter().position(|r| r.id == id).unwrap();
+    let id = |i: Option<usize>| i.map(|i| releases[i].id.as_str());
+    let whole = ViewState::default();
+    // An English reader on the English version: the next story, not the same story in Ukrainian.
+    let plan = ReleasePlan::for_view(&site, at("kharkiv-strike"), &whole, Language::En);
+    assert_eq!(
+        (id(plan.previous), id(plan.next)),
+        (None, Some("detention-report"))
+    );
+    // On the Ukrainian version (which that reader's timeline folds away): the stories in Ukrainian.
+    let plan = ReleasePlan::for_view(&site, at("kharkiv-strike-uk"), &whole, Language::En);
+    assert_eq!(
+        (id(plan.previous), id(plan.next)),
+        (None, Some("detention-report-uk"))
+    );
+    let plan = ReleasePlan::for_view(&site, at("detention-report-uk"), &whole, Language::En);
+    assert_eq!(id(plan.next), Some("odesa-port"));
+    // A Ukrainian reader's timeline is in Ukrainian where it can be.
+    let plan = ReleasePlan::for_view(&site, at("kharkiv-strike-uk"), &whole, Language::Uk);
+    assert_eq!(id(plan.next), Some("detention-report-uk"));
+    // What the prerendered pages take, worked out for all at once, is the same for every release.
+    for reader in [Language::En, Language::Uk, Language::Ru, Language::Ar] {
+        let all = ReleasePlan::all_for_reader(&site, reader);
+        for (i, plan) in all.iter().enumerate() {
+            assert_eq!(
+                plan,
+                &ReleasePlan::for_view(&site, i, &whole, reader),
+                "{}",
+                releases[i].id
+            );
+        }
+    }
+}

@@ -38,7 +38,7 @@ use pressline_core::{Dataset, LoadedDataset, Release};
 use pressline_web::context::site_data::SiteData;
 use pressline_web::pages::release::ReleasePlans;
 use pressline_web::pages::shared::FeedLinks;
-use pressline_web::prerender::render_page_with;
+use pressline_web::prerender::{render_page_with, PRERENDER_LANGUAGE};
 use shell::Shell;
 
 /// Where `publish` keeps trunk's page, so publishing again starts from it.
@@ -303,12 +303,9 @@ impl<'a> Pages<'a> {
             .iter()
             .map(|&i| i as usize)
             .collect();
-        let site = SiteData::from_site(Site::with_index(
-            SourceFormat::Pressline,
-            loaded.clone(),
-            index,
-        ));
-        let plans = release_plans(releases, &order);
+        let site = Site::with_index(SourceFormat::Pressline, loaded.clone(), index);
+        let plans = release_plans(&site);
+        let site = SiteData::from_site(site);
         let deploy = &build.deploy;
         let feeds = deploy.is_absolute().then(|| FeedLinks {
             atom: deploy.url(feeds::ATOM_FILE),
@@ -437,10 +434,10 @@ fn write_feeds_and_sitemaps(
     Ok((newest.len(), order.len() + 1, sitemap_files))
 }
 
-/// Every release's page plan in the timeline `order` (release indices, newest first), as the
-/// release pages take it (see [`ReleasePlan::all_in_order`]).
-pub fn release_plans(releases: &[Release], order: &[usize]) -> ReleasePlans {
-    ReleasePlans(ReleasePlan::all_in_order(releases, order).into())
+/// Every release's page plan in the whole timeline as the prerendered pages' reader sees it
+/// (see [`ReleasePlan::all_for_reader`] and [`PRERENDER_LANGUAGE`]).
+pub fn release_plans(site: &Site) -> ReleasePlans {
+    ReleasePlans(ReleasePlan::all_for_reader(site, PRERENDER_LANGUAGE).into())
 }
 
 /// Removes `sitemap-N.xml` files a bigger earlier publish left.

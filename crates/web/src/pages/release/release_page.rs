@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::context::i18n::I18n;
 use crate::context::navigation::Navigation;
 use crate::context::site_data::SiteData;
 use pressline_core::related::ReleasePlan;
@@ -8,7 +9,8 @@ use pressline_core::view_state::SortOrder;
 use super::{ReleaseNotFound, ReleaseView};
 
 /// The release page: shows the release `id` with its neighbours in the order of the timeline
-/// the reader came from (the filters and sort in the address's query string).
+/// the reader came from (the filters and sort in the address's query string, one version of
+/// each story in the reader's language).
 #[component]
 pub fn ReleasePage(
     /// The release's id, from the address.
@@ -32,7 +34,9 @@ pub fn ReleasePage(
         let plan = use_context::<ReleasePlans>()
             .and_then(|plans| plans.0.get(index).cloned())
             .filter(|_| timeline.is_unfiltered())
-            .unwrap_or_else(|| ReleasePlan::for_view(&site.index, releases, index, &timeline));
+            .unwrap_or_else(|| {
+                ReleasePlan::for_view(&site, index, &timeline, I18n::current().language())
+            });
         let (previous, next) = plan.neighbour_links(releases, &link_query);
         view! {
             <ReleaseView
