@@ -43,9 +43,10 @@ NOW_ARG = $(if $(NOW),--now $(NOW))
 # IMAGES: the folder pictures' relative addresses start from (e.g. content/, whose media/ the
 # editor uploads into). Given, the bundle and the pages name copies made from those originals
 # (480 to 1920 pixels wide, JPEG and WebP, upright, without metadata) and a full-size download,
-# which publishing writes into images/, keeping them in IMAGE_CACHE between builds. Empty (the
-# default): pictures are published as the data gives them.
-IMAGES ?=
+# which publishing writes into images/, keeping them in IMAGE_CACHE between builds. By default
+# the dataset's own folder when it is one (so the editor's uploads are made into copies); empty
+# (IMAGES=): pictures are published as the data gives them.
+IMAGES ?= $(if $(wildcard $(patsubst %/,%,$(DATASET))/.),$(DATASET))
 IMAGE_CACHE ?= target/image-cache
 IMAGES_ARG = $(if $(IMAGES),--images $(IMAGES))
 PUBLISH_IMAGES_ARG = $(if $(IMAGES),--images $(IMAGES) --image-cache $(IMAGE_CACHE))
