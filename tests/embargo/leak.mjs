@@ -1,5 +1,5 @@
-// Searches every file of a build or a publish for strings that must not (or must) be there: an
-// embargoed release's id and title. Compressed copies are decompressed (.br, .gz), the wasm and
+// Searches every file of a build or a publish, and every file's name, for strings that must not
+// (or must) be there: an embargoed release's id and title. Compressed copies are decompressed (.br, .gz), the wasm and
 // every other binary read as bytes, text also as it would be escaped in JSON, HTML or a URL.
 //
 // Usage: node tests/embargo/leak.mjs DIR (--absent|--present) [--in REGEX]... NEEDLE...
@@ -47,7 +47,8 @@ let count = 0;
 for (const [path, bytes] of files(dir)) {
   count += 1;
   for (const needle of needles) {
-    if (forms(needle).some((form) => bytes.includes(form))) hits.get(needle).push(path);
+    // In a file's name too: a picture named after the release (media/<id>.jpg) is a leak.
+    if (path.includes(needle) || forms(needle).some((form) => bytes.includes(form))) hits.get(needle).push(path);
   }
 }
 let failed = false;

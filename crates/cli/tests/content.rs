@@ -587,3 +587,45 @@ fn publish_copies_the_pictures_uploaded_beside_the_releases() {
     let page = std::fs::read_to_string(out.join("releases/with-picture/index.html")).unwrap();
     assert!(page.contains("media/2024/shelter.jpg"), "{page}");
 }
+
+#[test]
+fn a_picture_only_an_embargoed_release_names_is_held_back_with_it() {
+    let source = temp("media-embargo-source");
+    write(
+        &source,
+        &[
+            ("site.yml", "title: Pictures\n"),
+            (
+                "releases/out-now.md",
+                "---\nkind: Statement\ndate: 2024-05-02\ntitle: Out now\nimage:\n  src: media/shared.jpg\n  alt: Shared\n---\nSee also ![map](media/in-body.png).\n",
+            ),
+            (
+                "releases/held.md",
+                "---\nkind: Statement\ndate: 2024-05-02\ntitle: Held\nembargo_until: 2030-06-01T07:00:00Z\nimage:\n  src: media/secret.jpg\n  alt: The embargoed story's picture\nimages:\n  - src: media/shared.jpg\n    alt: Shared\n  - src: media/in-body.png\n    alt: A map\n---\nText.\n",
+            ),
+            ("media/secret.jpg", "the embargoed picture"),
+            ("media/shared.jpg", "a picture both name"),
+            ("media/in-body.png", "a picture a published body shows"),
+            ("media/not-named.jpg", "an upload nothing names yet"),
+        ],
+    );
+    let publish_at = |now: &str, name: &str| {
+        let out = fake_build(name);
+        let output = pressline(&["publish", path(&source), "--out", path(&out), "--now", now]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        out
+    };
+    let before = publish_at("2030-06-01T06:59:59Z", "media-embargo-before");
+    assert!(
+        !before.join("media/secret.jpg").exists(),
+        "held back with its release"
+    );
+    for kept in ["shared.jpg", "in-body.png", "not-named.jpg"] {
+        assert!(before.join("media").join(kept).exists(), "{kept}");
+    }
+    let after = publish_at("2030-06-01T07:00:00Z", "media-embargo-after");
+    assert_eq!(
+        std::fs::read_to_string(after.join("media/secret.jpg")).unwrap(),
+        "the embargoed picture"
+    );
+}

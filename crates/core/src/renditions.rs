@@ -304,3 +304,34 @@ fn percent_decode(text: &str) -> Option<String> {
     }
     String::from_utf8(out).ok()
 }
+
+/// The local files (as [`local_path`] gives them) a release's pictures name: its lead picture's
+/// and its gallery's `src`, `sizes` and `original`, each once, in that order. Publishing holds a
+/// file back with the releases under embargo that are the only ones to name it.
+///
+/// ```
+/// use pressline_core::parse_dataset;
+/// use pressline_core::renditions::local_pictures;
+/// let loaded = parse_dataset(r#"{ "pressline": 1, "releases": [
+///     { "id": "a", "kind": "Report", "date": "2024-05-01", "title": "A",
+///       "image": { "src": "media/a.jpg", "alt": "A" },
+///       "images": [ { "src": "https://example.org/b.jpg", "alt": "B" },
+///                   { "src": "/media/c.jpg", "alt": "C", "original": "media/a.jpg" } ] } ] }"#).unwrap();
+/// assert_eq!(local_pictures(&loaded.dataset.releases[0]), ["media/a.jpg", "media/c.jpg"]);
+/// ```
+pub fn local_pictures(release: &crate::Release) -> Vec<String> {
+    let mut paths: Vec<String> = Vec::new();
+    for image in release.image.iter().chain(&release.images) {
+        let addresses = image
+            .src
+            .iter()
+            .chain(image.sizes.iter().map(|size| &size.src))
+            .chain(&image.original);
+        for path in addresses.filter_map(local_path) {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths
+}

@@ -13,7 +13,8 @@ use pressline::publish::{publish, Deploy, PublishOptions, Published};
 use pressline_core::embargo::{self, has_unreadable_embargo};
 use pressline_core::formats::read_any;
 use pressline_core::problem::skipped_record_count;
-use pressline_core::LoadedDataset;
+use pressline_core::renditions::local_pictures;
+use pressline_core::{Dataset, LoadedDataset};
 
 use crate::args::Args;
 use crate::convert::pressline_json;
@@ -62,16 +63,19 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     let mut input = read_dataset(source)?;
     // Held back once, here: every page, feed, sitemap, data file and picture below is made from
     // what is left.
+    let named_before = pictures_named(&input.loaded.dataset);
     let held = hold_back(&mut input, now);
+    let held_pictures = held_media(source, &named_before, &input.loaded.dataset);
     for problem in &input.loaded.problems {
         eprintln!("skipped: {}", input.describe(problem));
     }
     let images = pictures::rewrite(&args, &mut input)?;
-    let copied = images
+    let mut not_copied = images
         .as_ref()
         .map(originals_with_copies)
         .unwrap_or_default();
-    copy_media(source, &options.out_dir, &copied)?;
+    not_copied.extend(held_pictures);
+    copy_media(source, &options.out_dir, &not_copied)?;
     let skipped = skipped_record_count(&input.loaded.problems);
     let (text, loaded) = app_text(input, &held);
     let mut progress = Progress::new(args.flag("quiet"));
@@ -169,10 +173,47 @@ fn make_pictures(
     ))))
 }
 
+/// Every release's id with the local files its pictures name (see [`local_pictures`]).
+fn pictures_named(dataset: &Dataset) -> Vec<(String, Vec<String>)> {
+    dataset
+        .releases
+        .iter()
+        .map(|release| (release.id.clone(), local_pictures(release)))
+        .collect()
+}
+
+/// The files (canonical paths) that only the releases held back name, among `named_before`
+/// (every release's, before the embargo): a picture is under its release's embargo. A file a
+/// published release names, or its body mentions, is published.
+fn held_media(
+    source: &str,
+    named_before: &[(String, Vec<String>)],
+    published: &Dataset,
+) -> HashSet<PathBuf> {
+    let kept: HashSet<&str> = published.releases.iter().map(|r| r.id.as_str()).collect();
+    let named_by_published: HashSet<String> =
+        published.releases.iter().flat_map(local_pictures).collect();
+    named_before
+        .iter()
+        .filter(|(id, _)| !kept.contains(id.as_str()))
+        .flat_map(|(_, paths)| paths)
+        .filter(|path| !named_by_published.contains(*path))
+        .filter(|path| {
+            let mentioned = |body: &String| body.contains(path.as_str());
+            !published
+                .releases
+                .iter()
+                .any(|r| r.body.as_ref().is_some_and(mentioned))
+        })
+        .filter_map(|path| Path::new(source).join(path).canonicalize().ok())
+        .collect()
+}
+
 /// A content folder's `media/` (pictures uploaded in the editor, which links them as
 /// `media/<file>`, relative to the site's base) copied into the site, as it is; but not the
 /// originals `--images` made copies of (`skip`, canonical paths): their metadata (EXIF, GPS)
-/// would be published with them, and no page names them any more.
+/// would be published with them, and no page names them any more; nor the pictures only releases
+/// under embargo name (see [`held_media`]).
 fn copy_media(source: &str, out_dir: &Path, skip: &HashSet<PathBuf>) -> Result<(), Failure> {
     let media = Path::new(source).join("media");
     if !media.is_dir() {
