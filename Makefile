@@ -257,7 +257,7 @@ fuzz-smoke: tools-fuzz ## (in make test) each fuzz target's corpus, then FUZZ_SM
 # page, or an embed has started (brotli), may not exceed SIZE_LIMIT: a ratchet against
 # regressions (the first view itself is the page's HTML and CSS, about 11 KB). SIZE_TARGET is
 # the aim (TimelineJS's first load is about 65 KB).
-SIZE_LIMIT ?= 430000
+SIZE_LIMIT ?= 445000
 SIZE_TARGET ?= 65000
 
 size: build tools-browser tools-size ## Sizes of dist/, first loads, where the wasm's bytes go; fails over SIZE_LIMIT

@@ -2,10 +2,11 @@ use leptos::prelude::*;
 
 use crate::context::i18n::t;
 
-use crate::pages::shared::{Heading, Link, NotFoundContacts};
+use crate::pages::shared::{Heading, Link};
 use crate::platform::document::set_document_title;
 
-/// Shown for an address the app does not know.
+/// Shown for an address the app does not know. (The footer below it names the press
+/// contacts; a release's not-found view, in its lazily loaded part, shows their cards.)
 #[component]
 pub fn NotFoundView() -> impl IntoView {
     let t = t();
@@ -17,7 +18,6 @@ pub fn NotFoundView() -> impl IntoView {
             <p>
                 <Link path="/">{t.see_all_releases}</Link>
             </p>
-            <NotFoundContacts />
         </section>
     }
 }

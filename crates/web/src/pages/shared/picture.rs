@@ -33,33 +33,29 @@ pub fn Picture(
     let modern = sources(&image);
     let src = image.src?.to_string();
     // `sizes` only means something beside `srcset`.
-    let sizes_attribute = sizes;
-    let sizes = srcset_value.as_ref().map(|_| sizes);
+    let img_sizes = srcset_value.as_ref().map(|_| sizes);
     let loading = (fetch == Fetch::Lazily).then_some("lazy");
-    let img = view! {
-        // `loading` before any address: an element the app creates starts fetching as soon as
-        // it has a `src`, so a `loading` set after that comes too late.
-        <img
-            loading=loading
-            decoding="async"
-            class=class
-            width=image.width
-            height=image.height
-            alt=image.alt.unwrap_or_default()
-            sizes=sizes
-            srcset=srcset_value
-            src=src
-        />
-    };
-    Some(if modern.is_empty() {
-        img.into_any()
-    } else {
-        let modern = modern
-            .into_iter()
-            .map(
-                |(kind, srcset)| view! { <source type=kind srcset=srcset sizes=sizes_attribute /> },
-            )
-            .collect_view();
-        view! { <picture class="picture">{modern} {img}</picture> }.into_any()
+    let modern = modern
+        .into_iter()
+        .map(|(kind, srcset)| view! { <source type=kind srcset=srcset sizes=sizes /> })
+        .collect_view();
+    // Always a <picture>, with or without sources: one shape of view, less code in the wasm.
+    Some(view! {
+        <picture class="picture">
+            {modern}
+            // `loading` before any address: an element the app creates starts fetching as soon
+            // as it has a `src`, so a `loading` set after that comes too late.
+            <img
+                loading=loading
+                decoding="async"
+                class=class
+                width=image.width
+                height=image.height
+                alt=image.alt.unwrap_or_default()
+                sizes=img_sizes
+                srcset=srcset_value
+                src=src
+            />
+        </picture>
     })
 }
