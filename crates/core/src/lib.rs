@@ -4,6 +4,7 @@
 //! reused by any native tool. It never imports the UI.
 
 pub mod archive;
+pub mod contact_line;
 pub mod content;
 pub mod dataset;
 pub mod date;

@@ -4,7 +4,8 @@ use crate::context::i18n::t;
 
 use crate::context::site_data::SiteData;
 use crate::pages::shared::PressContact;
-use pressline_core::{Organization, SafeUrl};
+use pressline_core::contact_line::{contacts_line, Segment};
+use pressline_core::Organization;
 
 /// The deploy's feeds (absolute addresses), when it has them: a deploy whose address is known
 /// (`BASE_URL`) publishes an Atom feed and a JSON Feed and names them in every page's head, where
@@ -72,18 +73,15 @@ fn footer_contacts(data: &SiteData, organization: &Organization, label: &str) ->
             .map(|email| view! { <PressContact class="press-contact" label=label.to_owned() email=email /> })
             .into_any();
     }
-    let entries = contacts
+    let segments = contacts_line(&contacts)
         .into_iter()
-        .enumerate()
-        .map(|(n, contact)| {
-            let email = contact.email.as_deref().and_then(SafeUrl::mailto).map(|link| {
-                view! { ", " <a href=link.to_string()>{contact.email.clone()}</a> }
-            });
-            let phone = contact.phone.as_deref().and_then(SafeUrl::tel).map(|link| {
-                view! { ", " <a href=link.to_string()>{contact.phone.clone()}</a> }
-            });
-            view! { {(n > 0).then_some(" · ")} <span dir="auto">{contact.name}</span> {email} {phone} }
+        .map(|segment| match segment {
+            Segment::Name(name) => view! { <bdi>{name}</bdi> }.into_any(),
+            Segment::Text(text) => text.into_any(),
+            Segment::Link { href, text } => {
+                view! { <a href=href.to_string()>{text}</a> }.into_any()
+            }
         })
         .collect_view();
-    view! { <p class="press-contact">{label.to_owned()} {entries}</p> }.into_any()
+    view! { <p class="press-contact">{label.to_owned()} {segments}</p> }.into_any()
 }
