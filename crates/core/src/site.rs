@@ -60,6 +60,17 @@ impl Site {
             .run_for(&self.dataset.releases, state, self.folding(reader))
     }
 
+    /// True when some release is in `reader`'s language (by its primary subtag: `uk-UA` is
+    /// Ukrainian), its own or the dataset's: a reader of another language is told what language
+    /// the releases are in only when none is in theirs.
+    pub fn has_releases_in(&self, reader: Language) -> bool {
+        self.index
+            .facet(crate::view_state::Facet::Language)
+            .values
+            .iter()
+            .any(|tag| Language::from_tag(tag) == Some(reader))
+    }
+
     /// Only the matches of [`Site::run`], in order (what the histogram needs).
     pub fn matching(&self, state: &ViewState, reader: Language) -> Vec<u32> {
         self.index

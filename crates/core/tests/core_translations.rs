@@ -288,3 +288,25 @@ fn a_release_page_steps_through_stories_in_the_language_being_read() {
         }
     }
 }
+
+#[test]
+fn a_newsroom_has_releases_in_each_language_it_publishes_in() {
+    use pressline_core::formats::SourceFormat;
+    use pressline_core::i18n::Language;
+    use pressline_core::site::Site;
+    let site = Site::new(SourceFormat::Pressline, load(NEWSROOM));
+    for reader in [Language::En, Language::Uk, Language::Ru, Language::Ar] {
+        assert!(site.has_releases_in(reader), "{reader:?}");
+    }
+    assert!(!site.has_releases_in(Language::Es));
+    // A release with no `lang` of its own is in the dataset's.
+    let english = Site::new(
+        SourceFormat::Pressline,
+        dataset_of(
+            Some("en-GB"),
+            r#"{ "id": "a", "kind": "Report", "date": "2024-05-01", "title": "A" }"#,
+        ),
+    );
+    assert!(english.has_releases_in(Language::En));
+    assert!(!english.has_releases_in(Language::Uk));
+}

@@ -17,10 +17,16 @@ pub fn SearchBox(
     on_input: Callback<String>,
 ) -> impl IntoView {
     let t = t();
-    // A reader of another language than the releases' learns it where they would type.
+    // A reader of another language than the releases' learns it where they would type (unless
+    // some are in theirs: a newsroom publishing in several languages).
     let ui = I18n::current().language_untracked();
-    let content = use_context::<SiteData>().and_then(|data| data.content_language());
-    let placeholder = match releases_in_another_language(ui, content.as_deref()) {
+    let data = use_context::<SiteData>();
+    let content = data.as_ref().and_then(|data| data.content_language());
+    let has_theirs = data
+        .and_then(|data| data.site_untracked())
+        .is_some_and(|site| site.has_releases_in(ui));
+    let another = releases_in_another_language(ui, content.as_deref()).filter(|_| !has_theirs);
+    let placeholder = match another {
         Some(language) => fill(t.content_language, &[("language", language.native_name())]),
         None => t.search_label.to_owned(),
     };
