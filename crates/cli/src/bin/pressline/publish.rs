@@ -45,19 +45,7 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     )?;
     let now = now(&args)?;
     let source = args.single("DATASET")?;
-    // Without a base URL the pages are prerendered, without anything that needs one.
-    let deploy = match args.value("base-url") {
-        Some(url) => Some(Deploy::parse(url).map_err(|error| Failure::stop(error.to_string()))?),
-        None => None,
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let options = PublishOptions {
-        out_dir: PathBuf::from(args.required("out")?),
-        deploy,
-        feed_size: args.number("feed-size", FEED_SIZE)?,
-        data_src: args.value("data-src").map(str::to_owned),
-        threads: args.number("threads", threads)?.max(1),
-    };
+    let options = publish_options(&args)?;
     let started = Instant::now();
     refuse_a_build_bundling_embargoed_releases(&options.out_dir, now)?;
     let mut input = read_dataset(source)?;
@@ -130,6 +118,23 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         println!("{line}");
     }
     pictures.unwrap_or(Ok(()))
+}
+
+/// Where and how to publish, from the command's options.
+fn publish_options(args: &Args) -> Result<PublishOptions, Failure> {
+    // Without a base URL the pages are prerendered, without anything that needs one.
+    let deploy = match args.value("base-url") {
+        Some(url) => Some(Deploy::parse(url).map_err(|error| Failure::stop(error.to_string()))?),
+        None => None,
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Ok(PublishOptions {
+        out_dir: PathBuf::from(args.required("out")?),
+        deploy,
+        feed_size: args.number("feed-size", FEED_SIZE)?,
+        data_src: args.value("data-src").map(str::to_owned),
+        threads: args.number("threads", threads)?.max(1),
+    })
 }
 
 /// Makes the copies `plans` name (`--image-cache` keeps them between builds) and says what was
