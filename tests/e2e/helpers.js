@@ -73,3 +73,11 @@ export function activeElementInfo(page) {
     };
   });
 }
+
+/** Fixtures' pictures are on example.org (allowed: `img-src https:`): answered locally with a
+ *  1×1 GIF, as the test machine has no network. */
+export async function answerPictures(page) {
+  await page.route('https://example.org/**', (route) =>
+    route.fulfill({ contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') }),
+  );
+}

@@ -3,7 +3,7 @@
 // Retry loads it.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { DATA, deployWith, watchForErrors } from './helpers.js';
+import { DATA, answerPictures, deployWith, watchForErrors } from './helpers.js';
 import { appStarted } from './fixtures.js';
 
 const PART = /\/(split-[a-z-]+|chunk)-[0-9a-f]{16}\.wasm$/;
@@ -45,7 +45,7 @@ test('the timeline shows before any lazy part; the histogram, filters and embed 
   await page.goto('/');
   await expect(page.locator('article[data-release-id]')).toHaveCount(12);
   await expect(page.locator('.histogram__svg path')).not.toHaveCount(0);
-  await expect(page.locator('fieldset[data-facet]')).toHaveCount(6); // five facets and the dates
+  await expect(page.locator('fieldset[data-facet]:not([hidden])')).toHaveCount(6); // five facets and the dates
   // The embed dialog's button is a lazy part of its own: it arrives just after the timeline.
   await expect(page.getByRole('button', { name: 'Embed this view' })).toBeVisible();
   // No address notices (nothing was ignored), so not their code either.
@@ -133,6 +133,7 @@ test('address notices bring their own code, only when the address had something 
 
 test('while the dataset reader\'s code is on the way, the loading view names the dataset', async ({ page }) => {
   const errors = watchForErrors(page);
+  await answerPictures(page);
   const release = await holdPart(page, 'read-site-part');
   await deployWith(page, { 'data-src': `${DATA}/ok.json` });
   await page.goto('/');

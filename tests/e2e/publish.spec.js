@@ -3,7 +3,7 @@
 // arrived, with the same DOM, no layout shift and no console errors; link previews and JSON-LD intact even for a dataset full of markup and script.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { watchForErrors } from './helpers.js';
+import { answerPictures, watchForErrors } from './helpers.js';
 
 const port = Number(process.env.E2E_PORT ?? 8199);
 const PUBLISHED = `http://127.0.0.1:${port - 4}`;
@@ -28,14 +28,6 @@ function serializeMain() {
   const main = document.querySelector('main');
   // Whitespace between tags is the same to a reader; innerText catches a missing space.
   return { dom: walk(main).replace(/>\s+</g, '><'), text: main.innerText };
-}
-
-/** The fixtures' pictures are on example.org (allowed: `img-src https:`): answered locally
- *  with a 1×1 GIF, as this machine has no network. */
-async function answerPictures(page) {
-  await page.route('https://example.org/**', (route) =>
-    route.fulfill({ contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') }),
-  );
 }
 
 /** Loads `url` without JavaScript: the page as a crawler or a script-less reader sees it. */
