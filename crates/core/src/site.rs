@@ -1,14 +1,15 @@
 //! A loaded dataset as the app and the publisher hold it: its releases, what validation
 //! skipped, and the search index built once for it.
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use crate::formats::SourceFormat;
 use crate::i18n::Language;
 use crate::search::{QueryResult, SearchIndex};
-use crate::translation::Folding;
+use crate::translation::{group_by_key, versions_at, Folding};
 use crate::view_state::ViewState;
-use crate::{Dataset, LoadedDataset, Problem};
+use crate::{Dataset, LoadedDataset, Problem, Release};
 
 /// A readable dataset, what validation skipped, and the index built once for it.
 #[derive(Debug)]
@@ -24,6 +25,8 @@ pub struct Site {
     /// Each reader's language's [`Folding`], by [`Language`] position, worked out when first
     /// asked for.
     foldings: [OnceLock<Folding>; Language::ALL.len()],
+    /// The positions of the releases under each `translation_key`, grouped when first asked for.
+    translation_groups: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl Site {
@@ -44,6 +47,7 @@ impl Site {
             dataset: loaded.dataset,
             problems: loaded.problems.into(),
             foldings: Default::default(),
+            translation_groups: OnceLock::new(),
         }
     }
 
@@ -58,6 +62,25 @@ impl Site {
     pub fn run(&self, state: &ViewState, reader: Language) -> QueryResult {
         self.index
             .run_for(&self.dataset.releases, state, self.folding(reader))
+    }
+
+    /// The other versions of `release`, exactly as [`crate::translation::other_versions`] gives
+    /// them, from groups made once: every release page asks, and a publish renders them all.
+    pub fn other_versions(&self, release: &Release) -> Vec<(&str, &str)> {
+        let groups = self.translation_groups.get_or_init(|| {
+            group_by_key(&self.dataset)
+                .into_iter()
+                .map(|(key, positions)| (key.to_owned(), positions))
+                .collect()
+        });
+        match release
+            .translation_key
+            .as_deref()
+            .and_then(|key| groups.get(key))
+        {
+            Some(positions) => versions_at(&self.dataset, positions, release),
+            None => Vec::new(),
+        }
     }
 
     /// True when some release is in `reader`'s language (by its primary subtag: `uk-UA` is

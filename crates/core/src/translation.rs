@@ -79,13 +79,10 @@ pub struct Translations<'a> {
 impl<'a> Translations<'a> {
     /// Groups `dataset`'s releases by their `translation_key`.
     pub fn new(dataset: &'a Dataset) -> Self {
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, release) in dataset.releases.iter().enumerate() {
-            if let Some(key) = release.translation_key.as_deref() {
-                by_key.entry(key).or_default().push(i);
-            }
+        Self {
+            dataset,
+            by_key: group_by_key(dataset),
         }
-        Self { dataset, by_key }
     }
 
     /// The other versions of `release`, exactly as [`other_versions`] gives them.
@@ -97,13 +94,29 @@ impl<'a> Translations<'a> {
         else {
             return Vec::new();
         };
-        let releases = &self.dataset.releases;
-        versions_besides(
-            self.dataset,
-            release,
-            positions.iter().map(|&i| &releases[i]),
-        )
+        versions_at(self.dataset, positions, release)
     }
+}
+
+/// The positions of `dataset`'s releases under each `translation_key`.
+pub(crate) fn group_by_key(dataset: &Dataset) -> HashMap<&str, Vec<usize>> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, release) in dataset.releases.iter().enumerate() {
+        if let Some(key) = release.translation_key.as_deref() {
+            by_key.entry(key).or_default().push(i);
+        }
+    }
+    by_key
+}
+
+/// The versions besides `release` among the releases at `positions` (its key's group).
+pub(crate) fn versions_at<'a>(
+    dataset: &'a Dataset,
+    positions: &[usize],
+    release: &Release,
+) -> Vec<(&'a str, &'a str)> {
+    let releases = &dataset.releases;
+    versions_besides(dataset, release, positions.iter().map(|&i| &releases[i]))
 }
 
 /// `sharing` (the releases with `release`'s key, itself among them or not) as versions besides

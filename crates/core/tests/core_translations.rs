@@ -310,3 +310,20 @@ fn a_newsroom_has_releases_in_each_language_it_publishes_in() {
     assert!(english.has_releases_in(Language::En));
     assert!(!english.has_releases_in(Language::Uk));
 }
+
+#[test]
+fn the_site_lists_the_same_versions_from_groups_made_once() {
+    use pressline_core::formats::SourceFormat;
+    use pressline_core::site::Site;
+    for text in [NEWSROOM, PRESS_KIT] {
+        let site = Site::new(SourceFormat::Pressline, load(text));
+        for release in &site.dataset.releases {
+            assert_eq!(
+                site.other_versions(release),
+                other_versions(&site.dataset, release),
+                "{}",
+                release.id
+            );
+        }
+    }
+}

@@ -9,7 +9,6 @@ use crate::pages::shared::{PeopleQuoted, TagLinks};
 use crate::platform::document::{set_document_title, set_meta_description};
 use pressline_core::quote::holds_quotation;
 use pressline_core::timeline::shorten;
-use pressline_core::translation::other_versions;
 use pressline_core::view_state::Facet;
 use pressline_core::{Organization, Release};
 
@@ -54,8 +53,8 @@ pub fn ReleaseView(
         .unwrap_or_default();
     let contacts = dataset.map_or_else(Vec::new, |dataset| dataset.contacts_for(&release).to_vec());
     let boilerplate = dataset.and_then(|dataset| dataset.boilerplate.clone());
-    let versions: Vec<(String, String)> = dataset.map_or_else(Vec::new, |dataset| {
-        other_versions(dataset, &release)
+    let versions: Vec<(String, String)> = site.as_ref().map_or_else(Vec::new, |site| {
+        site.other_versions(&release)
             .into_iter()
             .map(|(lang, id)| (lang.to_owned(), id.to_owned()))
             .collect()

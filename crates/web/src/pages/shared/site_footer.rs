@@ -62,10 +62,8 @@ pub fn SiteFooter() -> impl IntoView {
 /// Kovalenko, olena@…, +380 …"), each address a link when it checks out; the organization's
 /// press address alone when the dataset names no contacts.
 fn footer_contacts(data: &SiteData, organization: &Organization, label: &str) -> AnyView {
-    let contacts = data
-        .site_untracked()
-        .map(|site| site.dataset.contacts.clone())
-        .unwrap_or_default();
+    let site = data.site_untracked();
+    let contacts = site.as_ref().map_or(&[][..], |site| &site.dataset.contacts);
     if contacts.is_empty() {
         return organization
             .press_email
@@ -73,7 +71,7 @@ fn footer_contacts(data: &SiteData, organization: &Organization, label: &str) ->
             .map(|email| view! { <PressContact class="press-contact" label=label.to_owned() email=email /> })
             .into_any();
     }
-    let segments = contacts_line(&contacts)
+    let segments = contacts_line(contacts)
         .into_iter()
         .map(|segment| match segment {
             Segment::Name(name) => view! { <bdi>{name}</bdi> }.into_any(),
